@@ -1,0 +1,46 @@
+// Runs everywhere. Owns: the store domain as the contract carries it (no secrets: a hint only).
+import { z } from 'zod';
+
+export const storeIdSchema = z.string().uuid({ message: 'Store id must be a UUID' });
+
+export const storeHashSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]{3,32}$/, {
+    message: 'Store hash is the short code after /stores/ in your API path (letters and digits only)',
+  });
+
+export const storeNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'Give the store a display name' })
+  .max(100, { message: 'Keep the display name under 100 characters' });
+
+export const storeSummarySchema = z.object({
+  id: storeIdSchema,
+  name: z.string(),
+  storeHash: z.string(),
+  /** Where the API lives; the real BigCommerce host unless this is a simulated (demo) store. */
+  apiBaseUrl: z.string().url(),
+  /** The token is in the OS keychain; the renderer only learns that it is there and its last characters. */
+  credentials: z.object({ configured: z.boolean(), hint: z.string() }),
+  demo: z.boolean(),
+  createdAt: z.string(),
+});
+export type StoreSummary = z.infer<typeof storeSummarySchema>;
+
+export const addStoreInputSchema = z.object({
+  name: storeNameSchema,
+  storeHash: storeHashSchema,
+  accessToken: z
+    .string()
+    .trim()
+    .min(8, { message: 'Paste the access token of a store-level API account (Settings > API > Store-level API accounts)' })
+    .max(512),
+  apiBaseUrl: z.string().url({ message: 'API base URL must be a full URL such as https://api.bigcommerce.com' }).optional(),
+});
+export type AddStoreInput = z.infer<typeof addStoreInputSchema>;
+
+export const renameStoreInputSchema = z.object({ id: storeIdSchema, name: storeNameSchema });
+export const removeStoreInputSchema = z.object({ id: storeIdSchema });
