@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { FaultBoard, faultSchema } from './faults.js';
-import { Router, type SimRequest, type SimResponse } from './router.js';
+import { type Router, type SimRequest, type SimResponse } from './router.js';
 
 export interface SimServerOptions {
   /** Used in logs and the /__sim/state answer. */
@@ -83,7 +83,10 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
     const fault = faults.take(method, url.pathname);
     if (fault) {
       const hit = await applyFault(fault, req, res, opts);
-      if (hit) return log(simReq, hit);
+      if (hit) {
+        log(simReq, hit);
+        return;
+      }
     }
 
     if (rawBody === undefined) return send(res, log(simReq, opts.errors.tooLarge(simReq)));
