@@ -1,0 +1,71 @@
+// Runs in: main (Electron-free). Owns: composing a workspace (one folder: its SQLite file and keychain
+// service) into the services and contract handlers that every host (Electron, browser host, CLI) shares.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AppInfo } from '../../shared/contract/index.js';
+import { systemClock, type Clock } from '../core/clock.js';
+import { EventBus } from '../core/emitter.js';
+import { silentLogger, type Logger } from '../core/logger.js';
+import { dispatch, type Handlers } from '../api/dispatch.js';
+import { createHandlers } from '../api/handlers.js';
+import { openDb, type Db } from '../storage/db.js';
+import { migrate } from '../storage/migrate.js';
+import { migrations } from '../storage/migrations/index.js';
+import { KeytarSecretStore } from '../secrets/keytar-store.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import { StoreRepo } from '../stores/store-repo.js';
+import { StoreService } from '../stores/store-service.js';
+import { APP_VERSION } from './version.js';
+
+export interface WorkspaceOptions {
+  dir: string;
+  host: AppInfo['host'];
+  /** Keychain service name; defaults to "Storebridge". Tests pass a unique one. */
+  keychainService?: string;
+  secrets?: SecretStore;
+  clock?: Clock;
+  logger?: Logger;
+  nativeBinding?: string;
+}
+
+export interface Workspace {
+  dir: string;
+  db: Db;
+  bus: EventBus;
+  secrets: SecretStore;
+  stores: StoreService;
+  handlers: Handlers;
+  /** Runs a channel exactly as a renderer call would: parse, run, envelope. */
+  call(channel: string, input?: unknown): ReturnType<typeof dispatch>;
+  close(): void;
+}
+
+export const DB_FILE = 'storebridge.db';
+
+export function openWorkspace(opts: WorkspaceOptions): Workspace {
+  const dir = resolve(opts.dir);
+  mkdirSync(dir, { recursive: true });
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? silentLogger;
+  const db = openDb(join(dir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    migrate(db, migrations, APP_VERSION);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const bus = new EventBus();
+  const secrets = opts.secrets ?? new KeytarSecretStore(opts.keychainService ?? 'Storebridge');
+  const stores = new StoreService(new StoreRepo(db), secrets, bus, clock);
+  const handlers = createHandlers({ stores, secrets, info: { version: APP_VERSION, workspaceDir: dir, host: opts.host } });
+  return {
+    dir,
+    db,
+    bus,
+    secrets,
+    stores,
+    handlers,
+    call: (channel, input) => dispatch(handlers, channel, input, logger),
+    close: () => db.close(),
+  };
+}

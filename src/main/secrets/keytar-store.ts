@@ -1,0 +1,99 @@
+// Runs in: main (Electron-free). Owns: the SecretStore over keytar (macOS Keychain, Windows Credential
+// Manager, the Secret Service on Linux). When none is reachable it says so and refuses; no plaintext fallback.
+import { AppError } from '../core/errors.js';
+import type { KeychainStatus } from '../../shared/contract/index.js';
+import type { SecretStore } from './secret-store.js';
+
+type Keytar = typeof import('keytar');
+
+const backendName: Record<string, string> = {
+  darwin: 'macOS Keychain',
+  win32: 'Windows Credential Manager',
+  linux: 'Secret Service (libsecret)',
+};
+
+export class KeytarSecretStore implements SecretStore {
+  private keytar: Promise<Keytar | Error> | undefined;
+  private probed: KeychainStatus | undefined;
+
+  /** `service` names the keychain entries; tests pass a unique one each. */
+  constructor(
+    private readonly service: string,
+    private readonly onSecret: (secret: string) => void = () => undefined,
+  ) {}
+
+  async status(): Promise<KeychainStatus> {
+    if (this.probed?.available) return this.probed;
+    const backend = backendName[process.platform] ?? 'OS keychain';
+    const k = await this.load();
+    if (k instanceof Error) return (this.probed = unavailable(backend, k));
+    try {
+      await k.findCredentials(this.service);
+      return (this.probed = { available: true, backend });
+    } catch (err) {
+      return (this.probed = unavailable(backend, err));
+    }
+  }
+
+  async set(account: string, secret: string): Promise<void> {
+    const k = await this.ready();
+    await this.guard(() => k.setPassword(this.service, account, secret));
+    this.onSecret(secret);
+  }
+
+  async get(account: string): Promise<string | undefined> {
+    const k = await this.ready();
+    const value = await this.guard(() => k.getPassword(this.service, account));
+    if (value) this.onSecret(value);
+    return value ?? undefined;
+  }
+
+  async delete(account: string): Promise<boolean> {
+    const k = await this.ready();
+    return this.guard(() => k.deletePassword(this.service, account));
+  }
+
+  private async ready(): Promise<Keytar> {
+    const st = await this.status();
+    if (!st.available) throw new AppError('keychain_unavailable', st.message ?? 'The OS keychain is not available.');
+    return (await this.load()) as Keytar;
+  }
+
+  private load(): Promise<Keytar | Error> {
+    this.keytar ??= import('keytar').then(
+      (m) => ((m as { default?: Keytar }).default ?? m) as Keytar,
+      (err: unknown) => (err instanceof Error ? err : new Error(String(err))),
+    );
+    return this.keytar;
+  }
+
+  private async guard<T>(op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      this.probed = undefined; // the keychain may have been locked or stopped since the last probe
+      throw new AppError('keychain_unavailable', `The OS keychain refused the request: ${describe(err)}`, {
+        retryable: true,
+        cause: err,
+      });
+    }
+  }
+}
+
+function unavailable(backend: string, err: unknown): KeychainStatus {
+  const hint =
+    process.platform === 'linux'
+      ? 'Start a Secret Service provider (for example gnome-keyring or KeePassXC with Secret Service enabled) and unlock it'
+      : 'Unlock the OS keychain';
+  return {
+    available: false,
+    backend,
+    message:
+      `No usable ${backend} (${describe(err)}). ${hint}, then try again. ` +
+      'Storebridge never stores credentials in plain text, so stores and accounts cannot be saved until then.',
+  };
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

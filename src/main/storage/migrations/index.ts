@@ -1,0 +1,5 @@
+// Runs in: main. Owns: the ordered list of workspace migrations. Append only; never edit an applied one.
+import type { Migration } from '../migrate.js';
+import { m001 } from './001-stores.js';
+
+export const migrations: readonly Migration[] = [m001];

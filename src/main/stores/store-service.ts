@@ -1,0 +1,109 @@
+// Runs in: main (Electron-free). Owns: adding, listing, renaming and removing BigCommerce stores; the token
+// goes to the keychain (account `store:<id>:token`), the row to SQLite, and every change is announced.
+import { randomUUID } from 'node:crypto';
+import type { AddStoreInput, StoreSummary } from '../../shared/contract/index.js';
+import type { Clock } from '../core/clock.js';
+import type { EventBus } from '../core/emitter.js';
+import { AppError } from '../core/errors.js';
+import { secretHint, type SecretStore } from '../secrets/secret-store.js';
+import type { StoreRepo, StoreRow } from './store-repo.js';
+
+export const BIGCOMMERCE_API_BASE = 'https://api.bigcommerce.com';
+
+export const storeTokenAccount = (storeId: string): string => `store:${storeId}:token`;
+
+export class StoreService {
+  constructor(
+    private readonly repo: StoreRepo,
+    private readonly secrets: SecretStore,
+    private readonly bus: EventBus,
+    private readonly clock: Clock,
+  ) {}
+
+  list(): StoreSummary[] {
+    return this.repo.list().map(toSummary);
+  }
+
+  get(id: string): StoreSummary {
+    return toSummary(this.row(id));
+  }
+
+  async add(input: AddStoreInput & { demo?: boolean }): Promise<StoreSummary> {
+    const apiBaseUrl = (input.apiBaseUrl ?? BIGCOMMERCE_API_BASE).replace(/\/+$/, '');
+    const existing = this.repo.findByHash(apiBaseUrl, input.storeHash);
+    if (existing) {
+      throw new AppError('conflict', `Store ${input.storeHash} is already in this workspace as "${existing.name}".`, {
+        fields: { storeHash: 'Already added' },
+      });
+    }
+    const id = randomUUID();
+    // Keychain first: a row without its secret would be a store that cannot sync; the reverse is cleaned up below.
+    await this.secrets.set(storeTokenAccount(id), input.accessToken);
+    const row: StoreRow = {
+      id,
+      name: input.name,
+      store_hash: input.storeHash,
+      api_base_url: apiBaseUrl,
+      token_hint: secretHint(input.accessToken),
+      demo: input.demo ? 1 : 0,
+      created_at: new Date(this.clock.now()).toISOString(),
+    };
+    try {
+      this.repo.insert(row);
+    } catch (err) {
+      await this.secrets.delete(storeTokenAccount(id)).catch(() => undefined);
+      throw err;
+    }
+    this.announce();
+    return toSummary(row);
+  }
+
+  rename(id: string, name: string): StoreSummary {
+    this.row(id);
+    this.repo.rename(id, name);
+    this.announce();
+    return this.get(id);
+  }
+
+  /** Deletes the keychain entry first, so a store is never removed while its token stays behind. */
+  async remove(id: string): Promise<void> {
+    this.row(id);
+    await this.secrets.delete(storeTokenAccount(id));
+    this.repo.remove(id);
+    this.announce();
+  }
+
+  /** For main-process services only; never crosses the contract. */
+  async token(id: string): Promise<string> {
+    const token = await this.secrets.get(storeTokenAccount(this.row(id).id));
+    if (!token) {
+      throw new AppError(
+        'unauthorized',
+        `The API token of store "${this.row(id).name}" is missing from the keychain. Enter it again under Stores.`,
+      );
+    }
+    return token;
+  }
+
+  private row(id: string): StoreRow {
+    const row = this.repo.get(id);
+    if (!row) throw new AppError('not_found', `No store with id ${id} in this workspace.`);
+    return row;
+  }
+
+  private announce(): void {
+    this.bus.emit('stores:changed', { stores: this.list() });
+  }
+}
+
+function toSummary(row: StoreRow): StoreSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    storeHash: row.store_hash,
+    apiBaseUrl: row.api_base_url,
+    credentials: { configured: true, hint: row.token_hint },
+    demo: row.demo === 1,
+    createdAt: row.created_at,
+  };
+}
