@@ -81,6 +81,13 @@ export class SlidingWindowLimiter {
     return Math.max(1, this.times[0]! + this.windowMs - t);
   }
 
+  /** Slots left in the current window without taking one (for `RateLimit-Remaining`-style headers). */
+  remaining(): number {
+    const cutoff = this.now() - this.windowMs;
+    while (this.times.length > 0 && this.times[0]! <= cutoff) this.times.shift();
+    return Math.max(0, this.limit - this.times.length);
+  }
+
   reset(): void {
     this.times = [];
   }
