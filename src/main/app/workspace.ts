@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import type { AppInfo } from '../../shared/contract/index.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { EventBus } from '../core/emitter.js';
-import { silentLogger, type Logger } from '../core/logger.js';
+import { LineLogger, type Logger } from '../core/logger.js';
+import { createFileLogger } from './file-logger.js';
 import { dispatch, type Handlers } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
 import { openDb, type Db } from '../storage/db.js';
@@ -31,6 +32,7 @@ export interface WorkspaceOptions {
 export interface Workspace {
   dir: string;
   db: Db;
+  logger: Logger;
   bus: EventBus;
   secrets: SecretStore;
   stores: StoreService;
@@ -46,7 +48,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
   const dir = resolve(opts.dir);
   mkdirSync(dir, { recursive: true });
   const clock = opts.clock ?? systemClock;
-  const logger = opts.logger ?? silentLogger;
+  const logger = opts.logger ?? createFileLogger(dir);
   const db = openDb(join(dir, DB_FILE), opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
     migrate(db, migrations, APP_VERSION);
@@ -55,12 +57,16 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     throw err;
   }
   const bus = new EventBus();
-  const secrets = opts.secrets ?? new KeytarSecretStore(opts.keychainService ?? 'Storebridge');
+  // Every secret the keychain hands out is registered with the logger, which redacts it from any line.
+  const onSecret = logger instanceof LineLogger ? (s: string) => logger.redact(s) : undefined;
+  const secrets =
+    opts.secrets ?? new KeytarSecretStore(opts.keychainService ?? process.env.STOREBRIDGE_KEYCHAIN_SERVICE ?? 'Storebridge', onSecret);
   const stores = new StoreService(new StoreRepo(db), secrets, bus, clock);
   const handlers = createHandlers({ stores, secrets, info: { version: APP_VERSION, workspaceDir: dir, host: opts.host } });
   return {
     dir,
     db,
+    logger,
     bus,
     secrets,
     stores,

@@ -1,0 +1,39 @@
+// Runs in: Node (`npm run serve`). Owns: starting the real main-process services for a workspace and the
+// browser host in front of them, printing the one-time URL, and shutting down cleanly on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultWorkspaceDir } from '../app/paths.js';
+import { openWorkspace } from '../app/workspace.js';
+import { startBrowserHost } from './server.js';
+
+const { values } = parseArgs({
+  options: {
+    workspace: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    renderer: { type: 'string' },
+  },
+});
+
+const staticRoot = values.renderer ?? fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+if (!existsSync(staticRoot)) {
+  console.error(`The console is not built (${staticRoot} is missing). Run: npm run build:renderer`);
+  process.exit(1);
+}
+
+const workspace = openWorkspace({ dir: values.workspace ?? defaultWorkspaceDir(), host: 'browser' });
+const host = await startBrowserHost({ workspace, staticRoot, port: Number(values.port) });
+const keychain = await workspace.secrets.status();
+
+console.log(`Storebridge console for workspace ${workspace.dir}`);
+if (!keychain.available) console.log(`Warning: ${keychain.message}`);
+console.log('Open this address in a browser on this machine; it carries a private token, so do not share it:');
+console.log(`STOREBRIDGE_URL=${host.url}`);
+
+const stop = async () => {
+  await host.close();
+  workspace.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

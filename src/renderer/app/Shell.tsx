@@ -1,0 +1,68 @@
+// Runs in: renderer. Owns: the AppShell: header, navigation between areas, and the app-ready marker.
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../shared/contract/index';
+import { areas, useNav } from '../state/nav-store';
+import { unwrap, useApi } from '../state/api-context';
+import { useStores } from '../state/stores-store';
+import { AreaView } from './AreaView';
+import { areaMeta } from './area-meta';
+import { ColorSchemeToggle } from '../ui/ColorSchemeToggle';
+import { KeychainBanner } from '../ui/KeychainBanner';
+
+export function Shell() {
+  const api = useApi();
+  const [opened, { toggle }] = useDisclosure();
+  const { area, go } = useNav();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const connect = useStores((s) => s.connect);
+  const storesLoaded = useStores((s) => s.loaded);
+
+  useEffect(() => connect(api), [api, connect]);
+  useEffect(() => {
+    unwrap(api.app.info()).then(setInfo, () => setInfo(null));
+  }, [api]);
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Title order={1} size="h4">
+              Storebridge
+            </Title>
+            {info && (
+              <Text size="xs" c="dimmed" data-testid="app-version">
+                v{info.version}
+              </Text>
+            )}
+          </Group>
+          <ColorSchemeToggle />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        {areas.map((a) => {
+          const meta = areaMeta[a];
+          return (
+            <NavLink
+              key={a}
+              label={meta.label}
+              leftSection={<meta.icon size={18} stroke={1.6} aria-hidden />}
+              active={area === a}
+              onClick={() => go(a)}
+              data-testid={`nav-${a}`}
+              aria-current={area === a ? 'page' : undefined}
+            />
+          );
+        })}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {info && <KeychainBanner keychain={info.keychain} />}
+        <AreaView area={area} />
+        {info && storesLoaded && <div data-testid="app-ready" hidden />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,64 @@
+// Runs in: renderer. Owns: the table of stores with rename and remove actions.
+import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { StoreSummary } from '../../../shared/contract/index';
+import { RemoveStoreModal } from './RemoveStoreModal';
+import { RenameStoreModal } from './RenameStoreModal';
+
+export function StoresTable({ stores }: { stores: StoreSummary[] }) {
+  const [renaming, setRenaming] = useState<StoreSummary | null>(null);
+  const [removing, setRemoving] = useState<StoreSummary | null>(null);
+  return (
+    <>
+      <Table striped highlightOnHover data-testid="stores-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Store hash</Table.Th>
+            <Table.Th>API token</Table.Th>
+            <Table.Th>Added</Table.Th>
+            <Table.Th aria-label="Actions" />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {stores.map((s) => (
+            <Table.Tr key={s.id} data-testid="store-row" data-store-hash={s.storeHash}>
+              <Table.Td>
+                <Group gap="xs">
+                  <Text fw={500}>{s.name}</Text>
+                  {s.demo && <Badge variant="light">demo</Badge>}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text ff="monospace">{s.storeHash}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c="dimmed">
+                  {s.credentials.configured ? `in keychain (${s.credentials.hint})` : 'missing'}
+                </Text>
+              </Table.Td>
+              <Table.Td>{new Date(s.createdAt).toLocaleString()}</Table.Td>
+              <Table.Td>
+                <Group gap={4} justify="flex-end">
+                  <Tooltip label="Rename">
+                    <ActionIcon variant="subtle" aria-label={`Rename ${s.name}`} onClick={() => setRenaming(s)} data-testid="rename-store">
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                  <Tooltip label="Remove">
+                    <ActionIcon variant="subtle" color="red" aria-label={`Remove ${s.name}`} onClick={() => setRemoving(s)} data-testid="remove-store">
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <RenameStoreModal store={renaming} onClose={() => setRenaming(null)} />
+      <RemoveStoreModal store={removing} onClose={() => setRemoving(null)} />
+    </>
+  );
+}
