@@ -70,7 +70,11 @@ export function addContactRoutes(router: Router, deps: ContactDeps): void {
 /** Deleting a profile keeps its purchases for store analytics, detached from the person. */
 export function eraseContact(store: StoreState, key: string): boolean {
   if (!store.contacts.delete(key)) return false;
-  for (const p of store.purchases) if (p.contactEmail === key) p.contactEmail = '';
+  for (const p of store.purchases)
+    if (p.contactEmail === key) {
+      p.contactEmail = '';
+      p.body['contactEmail'] = null;
+    }
   store.customEvents = store.customEvents.filter((e) => e.email !== key);
   store.activities = store.activities.filter((a) => a.email !== key);
   return true;

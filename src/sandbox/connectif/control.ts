@@ -38,7 +38,10 @@ export function addControlRoutes(router: Router, deps: ControlDeps): void {
       const c = store.contacts.get(emailKey(req.params['email'] ?? ''));
       return c ? fn(req, store, c) : bad('no such contact', 404);
     });
-  const body = (req: SimRequest): Record<string, unknown> => (isObject(req.body) ? req.body : {});
+  const body = (req: SimRequest): Record<string, unknown> => {
+    const v = json(req);
+    return isObject(v) ? v : {};
+  };
 
   router.get('/__sim/stores', () =>
     ok(deps.stores.map((s) => ({ id: s.id, name: s.name, currency: s.currency }))),
@@ -176,7 +179,7 @@ export function addControlRoutes(router: Router, deps: ControlDeps): void {
   router.put(
     '/__sim/custom-fields',
     on((req, s) => {
-      const defs = req.body;
+      const defs = json(req);
       if (!Array.isArray(defs) || !defs.every(isFieldDef))
         return bad('expected an array of {id, type, name?, options?}');
       s.customFields = defs;
@@ -186,17 +189,19 @@ export function addControlRoutes(router: Router, deps: ControlDeps): void {
   router.put(
     '/__sim/custom-event-types',
     on((req, s) => {
-      if (!Array.isArray(req.body)) return bad('expected an array of {alias, fields}');
-      s.customEventTypes = req.body as StoreState['customEventTypes'];
+      const types = json(req);
+      if (!Array.isArray(types)) return bad('expected an array of {alias, fields}');
+      s.customEventTypes = types as StoreState['customEventTypes'];
       return ok(s.customEventTypes);
     }),
   );
   router.put(
     '/__sim/authorized-domains',
     on((req, s) => {
-      if (!Array.isArray(req.body) || req.body.some((d) => typeof d !== 'string'))
+      const domains = json(req);
+      if (!Array.isArray(domains) || domains.some((d) => typeof d !== 'string'))
         return bad('expected an array of strings');
-      s.authorizedDomains = req.body as string[];
+      s.authorizedDomains = domains as string[];
       return ok(s.authorizedDomains);
     }),
   );
@@ -228,6 +233,16 @@ export function addControlRoutes(router: Router, deps: ControlDeps): void {
     if (b['reset'] === true) l.reset();
     return ok(l.state());
   });
+}
+
+/** Control calls may come without a JSON content type (curl, fetch with a string body). */
+function json(req: SimRequest): unknown {
+  if (req.body !== undefined) return req.body;
+  try {
+    return req.rawBody.length ? (JSON.parse(req.rawBody.toString('utf8')) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isFieldDef(v: unknown): v is FieldDef {
