@@ -80,12 +80,14 @@ export class CustomerStore {
       else if (compatible(primary, other)) primary = this.merge(primary, other);
       else this.conflict(primary, id, `hard id already belongs to customer ${other.internalId} with a different ${id.type}`);
     }
+    const requested = Object.fromEntries(ids.filter((i) => i.kind === 'hard').map((i) => [i.type, i.value]));
     for (const id of ids.filter((i) => i.kind === 'soft')) {
       const other = this.lookup(id);
       if (!other || other === primary) continue;
-      if (!primary) primary = other;
-      else if (compatible(primary, other)) primary = this.merge(primary, other);
-      else this.stealSoft(other, id);
+      // A soft id never pulls a profile with other hard ids into this one: the newer profile steals it.
+      if (!compatibleHard(other.hard, { ...requested, ...primary?.hard })) this.stealSoft(other, id);
+      else if (!primary) primary = other;
+      else primary = this.merge(primary, other);
     }
     primary ??= this.create();
     for (const id of ids) this.attach(primary, id);
@@ -209,8 +211,12 @@ export class CustomerStore {
 
 /** Two customers may merge only if they hold no different values for the same hard-id type. */
 function compatible(a: Customer, b: Customer): boolean {
-  for (const [type, value] of Object.entries(a.hard)) {
-    const other = b.hard[type];
+  return compatibleHard(a.hard, b.hard);
+}
+
+function compatibleHard(a: Record<string, string>, b: Record<string, string>): boolean {
+  for (const [type, value] of Object.entries(a)) {
+    const other = b[type];
     if (other !== undefined && other !== value) return false;
   }
   return true;
