@@ -21,7 +21,10 @@ export const test = base.extend<{ console: Console }>({
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'src/main/host/serve.ts', '--workspace', workspaceDir],
-      { env: { ...process.env, STOREBRIDGE_KEYCHAIN_SERVICE: `storebridge-e2e-${process.pid}-${Date.now()}` }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        env: { ...process.env, STOREBRIDGE_KEYCHAIN_SERVICE: `storebridge-e2e-${process.pid}-${Date.now()}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     const url = await readUrl(child);
     await page.goto(url);
@@ -43,7 +46,10 @@ function readUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`browser host printed no URL in 30 s:\n${out}\n${err}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser host printed no URL in 30 s:\n${out}\n${err}`)),
+      30_000,
+    );
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();

@@ -49,7 +49,11 @@ if (location && app.requestSingleInstanceLock()) {
       const workspace = openWorkspaceOrExplain(ws.dir);
       if (!workspace) return;
       const knownSenders = new Set<number>();
-      const unbind = bindIpc(ipcMain, { handlers: workspace.handlers, isKnownSender: (id) => knownSenders.has(id), logger });
+      const unbind = bindIpc(ipcMain, {
+        handlers: workspace.handlers,
+        isKnownSender: (id) => knownSenders.has(id),
+        logger,
+      });
       const open = () => (win = createMainWindow({ preload, bus: workspace.bus, knownSenders, logger }));
       open();
       app.on('activate', () => {

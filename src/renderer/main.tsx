@@ -11,8 +11,8 @@ connectApi().then(
   (err: unknown) => {
     root.render(
       <p role="alert" data-testid="bridge-error">
-        The console could not reach Storebridge: {err instanceof Error ? err.message : String(err)}. Restart it from
-        the terminal and open the new address it prints.
+        The console could not reach Storebridge: {err instanceof Error ? err.message : String(err)}. Restart
+        it from the terminal and open the new address it prints.
       </p>,
     );
   },

@@ -19,7 +19,10 @@ beforeEach(async () => {
   writeFileSync(join(base, 'secret.txt'), 'OUTSIDE-THE-ROOT');
   const root = join(base, 'public');
   mkdirSync(join(root, 'assets'), { recursive: true });
-  writeFileSync(join(root, 'index.html'), `<meta name="csp-nonce" content="${NONCE_PLACEHOLDER}"><p>console</p>`);
+  writeFileSync(
+    join(root, 'index.html'),
+    `<meta name="csp-nonce" content="${NONCE_PLACEHOLDER}"><p>console</p>`,
+  );
   writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
   ws = openWorkspace({ dir: tempDir(), host: 'test', keychainService: uniqueService('host') });
   host = await startBrowserHost({ workspace: ws, staticRoot: root });
@@ -38,11 +41,14 @@ interface Answer {
 
 function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -67,7 +73,12 @@ function connect(headers: Record<string, string>): Promise<WebSocket> {
   });
 }
 
-function call(socket: WebSocket, id: number, channel: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+function call(
+  socket: WebSocket,
+  id: number,
+  channel: string,
+  input: unknown,
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
       const msg = JSON.parse(String(data)) as { type: string; id: number; result: never };
@@ -120,7 +131,12 @@ describe('browser host over HTTP', () => {
     const cookie = await login();
     // Encoded separators survive URL parsing and reach the guard (403); dot segments are normalised by the
     // URL parser into a path inside the root (404). Either way the file beside the root is never served.
-    for (const path of ['/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/..%5csecret.txt']) {
+    for (const path of [
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%5csecret.txt',
+    ]) {
       const r = await get(path, { cookie });
       expect([403, 404], path).toContain(r.status);
       expect(r.body).not.toContain('OUTSIDE-THE-ROOT');
@@ -147,12 +163,26 @@ describe('browser host WebSocket bridge', () => {
       if (m.type === 'event') events.push(m);
     });
     expect(await call(socket, 1, 'stores:list', {})).toEqual({ ok: true, value: [] });
-    expect(await call(socket, 2, 'stores:add', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call(socket, 3, 'no:such', {})).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const added = await call(socket, 4, 'stores:add', { name: 'Bridge', storeHash: 'bridge1', accessToken: 'tok_bridge_12345678' });
+    expect(await call(socket, 2, 'stores:add', { name: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call(socket, 3, 'no:such', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const added = await call(socket, 4, 'stores:add', {
+      name: 'Bridge',
+      storeHash: 'bridge1',
+      accessToken: 'tok_bridge_12345678',
+    });
     expect(added.ok).toBe(true);
     await expect.poll(() => events.length).toBe(1);
-    expect(events[0]).toMatchObject({ type: 'event', event: 'stores:changed', payload: { stores: [{ name: 'Bridge' }] } });
+    expect(events[0]).toMatchObject({
+      type: 'event',
+      event: 'stores:changed',
+      payload: { stores: [{ name: 'Bridge' }] },
+    });
     socket.close();
   });
 });

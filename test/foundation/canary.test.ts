@@ -24,7 +24,11 @@ describe('canary secret', () => {
     const seen: string[] = [];
     ws.bus.onAny((event, payload) => seen.push(JSON.stringify({ event, payload })));
 
-    const added = await ws.call('stores:add', { name: 'Canary store', storeHash: 'canary1', accessToken: CANARY });
+    const added = await ws.call('stores:add', {
+      name: 'Canary store',
+      storeHash: 'canary1',
+      accessToken: CANARY,
+    });
     expect(added.ok).toBe(true);
     if (!added.ok) return;
     seen.push(JSON.stringify(added));
@@ -34,7 +38,9 @@ describe('canary secret', () => {
     }
     seen.push(JSON.stringify(await ws.call('stores:rename', { id: added.value.id, name: 'Renamed' })));
     // A failing call that echoes input must not echo the secret either.
-    seen.push(JSON.stringify(await ws.call('stores:add', { name: 'Dup', storeHash: 'canary1', accessToken: CANARY })));
+    seen.push(
+      JSON.stringify(await ws.call('stores:add', { name: 'Dup', storeHash: 'canary1', accessToken: CANARY })),
+    );
     ws.logger.log('info', `token used: ${await ws.stores.token(added.value.id)}`);
 
     // The keychain holds it (so the test would notice a store that silently saved it nowhere).

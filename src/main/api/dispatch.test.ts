@@ -34,11 +34,11 @@ describe('dispatch', () => {
 
   it('refuses invalid input with a message per field, before the handler runs', async () => {
     let ran = false;
-    const r = await dispatch(
-      handlers({ 'stores:add': () => ((ran = true), summary) }),
-      'stores:add',
-      { name: '', storeHash: 'no spaces!', accessToken: 'x' },
-    );
+    const r = await dispatch(handlers({ 'stores:add': () => ((ran = true), summary) }), 'stores:add', {
+      name: '',
+      storeHash: 'no spaces!',
+      accessToken: 'x',
+    });
     expect(ran).toBe(false);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -62,7 +62,10 @@ describe('dispatch', () => {
       'stores:rename',
       { id: summary.id, name: 'New' },
     );
-    expect(r).toEqual({ ok: false, error: { code: 'not_found', message: 'No store with id x', retryable: false } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No store with id x', retryable: false },
+    });
   });
 
   it('hides unexpected errors behind a generic message', async () => {

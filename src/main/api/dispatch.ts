@@ -44,9 +44,15 @@ export async function dispatch(
     return ok(spec.output.parse(value));
   } catch (err) {
     if (isAppError(err)) return { ok: false, error: err.toShape() };
-    logger?.log('error', `channel ${channel} failed`, { error: err instanceof Error ? err.stack : String(err) });
-    return fail('internal', `Something went wrong in ${channel}. The details are in the log; please report it.`, {
-      retryable: true,
+    logger?.log('error', `channel ${channel} failed`, {
+      error: err instanceof Error ? err.stack : String(err),
     });
+    return fail(
+      'internal',
+      `Something went wrong in ${channel}. The details are in the log; please report it.`,
+      {
+        retryable: true,
+      },
+    );
   }
 }

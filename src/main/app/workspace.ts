@@ -60,9 +60,17 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
   // Every secret the keychain hands out is registered with the logger, which redacts it from any line.
   const onSecret = logger instanceof LineLogger ? (s: string) => logger.redact(s) : undefined;
   const secrets =
-    opts.secrets ?? new KeytarSecretStore(opts.keychainService ?? process.env.STOREBRIDGE_KEYCHAIN_SERVICE ?? 'Storebridge', onSecret);
+    opts.secrets ??
+    new KeytarSecretStore(
+      opts.keychainService ?? process.env.STOREBRIDGE_KEYCHAIN_SERVICE ?? 'Storebridge',
+      onSecret,
+    );
   const stores = new StoreService(new StoreRepo(db), secrets, bus, clock);
-  const handlers = createHandlers({ stores, secrets, info: { version: APP_VERSION, workspaceDir: dir, host: opts.host } });
+  const handlers = createHandlers({
+    stores,
+    secrets,
+    info: { version: APP_VERSION, workspaceDir: dir, host: opts.host },
+  });
   return {
     dir,
     db,

@@ -31,4 +31,3 @@ export class EventBus {
     return () => offs.forEach((off) => off());
   }
 }
-

@@ -28,7 +28,8 @@ export function attachBridge(socket: WebSocket, ws: Pick<Workspace, 'call' | 'bu
       return;
     }
     void ws.call(msg.channel, msg.input).then((result) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'result', id: msg.id, result }));
+      if (socket.readyState === socket.OPEN)
+        socket.send(JSON.stringify({ type: 'result', id: msg.id, result }));
     });
   });
 }

@@ -27,7 +27,9 @@ const keychain = await workspace.secrets.status();
 
 console.log(`Storebridge console for workspace ${workspace.dir}`);
 if (!keychain.available) console.log(`Warning: ${keychain.message}`);
-console.log('Open this address in a browser on this machine; it carries a private token, so do not share it:');
+console.log(
+  'Open this address in a browser on this machine; it carries a private token, so do not share it:',
+);
 console.log(`STOREBRIDGE_URL=${host.url}`);
 
 const stop = async () => {

@@ -1,10 +1,11 @@
 // Runs in: main (Electron-free). Owns: the SecretStore over keytar (macOS Keychain, Windows Credential
 // Manager, the Secret Service on Linux). When none is reachable it says so and refuses; no plaintext fallback.
+import type * as KeytarModule from 'keytar';
 import { AppError } from '../core/errors.js';
 import type { KeychainStatus } from '../../shared/contract/index.js';
 import type { SecretStore } from './secret-store.js';
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 const backendName: Record<string, string> = {
   darwin: 'macOS Keychain',
@@ -55,7 +56,8 @@ export class KeytarSecretStore implements SecretStore {
 
   private async ready(): Promise<Keytar> {
     const st = await this.status();
-    if (!st.available) throw new AppError('keychain_unavailable', st.message ?? 'The OS keychain is not available.');
+    if (!st.available)
+      throw new AppError('keychain_unavailable', st.message ?? 'The OS keychain is not available.');
     return (await this.load()) as Keytar;
   }
 

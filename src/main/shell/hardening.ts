@@ -10,7 +10,10 @@ export interface LinkVerdict {
   openExternal?: string;
 }
 
-export function navigationVerdict(url: string, allowlist: readonly string[] = EXTERNAL_ALLOWLIST): LinkVerdict {
+export function navigationVerdict(
+  url: string,
+  allowlist: readonly string[] = EXTERNAL_ALLOWLIST,
+): LinkVerdict {
   return isAllowedExternal(url, allowlist) ? { allow: false, openExternal: url } : { allow: false };
 }
 
@@ -56,13 +59,15 @@ export function hardenWebContents(wc: HardenableWebContents, deps: HardeningDeps
       deps.logger?.log('warn', `${what} refused`, { url });
     }
   };
-  const onNavigate = (what: string) => (event: PreventableEvent, ...args: unknown[]) => {
-    event.preventDefault();
-    // Electron 25+ puts the URL on the event; older signatures pass it as the next argument.
-    const url = event.url ?? (typeof args[0] === 'string' ? args[0] : '');
-    // A link clicked inside a subframe never leaves for the browser (the CSP allows no frames anyway).
-    refuse(what, url, event.isMainFrame === false ? { allow: false } : navigationVerdict(url, allowlist));
-  };
+  const onNavigate =
+    (what: string) =>
+    (event: PreventableEvent, ...args: unknown[]) => {
+      event.preventDefault();
+      // Electron 25+ puts the URL on the event; older signatures pass it as the next argument.
+      const url = event.url ?? (typeof args[0] === 'string' ? args[0] : '');
+      // A link clicked inside a subframe never leaves for the browser (the CSP allows no frames anyway).
+      refuse(what, url, event.isMainFrame === false ? { allow: false } : navigationVerdict(url, allowlist));
+    };
   // Electron emits will-frame-navigate first and skips will-navigate once it is prevented, so a link opens
   // in the browser once; will-navigate stays as the guard should that order ever change.
   wc.on('will-frame-navigate', onNavigate('navigation'));
@@ -86,9 +91,16 @@ export function hardenWebContents(wc: HardenableWebContents, deps: HardeningDeps
 /** The parts of Electron's Session the hardening touches. */
 export interface HardenableSession {
   setPermissionRequestHandler(
-    handler: (wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void,
+    handler: (
+      wc: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details?: unknown,
+    ) => void,
   ): void;
-  setPermissionCheckHandler(handler: (wc: unknown, permission: string, requestingOrigin: string) => boolean): void;
+  setPermissionCheckHandler(
+    handler: (wc: unknown, permission: string, requestingOrigin: string) => boolean,
+  ): void;
 }
 
 export function hardenSession(session: HardenableSession, logger?: Logger): void {

@@ -13,7 +13,10 @@ export interface InvokeEventLike {
 }
 
 /** Why a call was refused, or undefined when the sender is the app's own main frame in a known window. */
-export function senderRefusal(event: InvokeEventLike, isKnownSender: (id: number) => boolean): string | undefined {
+export function senderRefusal(
+  event: InvokeEventLike,
+  isKnownSender: (id: number) => boolean,
+): string | undefined {
   if (!isKnownSender(event.sender.id)) return 'the call came from a window Storebridge did not create';
   const frame = event.senderFrame;
   if (!frame) return 'the calling frame is gone';
@@ -28,7 +31,11 @@ export interface IpcCoreOptions {
   logger?: Logger;
 }
 
-export type IpcCall = (channel: ChannelName, event: InvokeEventLike, rawInput: unknown) => Promise<Result<unknown>>;
+export type IpcCall = (
+  channel: ChannelName,
+  event: InvokeEventLike,
+  rawInput: unknown,
+) => Promise<Result<unknown>>;
 
 export function createIpcCore({ handlers, isKnownSender, logger }: IpcCoreOptions): IpcCall {
   return async (channel, event, rawInput) => {

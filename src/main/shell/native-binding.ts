@@ -32,7 +32,11 @@ export function findSqliteAddon(l: NativeLookup): string | undefined {
 /** Says what to do when the Node build was loaded into Electron and refused (NODE_MODULE_VERSION mismatch). */
 export function nativeLoadAdvice(err: unknown, l: Omit<NativeLookup, 'exists'>): string | undefined {
   const text = err instanceof Error ? err.message : String(err);
-  if (!/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF|not a valid Win32/.test(text)) {
+  if (
+    !/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF|not a valid Win32/.test(
+      text,
+    )
+  ) {
     return undefined;
   }
   const [expected] = sqliteAddonCandidates(l);

@@ -33,7 +33,12 @@ export function createProtocolHandler(root: string): ProtocolHandler {
     const path = rest.slice(APP_HOST.length).split(/[?#]/)[0] || '/';
     if (!path.startsWith('/')) return refuse(403, 'Forbidden');
     const answer = await serveStatic(root, path);
-    const body = request.method === 'HEAD' ? null : typeof answer.body === 'string' ? answer.body : new Uint8Array(answer.body);
+    const body =
+      request.method === 'HEAD'
+        ? null
+        : typeof answer.body === 'string'
+          ? answer.body
+          : new Uint8Array(answer.body);
     return new Response(body, { status: answer.status, headers: answer.headers });
   };
 }

@@ -28,7 +28,11 @@ export interface WorkspaceLocation {
   explicit: boolean;
 }
 
-export function resolveWorkspaceDir(argv: readonly string[], userData: string, cwd = process.cwd()): WorkspaceLocation {
+export function resolveWorkspaceDir(
+  argv: readonly string[],
+  userData: string,
+  cwd = process.cwd(),
+): WorkspaceLocation {
   const arg = workspaceArg(argv);
   if (arg !== undefined) return { dir: isAbsolute(arg) ? arg : resolve(cwd, arg), explicit: true };
   return { dir: join(userData, 'workspace'), explicit: false };

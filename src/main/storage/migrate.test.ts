@@ -13,7 +13,11 @@ function dbFile(): string {
   return join(d, 'w.db');
 }
 
-const m1: Migration = { id: 1, name: 'a', sql: 'CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT;' };
+const m1: Migration = {
+  id: 1,
+  name: 'a',
+  sql: 'CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT;',
+};
 const m2: Migration = { id: 2, name: 'b', sql: 'CREATE TABLE b (id INTEGER PRIMARY KEY) STRICT;' };
 
 describe('migrate', () => {
@@ -34,7 +38,9 @@ describe('migrate', () => {
   it('makes STRICT tables that refuse the wrong type', () => {
     const db = openDb(dbFile());
     migrate(db, [m1], '1.0.0');
-    expect(() => db.prepare('INSERT INTO a (id, v) VALUES (1, ?)').run(Buffer.from('x'))).toThrow(/cannot store BLOB/);
+    expect(() => db.prepare('INSERT INTO a (id, v) VALUES (1, ?)').run(Buffer.from('x'))).toThrow(
+      /cannot store BLOB/,
+    );
     db.close();
   });
 
@@ -62,7 +68,11 @@ describe('migrate', () => {
 
   it('rolls back a failing migration completely', () => {
     const db = openDb(dbFile());
-    const bad: Migration = { id: 2, name: 'bad', sql: 'CREATE TABLE c (id INTEGER) STRICT; INSERT INTO nope VALUES (1);' };
+    const bad: Migration = {
+      id: 2,
+      name: 'bad',
+      sql: 'CREATE TABLE c (id INTEGER) STRICT; INSERT INTO nope VALUES (1);',
+    };
     expect(() => migrate(db, [m1, bad], '1.0.0')).toThrow(/no such table: nope/);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'c'").get()).toBeUndefined();
     expect(db.prepare('SELECT max(id) AS n FROM schema_migrations').get()).toEqual({ n: 1 });

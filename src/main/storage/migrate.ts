@@ -25,7 +25,9 @@ export function migrate(db: Db, migrations: readonly Migration[], appVersion: st
     applied_at TEXT NOT NULL
   ) STRICT`);
 
-  const rows = db.prepare('SELECT id, name, checksum, app_version FROM schema_migrations ORDER BY id').all() as Array<{
+  const rows = db
+    .prepare('SELECT id, name, checksum, app_version FROM schema_migrations ORDER BY id')
+    .all() as Array<{
     id: number;
     name: string;
     checksum: string;
@@ -69,6 +71,7 @@ export function migrate(db: Db, migrations: readonly Migration[], appVersion: st
 
 function assertOrdered(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.id !== i + 1) throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.id} at position ${i + 1}`);
+    if (m.id !== i + 1)
+      throw new Error(`Migrations must be numbered 1..n without gaps; found ${m.id} at position ${i + 1}`);
   });
 }

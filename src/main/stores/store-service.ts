@@ -32,9 +32,13 @@ export class StoreService {
     const apiBaseUrl = (input.apiBaseUrl ?? BIGCOMMERCE_API_BASE).replace(/\/+$/, '');
     const existing = this.repo.findByHash(apiBaseUrl, input.storeHash);
     if (existing) {
-      throw new AppError('conflict', `Store ${input.storeHash} is already in this workspace as "${existing.name}".`, {
-        fields: { storeHash: 'Already added' },
-      });
+      throw new AppError(
+        'conflict',
+        `Store ${input.storeHash} is already in this workspace as "${existing.name}".`,
+        {
+          fields: { storeHash: 'Already added' },
+        },
+      );
     }
     const id = randomUUID();
     // Keychain first: a row without its secret would be a store that cannot sync; the reverse is cleaned up below.

@@ -20,11 +20,16 @@ export interface AreaMeta {
 }
 
 export const areaMeta: Record<Area, AreaMeta> = {
-  stores: { label: 'Stores', icon: IconBuildingStore, purpose: 'The BigCommerce stores this workspace reads from.' },
+  stores: {
+    label: 'Stores',
+    icon: IconBuildingStore,
+    purpose: 'The BigCommerce stores this workspace reads from.',
+  },
   connections: {
     label: 'Connections',
     icon: IconPlugConnected,
-    purpose: 'Route a store (or some of its channels and currencies) to a marketing platform account and keep it in sync.',
+    purpose:
+      'Route a store (or some of its channels and currencies) to a marketing platform account and keep it in sync.',
   },
   mapping: {
     label: 'Field mapping',

@@ -25,12 +25,21 @@ export function connectWebSocketTransport(url: string): Promise<Transport> {
     });
     socket.addEventListener('close', () => {
       for (const settle of pending.values()) {
-        settle({ ok: false, error: { code: 'network', message: 'The console lost its connection to Storebridge.', retryable: true } });
+        settle({
+          ok: false,
+          error: {
+            code: 'network',
+            message: 'The console lost its connection to Storebridge.',
+            retryable: true,
+          },
+        });
       }
       pending.clear();
       window.dispatchEvent(new CustomEvent('storebridge:disconnected'));
     });
-    socket.addEventListener('error', () => reject(new Error('the WebSocket bridge refused the connection')), { once: true });
+    socket.addEventListener('error', () => reject(new Error('the WebSocket bridge refused the connection')), {
+      once: true,
+    });
     socket.addEventListener(
       'open',
       () =>

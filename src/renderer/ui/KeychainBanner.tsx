@@ -6,7 +6,13 @@ import type { KeychainStatus } from '../../shared/contract/index';
 export function KeychainBanner({ keychain }: { keychain: KeychainStatus }) {
   if (keychain.available) return null;
   return (
-    <Alert color="red" icon={<IconKeyOff />} title="The OS keychain is not available" mb="md" data-testid="keychain-banner">
+    <Alert
+      color="red"
+      icon={<IconKeyOff />}
+      title="The OS keychain is not available"
+      mb="md"
+      data-testid="keychain-banner"
+    >
       {keychain.message}
     </Alert>
   );

@@ -31,7 +31,8 @@ export class SimControl {
       headers: body ? { 'content-type': 'application/json' } : undefined,
       body: body ? JSON.stringify(body) : undefined,
     });
-    if (!res.ok) throw new Error(`simulator control ${method} ${path} answered ${res.status}: ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(`simulator control ${method} ${path} answered ${res.status}: ${await res.text()}`);
     return res;
   }
 }

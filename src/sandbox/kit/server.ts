@@ -61,7 +61,9 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sim.local');
-    const rawQuery = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '';
+    const rawQuery = (req.url ?? '').includes('?')
+      ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1)
+      : '';
     const method = (req.method ?? 'GET').toUpperCase();
     const rawBody = await readBody(req, maxBody);
     const simReq: SimRequest = {
@@ -115,7 +117,13 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
   };
 
   const log = (req: SimRequest, answer: SimResponse): SimResponse => {
-    requests.push({ at: Date.now(), method: req.method, path: req.path, rawQuery: req.rawQuery, status: answer.status });
+    requests.push({
+      at: Date.now(),
+      method: req.method,
+      path: req.path,
+      rawQuery: req.rawQuery,
+      status: answer.status,
+    });
     if (requests.length > REQUEST_LOG_SIZE) requests.splice(0, requests.length - REQUEST_LOG_SIZE);
     return answer;
   };
@@ -143,7 +151,8 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
       case 'GET /__sim/requests':
         return { status: 200, body: requests };
       case 'POST /__sim/down': {
-        const ms = typeof (body as { ms?: unknown }).ms === 'number' ? (body as { ms: number }).ms : undefined;
+        const ms =
+          typeof (body as { ms?: unknown }).ms === 'number' ? (body as { ms: number }).ms : undefined;
         // Answer first, then close the port, so the caller learns the switch was taken.
         setImmediate(() => void api.down(ms));
         return { status: 202, body: { downForMs: ms ?? null } };

@@ -13,7 +13,7 @@ export type KeychainStatus = z.infer<typeof keychainStatusSchema>;
 export const appInfoSchema = z.object({
   version: z.string(),
   workspaceDir: z.string(),
-  host: z.enum(['electron', 'browser', 'test']),
+  host: z.enum(['electron', 'browser', 'cli', 'test']),
   keychain: keychainStatusSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;

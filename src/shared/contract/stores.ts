@@ -36,9 +36,15 @@ export const addStoreInputSchema = z.object({
   accessToken: z
     .string()
     .trim()
-    .min(8, { message: 'Paste the access token of a store-level API account (Settings > API > Store-level API accounts)' })
+    .min(8, {
+      message:
+        'Paste the access token of a store-level API account (Settings > API > Store-level API accounts)',
+    })
     .max(512),
-  apiBaseUrl: z.string().url({ message: 'API base URL must be a full URL such as https://api.bigcommerce.com' }).optional(),
+  apiBaseUrl: z
+    .string()
+    .url({ message: 'API base URL must be a full URL such as https://api.bigcommerce.com' })
+    .optional(),
 });
 export type AddStoreInput = z.infer<typeof addStoreInputSchema>;
 

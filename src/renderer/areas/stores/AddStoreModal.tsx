@@ -27,11 +27,16 @@ export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: (
     setFieldErrors({});
     try {
       const store = await unwrap(api.stores.add(values));
-      notifications.show({ color: 'green', title: 'Store added', message: `${store.name} is saved; its token is in your keychain.` });
+      notifications.show({
+        color: 'green',
+        title: 'Store added',
+        message: `${store.name} is saved; its token is in your keychain.`,
+      });
       close();
     } catch (err) {
       // Field errors show under their fields; the alert is for what no single field explains.
-      if (err instanceof ApiError && err.shape.fields && err.shape.code === 'invalid_input') setFieldErrors(err.shape.fields);
+      if (err instanceof ApiError && err.shape.fields && err.shape.code === 'invalid_input')
+        setFieldErrors(err.shape.fields);
       else setFormError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
@@ -40,7 +45,8 @@ export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: (
 
   const field = (key: keyof typeof empty) => ({
     value: values[key],
-    onChange: (e: { currentTarget: { value: string } }) => setValues({ ...values, [key]: e.currentTarget.value }),
+    onChange: (e: { currentTarget: { value: string } }) =>
+      setValues({ ...values, [key]: e.currentTarget.value }),
     error: fieldErrors[key],
   });
 
@@ -48,7 +54,14 @@ export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: (
     <Modal opened={opened} onClose={close} title="Add a BigCommerce store" size="lg">
       <form onSubmit={submit} data-testid="add-store-form">
         <Stack>
-          <TextInput label="Display name" description="How this store appears in Storebridge" required data-autofocus data-testid="store-name" {...field('name')} />
+          <TextInput
+            label="Display name"
+            description="How this store appears in Storebridge"
+            required
+            data-autofocus
+            data-testid="store-name"
+            {...field('name')}
+          />
           <TextInput
             label="Store hash"
             description="From the API path https://api.bigcommerce.com/stores/{store hash}/v3/"

@@ -27,8 +27,8 @@ export function RemoveStoreModal({ store, onClose }: { store: StoreSummary | nul
     <Modal opened={store !== null} onClose={onClose} title="Remove store">
       <Stack>
         <Text>
-          Remove <b>{store?.name}</b> from this workspace? Its API token is deleted from your keychain. Nothing is
-          changed in the BigCommerce store itself.
+          Remove <b>{store?.name}</b> from this workspace? Its API token is deleted from your keychain.
+          Nothing is changed in the BigCommerce store itself.
         </Text>
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">

@@ -42,12 +42,23 @@ export function StoresTable({ stores }: { stores: StoreSummary[] }) {
               <Table.Td>
                 <Group gap={4} justify="flex-end">
                   <Tooltip label="Rename">
-                    <ActionIcon variant="subtle" aria-label={`Rename ${s.name}`} onClick={() => setRenaming(s)} data-testid="rename-store">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Rename ${s.name}`}
+                      onClick={() => setRenaming(s)}
+                      data-testid="rename-store"
+                    >
                       <IconPencil size={16} />
                     </ActionIcon>
                   </Tooltip>
                   <Tooltip label="Remove">
-                    <ActionIcon variant="subtle" color="red" aria-label={`Remove ${s.name}`} onClick={() => setRemoving(s)} data-testid="remove-store">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove ${s.name}`}
+                      onClick={() => setRemoving(s)}
+                      data-testid="remove-store"
+                    >
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Tooltip>
@@ -57,7 +68,7 @@ export function StoresTable({ stores }: { stores: StoreSummary[] }) {
           ))}
         </Table.Tbody>
       </Table>
-      <RenameStoreModal store={renaming} onClose={() => setRenaming(null)} />
+      <RenameStoreModal key={renaming?.id ?? 'closed'} store={renaming} onClose={() => setRenaming(null)} />
       <RemoveStoreModal store={removing} onClose={() => setRemoving(null)} />
     </>
   );

@@ -1,0 +1,93 @@
+// Runs in: Node (CLI). Owns: `storebridge stores add|list|rename|remove`.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { StoreSummary } from '../../../shared/contract/index.js';
+import type { Workspace } from '../../app/workspace.js';
+import { expectOk, printTable, UsageError, type Output } from '../output.js';
+
+export const storesHelp = `storebridge stores <command>
+  list                                   list the stores in the workspace
+  add --name N --hash H [token source]   add a store; the token goes to the OS keychain
+      token source: --token-stdin (recommended), or STOREBRIDGE_TOKEN, or --token T (visible in shell history)
+      --api-url URL                      API base URL (default https://api.bigcommerce.com)
+  rename <id|hash> --name N              rename a store
+  remove <id|hash>                       remove a store and delete its token from the keychain`;
+
+export async function storesCommand(ws: Workspace, o: Output, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'list': {
+      const stores = expectOk(o, await ws.call('stores:list', {})) as StoreSummary[] | undefined;
+      if (!stores) return 1;
+      printTable(o, stores, [
+        ['ID', (s) => s.id],
+        ['NAME', (s) => s.name],
+        ['HASH', (s) => s.storeHash],
+        ['TOKEN', (s) => s.credentials.hint],
+        ['API', (s) => s.apiBaseUrl],
+      ]);
+      return 0;
+    }
+    case 'add': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          name: { type: 'string' },
+          hash: { type: 'string' },
+          token: { type: 'string' },
+          'token-stdin': { type: 'boolean' },
+          'api-url': { type: 'string' },
+        },
+      });
+      const accessToken = values['token-stdin']
+        ? readFileSync(0, 'utf8').split(/\r?\n/)[0]!.trim()
+        : (values.token ?? process.env.STOREBRIDGE_TOKEN);
+      if (!accessToken)
+        throw new UsageError('stores add needs a token: --token-stdin, STOREBRIDGE_TOKEN or --token');
+      const store = expectOk(
+        o,
+        await ws.call('stores:add', {
+          name: values.name ?? '',
+          storeHash: values.hash ?? '',
+          accessToken,
+          ...(values['api-url'] ? { apiBaseUrl: values['api-url'] } : {}),
+        }),
+      ) as StoreSummary | undefined;
+      if (!store) return 1;
+      o.out(
+        o.json
+          ? JSON.stringify(store)
+          : `Added store "${store.name}" (${store.storeHash}), id ${store.id}. Token saved in the OS keychain.`,
+      );
+      return 0;
+    }
+    case 'rename': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { name: { type: 'string' } },
+      });
+      const id = findStore(ws, positionals[0]);
+      const store = expectOk(o, await ws.call('stores:rename', { id, name: values.name ?? '' })) as
+        StoreSummary | undefined;
+      if (!store) return 1;
+      o.out(o.json ? JSON.stringify(store) : `Renamed to "${store.name}".`);
+      return 0;
+    }
+    case 'remove': {
+      const id = findStore(ws, rest[0]);
+      if (!expectOk(o, await ws.call('stores:remove', { id }))) return 1;
+      o.out(o.json ? JSON.stringify({ removed: id }) : `Removed store ${id} and its keychain entry.`);
+      return 0;
+    }
+    default:
+      throw new UsageError(storesHelp);
+  }
+}
+
+/** Accepts a store id or its hash, which people remember better. */
+function findStore(ws: Workspace, ref: string | undefined): string {
+  if (!ref) throw new UsageError('Name the store by id or store hash.');
+  const match = ws.stores.list().find((s) => s.id === ref || s.storeHash === ref.toLowerCase());
+  return match?.id ?? ref; // an unknown ref falls through to the contract's own not_found / invalid_input answer
+}

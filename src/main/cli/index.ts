@@ -1,0 +1,82 @@
+// Runs in: Node (`npm run cli`, the `storebridge` bin). Owns: global flags, choosing the command, and the
+// exit code. Commands run through the same contract channels as the console.
+import { parseArgs } from 'node:util';
+import { defaultWorkspaceDir } from '../app/paths.js';
+import { openWorkspace, type Workspace } from '../app/workspace.js';
+import { isAppError } from '../core/errors.js';
+import { storesCommand, storesHelp } from './commands/stores.js';
+import { printError, stdio, UsageError, type Output } from './output.js';
+
+const help = `Storebridge: keep BigCommerce stores in sync with marketing platforms.
+
+usage: storebridge [--workspace DIR] [--json] <command> ...
+
+commands:
+${storesHelp.replace(/^/gm, '  ')}
+
+--workspace DIR   the workspace folder (default: $STOREBRIDGE_WORKSPACE or the per-user data folder)
+--json            machine-readable output; errors as JSON on stderr`;
+
+type Command = (ws: Workspace, o: Output, args: string[]) => Promise<number>;
+const commands: Record<string, Command> = { stores: storesCommand };
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      workspace: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const o = stdio(values.json === true);
+  const [name, ...rest] = positionals.length ? argv.slice(argv.indexOf(positionals[0]!)) : [];
+  const command = name ? commands[name] : undefined;
+  if (values.help || !command) {
+    (command || values.help ? o.out : o.err)(help);
+    return values.help ? 0 : 2;
+  }
+  let ws: Workspace | undefined;
+  try {
+    ws = openWorkspace({
+      dir: typeof values.workspace === 'string' ? values.workspace : defaultWorkspaceDir(),
+      host: 'cli',
+    });
+    return await command(ws, o, withoutGlobalFlags(rest));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      o.err(err.message);
+      return 2;
+    }
+    if (isAppError(err)) {
+      printError(o, err.toShape());
+      return 1;
+    }
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      o.err(err.message);
+      return 2;
+    }
+    throw err;
+  } finally {
+    ws?.close();
+  }
+}
+
+/** Global flags may also follow the command (`stores list --json`); the command never sees them. */
+function withoutGlobalFlags(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json' || a.startsWith('--workspace=')) continue;
+    if (a === '--workspace') {
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+process.exitCode = await main(process.argv.slice(2));
