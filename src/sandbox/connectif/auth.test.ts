@@ -56,7 +56,9 @@ describe('Connectif simulator: auth', () => {
       ],
     });
     const eur = sim.allCredentials.find((c) => c.storeId === 'eur')!;
-    expect((await call(sim, 'PATCH', '/contacts/x@example.com', {}, { apiKey: eur.apiKey })).status).toBe(200);
+    expect((await call(sim, 'PATCH', '/contacts/x@example.com', {}, { apiKey: eur.apiKey })).status).toBe(
+      200,
+    );
     expect(sim.store('eur').contacts.size).toBe(1);
     expect(sim.store('usd').contacts.size).toBe(0);
     expect((await call(sim, 'GET', '/contacts/x@example.com')).status).toBe(404);
@@ -85,7 +87,11 @@ describe('Connectif simulator: rate limit', () => {
     expect(remaining).toEqual(['2', '1', '0']);
     const over = await call(sim, 'GET', '/store/');
     expect(over.status).toBe(429);
-    expect(over.body).toEqual({ status: 429, title: 'Too Many Requests', detail: 'Requests rate limit reached' });
+    expect(over.body).toEqual({
+      status: 429,
+      title: 'Too Many Requests',
+      detail: 'Requests rate limit reached',
+    });
     expect(Number(over.headers.get('x-ratelimit-reset'))).toBe(Math.ceil((c.now() + 60_000) / 1000));
 
     // Over-limit requests are not applied.
@@ -102,7 +108,14 @@ describe('Connectif simulator: rate limit', () => {
   it('counts per key, and can drop the headers', async () => {
     sim = await startConnectifSim({
       rateLimit: { limit: 1, windowMs: 60_000, headers: false },
-      stores: [{ keys: [{ id: 'a', secret: '1' }, { id: 'b', secret: '2' }] }],
+      stores: [
+        {
+          keys: [
+            { id: 'a', secret: '1' },
+            { id: 'b', secret: '2' },
+          ],
+        },
+      ],
     });
     expect((await call(sim, 'GET', '/store/', undefined, { apiKey: 'a:1' })).status).toBe(200);
     const second = await call(sim, 'GET', '/store/', undefined, { apiKey: 'a:1' });

@@ -32,7 +32,12 @@ describe('Connectif simulator: contacts', () => {
 
     c.advance(1000);
     const updated = await call(sim, 'PATCH', '/contacts/ana@example.com', { _surname: 'Silva' });
-    expect(updated.body).toMatchObject({ id: created.body.id, _name: 'Ana', _surname: 'Silva', city: 'Recife' });
+    expect(updated.body).toMatchObject({
+      id: created.body.id,
+      _name: 'Ana',
+      _surname: 'Silva',
+      city: 'Recife',
+    });
     expect(updated.body._updatedAt).toBe('2024-05-01T12:00:01.000Z');
     expect(sim.contacts.size).toBe(1);
 
@@ -54,7 +59,15 @@ describe('Connectif simulator: contacts', () => {
     });
     expect(r.status).toBe(422);
     expect(r.body).toMatchObject({ status: 422, title: 'Unprocessable Entity' });
-    for (const word of ['_newsletterSubscriptionStatus', '_emailStatus', '_mobilePhone', '_birthdate', '_points', '_color', 'shoeSize'])
+    for (const word of [
+      '_newsletterSubscriptionStatus',
+      '_emailStatus',
+      '_mobilePhone',
+      '_birthdate',
+      '_points',
+      '_color',
+      'shoeSize',
+    ])
       expect(r.body.detail).toContain(word);
     expect(sim.contacts.size).toBe(0);
 
@@ -73,24 +86,42 @@ describe('Connectif simulator: contacts', () => {
       stores: [
         {
           customFields: [
-            { id: 'interests', type: 'checkbox', options: [{ id: '0', label: 'Shoes' }, { id: '1', label: 'Bags' }] },
+            {
+              id: 'interests',
+              type: 'checkbox',
+              options: [
+                { id: '0', label: 'Shoes' },
+                { id: '1', label: 'Bags' },
+              ],
+            },
             { id: 'size', type: 'radio', options: [{ id: '0', label: 'S' }] },
             { id: 'vip', type: 'boolean' },
           ],
         },
       ],
     });
-    const good = await call(sim, 'PATCH', '/contacts/c@example.com', { interests: ['0', '1'], size: '0', vip: true });
+    const good = await call(sim, 'PATCH', '/contacts/c@example.com', {
+      interests: ['0', '1'],
+      size: '0',
+      vip: true,
+    });
     expect(good.status).toBe(200);
     expect(good.body.interests).toEqual(['0', '1']);
-    const bad = await call(sim, 'PATCH', '/contacts/c@example.com', { interests: '0', size: '7', vip: 'yes' });
+    const bad = await call(sim, 'PATCH', '/contacts/c@example.com', {
+      interests: '0',
+      size: '7',
+      vip: 'yes',
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.detail).toMatch(/interests.*size.*vip/);
   });
 
   it('PATCH /contacts/email/{email} takes system fields and _externalId, not custom fields', async () => {
     sim = await startConnectifSim();
-    const ok = await call(sim, 'PATCH', '/contacts/email/d@example.com', { _externalId: 'bc-42', _name: 'D' });
+    const ok = await call(sim, 'PATCH', '/contacts/email/d@example.com', {
+      _externalId: 'bc-42',
+      _name: 'D',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ _externalId: 'bc-42', _name: 'D' });
     expect((await call(sim, 'PATCH', '/contacts/email/d@example.com', { city: 'X' })).status).toBe(422);
@@ -120,10 +151,15 @@ describe('Connectif simulator: consent changed on the platform side', () => {
       _emailLastUnsubscribedDate: '2024-05-01T12:00:05.000Z',
       _emailLastUnsubscribedIp: '203.0.113.9',
     });
-    expect(sim.store().activities.map((a) => a.type)).toEqual(['newsletter-subscribed', 'newsletter-unsubscribed']);
+    expect(sim.store().activities.map((a) => a.type)).toEqual([
+      'newsletter-subscribed',
+      'newsletter-unsubscribed',
+    ]);
 
     await sim$('POST', '/__sim/contacts/f@example.com/unsubscribe', { channel: 'sms' });
-    expect((await call(sim, 'GET', '/contacts/f@example.com')).body._smsSubscriptionStatus).toBe('unsubscribed');
+    expect((await call(sim, 'GET', '/contacts/f@example.com')).body._smsSubscriptionStatus).toBe(
+      'unsubscribed',
+    );
   });
 
   it('changes consent and email status as a Connectif user would', async () => {
@@ -138,18 +174,26 @@ describe('Connectif simulator: consent changed on the platform side', () => {
       _newsletterSubscriptionStatus: 'subscribed',
       _emailStatus: 'bounced',
     });
-    expect((await sim$('POST', '/__sim/contacts/g@example.com/consent', { _emailStatus: 'x' })).status).toBe(400);
+    expect((await sim$('POST', '/__sim/contacts/g@example.com/consent', { _emailStatus: 'x' })).status).toBe(
+      400,
+    );
     expect((await sim$('POST', '/__sim/contacts/nobody@example.com/consent', {})).status).toBe(404);
   });
 
   it('with double opt-in, a subscribe waits until the contact confirms', async () => {
     sim = await startConnectifSim({ doubleOptIn: true });
     await call(sim, 'PATCH', '/contacts/h@example.com', { _newsletterSubscriptionStatus: 'subscribed' });
-    expect((await call(sim, 'GET', '/contacts/h@example.com')).body._newsletterSubscriptionStatus).toBe('none');
-    const pending = (await (await sim$('GET', '/__sim/contacts/h@example.com')).json()) as { pendingOptIn: boolean };
+    expect((await call(sim, 'GET', '/contacts/h@example.com')).body._newsletterSubscriptionStatus).toBe(
+      'none',
+    );
+    const pending = (await (await sim$('GET', '/__sim/contacts/h@example.com')).json()) as {
+      pendingOptIn: boolean;
+    };
     expect(pending.pendingOptIn).toBe(true);
     expect((await sim$('POST', '/__sim/contacts/h@example.com/confirm-opt-in')).status).toBe(200);
-    expect((await call(sim, 'GET', '/contacts/h@example.com')).body._newsletterSubscriptionStatus).toBe('subscribed');
+    expect((await call(sim, 'GET', '/contacts/h@example.com')).body._newsletterSubscriptionStatus).toBe(
+      'subscribed',
+    );
     expect((await sim$('POST', '/__sim/contacts/h@example.com/confirm-opt-in')).status).toBe(409);
   });
 });

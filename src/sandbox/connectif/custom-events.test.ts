@@ -43,12 +43,18 @@ describe('Connectif simulator: custom events', () => {
       extra: 1,
     });
     expect(r.status).toBe(422);
-    for (const word of ['cartRecoveryUrl is required', 'total', 'channels', 'extra']) expect(r.body.detail).toContain(word);
+    for (const word of ['cartRecoveryUrl is required', 'total', 'channels', 'extra'])
+      expect(r.body.detail).toContain(word);
   });
 
   it('needs the contact to exist (E0501) unless createContact=true', async () => {
     sim = await start();
-    const body = { email: 'new@example.com', cartRecoveryUrl: 'http://127.0.0.1/cart/1', total: 12.5, channels: ['0'] };
+    const body = {
+      email: 'new@example.com',
+      cartRecoveryUrl: 'http://127.0.0.1/cart/1',
+      total: 12.5,
+      channels: ['0'],
+    };
     const r = await call(sim, 'POST', '/custom-events/alias/cart-abandoned', body);
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ code: 'E0501' });

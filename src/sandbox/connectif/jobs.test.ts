@@ -26,14 +26,16 @@ describe('Connectif simulator: imports', () => {
     expect(noEmail.body.detail).toContain('_email');
     const bad = await upload({ type: 'people', delimiter: '|', updateOnlyEmptyFields: 'true' });
     expect(bad.status).toBe(422);
-    for (const w of ['type', 'delimiter', 'updateOnlyEmptyFields', 'file']) expect(bad.body.detail).toContain(w);
+    for (const w of ['type', 'delimiter', 'updateOnlyEmptyFields', 'file'])
+      expect(bad.body.detail).toContain(w);
     expect((await upload({ type: 'coupons' }, 'code\nA1\n')).body.detail).toContain('couponSetId');
   });
 
   it('runs queued → inProgress → finished by the clock and reports failing rows', async () => {
     const c = clock();
     sim = await startConnectifSim({ now: c.now, jobs: { startAfterMs: 1000, runForMs: 5000 } });
-    const csv = '_email;_name;_mobilePhone;city\nana@example.com;Ana;+5581999990000;Recife\nnot-an-email;X;;\nbia@example.com;Bia;12345;\n"cy@example.com";"Cy; Jr";;Olinda\n';
+    const csv =
+      '_email;_name;_mobilePhone;city\nana@example.com;Ana;+5581999990000;Recife\nnot-an-email;X;;\nbia@example.com;Bia;12345;\n"cy@example.com";"Cy; Jr";;Olinda\n';
     const created = await upload({ type: 'contacts', delimiter: ';', overrideExisting: 'true' }, csv);
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ type: 'contacts', status: 'queued', total: 4, origin: 'api' });
@@ -44,7 +46,12 @@ describe('Connectif simulator: imports', () => {
     expect(sim.contacts.size).toBe(0);
     c.advance(5000);
     const done = await call(sim, 'GET', `/imports/${id}`);
-    expect(done.body).toMatchObject({ status: 'finished', success: 2, errors: 2, finishedAt: '2024-05-01T12:00:06.000Z' });
+    expect(done.body).toMatchObject({
+      status: 'finished',
+      success: 2,
+      errors: 2,
+      finishedAt: '2024-05-01T12:00:06.000Z',
+    });
     expect([...sim.contacts.keys()].sort()).toEqual(['ana@example.com', 'cy@example.com']);
     expect(sim.contacts.get('cy@example.com')!.data['_name']).toBe('Cy; Jr');
 
@@ -60,7 +67,10 @@ describe('Connectif simulator: imports', () => {
     sim = await startConnectifSim({ jobs: { mode: 'manual' } });
     await call(sim, 'PATCH', '/contacts/ana@example.com', { _name: 'Ana' });
     const run = async (fields: Record<string, string>): Promise<void> => {
-      const r = await upload({ type: 'contacts', ...fields }, '_email,_name,_surname\nana@example.com,Other,Silva\n');
+      const r = await upload(
+        { type: 'contacts', ...fields },
+        '_email,_name,_surname\nana@example.com,Other,Silva\n',
+      );
       expect((await control(`/__sim/jobs/${String(r.body.id)}/finish`)).status).toBe(200);
     };
     await run({ overrideExisting: 'false' });
@@ -74,7 +84,8 @@ describe('Connectif simulator: imports', () => {
   it('caps queued imports at 10 (E0401), fails and cancels through /__sim/, and pages the list', async () => {
     sim = await startConnectifSim({ jobs: { mode: 'manual' } });
     const ids: string[] = [];
-    for (let i = 0; i < 10; i++) ids.push(String((await upload({ type: 'products' }, 'productId\n')).body.id));
+    for (let i = 0; i < 10; i++)
+      ids.push(String((await upload({ type: 'products' }, 'productId\n')).body.id));
     const over = await upload({ type: 'products' }, 'productId\n');
     expect(over.status).toBe(400);
     expect(over.body).toMatchObject({ code: 'E0401' });
@@ -110,7 +121,10 @@ describe('Connectif simulator: imports', () => {
     await control(`/__sim/jobs/${String(r.body.id)}/finish`);
     const done = await call(sim, 'GET', `/imports/${String(r.body.id)}`);
     expect(done.body).toMatchObject({ success: 1, errors: 1 });
-    expect(sim.products.get('1')!.data).toMatchObject({ unitPrice: 9.5, categories: ['Home', 'Home/Kitchen'] });
+    expect(sim.products.get('1')!.data).toMatchObject({
+      unitPrice: 9.5,
+      categories: ['Home', 'Home/Kitchen'],
+    });
   });
 });
 
@@ -140,7 +154,10 @@ describe('Connectif simulator: exports', () => {
   it('gives fileUrl only when finished, a fresh one per read, holding the contacts with their opt-outs', async () => {
     const c = clock();
     sim = await startConnectifSim({ now: c.now, jobs: { mode: 'manual' } });
-    await call(sim, 'PATCH', '/contacts/ana@example.com', { _newsletterSubscriptionStatus: 'subscribed', city: 'Recife' });
+    await call(sim, 'PATCH', '/contacts/ana@example.com', {
+      _newsletterSubscriptionStatus: 'subscribed',
+      city: 'Recife',
+    });
     await call(sim, 'PATCH', '/contacts/bia@example.com', { _newsletterSubscriptionStatus: 'subscribed' });
     await fetch(`${sim.url}/__sim/contacts/bia@example.com/unsubscribe`, { method: 'POST' });
     const created = await call(sim, 'POST', '/exports/', { exportType: 'contacts', delimiter: ';' });
@@ -174,7 +191,11 @@ describe('Connectif simulator: exports', () => {
     const created = await call(sim, 'POST', '/exports/', {
       exportType: 'activities',
       dateFormat: 'L',
-      filters: { fromDate: '2024-04-20T00:00:00Z', toDate: '2024-05-10T00:00:00Z', activityTypes: ['newsletter-unsubscribed'] },
+      filters: {
+        fromDate: '2024-04-20T00:00:00Z',
+        toDate: '2024-05-10T00:00:00Z',
+        activityTypes: ['newsletter-unsubscribed'],
+      },
     });
     await control(`/__sim/jobs/${String(created.body.id)}/finish`);
     const done = await call(sim, 'GET', `/exports/${String(created.body.id)}`);
@@ -185,7 +206,8 @@ describe('Connectif simulator: exports', () => {
 
   it('caps queued exports at 5 (E0301)', async () => {
     sim = await startConnectifSim({ jobs: { mode: 'manual' } });
-    for (let i = 0; i < 5; i++) expect((await call(sim, 'POST', '/exports/', { exportType: 'contacts' })).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect((await call(sim, 'POST', '/exports/', { exportType: 'contacts' })).status).toBe(201);
     const over = await call(sim, 'POST', '/exports/', { exportType: 'contacts' });
     expect(over.status).toBe(400);
     expect(over.body).toMatchObject({ code: 'E0301' });

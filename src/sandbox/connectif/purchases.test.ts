@@ -14,11 +14,28 @@ describe('Connectif simulator: products', () => {
     expect(missing.status).toBe(422);
     expect(missing.body.detail).toContain('productDetailUrl');
 
-    const created = await call(sim, 'PATCH', '/products/product-id/SKU-1', product('SKU-1', { categories: ['Pc/Keyboards'] }));
+    const created = await call(
+      sim,
+      'PATCH',
+      '/products/product-id/SKU-1',
+      product('SKU-1', { categories: ['Pc/Keyboards'] }),
+    );
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ productId: 'SKU-1', availability: 'instock', categories: ['Pc/Keyboards'] });
-    const patched = await call(sim, 'PATCH', '/products/product-id/SKU-1', { availability: 'outofstock', unitPrice: 8 });
-    expect(patched.body).toMatchObject({ id: created.body.id, name: 'Product SKU-1', availability: 'outofstock', unitPrice: 8 });
+    expect(created.body).toMatchObject({
+      productId: 'SKU-1',
+      availability: 'instock',
+      categories: ['Pc/Keyboards'],
+    });
+    const patched = await call(sim, 'PATCH', '/products/product-id/SKU-1', {
+      availability: 'outofstock',
+      unitPrice: 8,
+    });
+    expect(patched.body).toMatchObject({
+      id: created.body.id,
+      name: 'Product SKU-1',
+      availability: 'outofstock',
+      unitPrice: 8,
+    });
     expect(sim.products.size).toBe(1);
 
     expect((await call(sim, 'GET', `/products/${String(created.body.id)}`)).body.productId).toBe('SKU-1');
@@ -29,13 +46,18 @@ describe('Connectif simulator: products', () => {
 
   it('validates product fields (422) and names unknown ones', async () => {
     sim = await startConnectifSim();
-    const r = await call(sim, 'PATCH', '/products/product-id/P', product('P', {
-      availability: 'InStock',
-      rating: 7,
-      discountedPercentage: 120,
-      ratingValue: 4,
-      categories: 'Shoes',
-    }));
+    const r = await call(
+      sim,
+      'PATCH',
+      '/products/product-id/P',
+      product('P', {
+        availability: 'InStock',
+        rating: 7,
+        discountedPercentage: 120,
+        ratingValue: 4,
+        categories: 'Shoes',
+      }),
+    );
     expect(r.status).toBe(422);
     for (const word of ['availability', 'rating', 'discountedPercentage', 'ratingValue', 'categories'])
       expect(r.body.detail).toContain(word);
@@ -43,10 +65,24 @@ describe('Connectif simulator: products', () => {
 
   it('rejects URLs off the Authorized Domains with 400 E0201 and the allowed domains', async () => {
     sim = await startConnectifSim({ stores: [{ authorizedDomains: ['https://shop.example.com'] }] });
-    const r = await call(sim, 'PATCH', '/products/product-id/P', product('P', { productDetailUrl: 'https://evil.example.net/p' }));
+    const r = await call(
+      sim,
+      'PATCH',
+      '/products/product-id/P',
+      product('P', { productDetailUrl: 'https://evil.example.net/p' }),
+    );
     expect(r.status).toBe(400);
-    expect(r.body).toMatchObject({ status: 400, code: 'E0201', allowedDomains: ['https://shop.example.com'] });
-    const ok = await call(sim, 'PATCH', '/products/product-id/P', product('P', { productDetailUrl: 'https://shop.example.com/p' }));
+    expect(r.body).toMatchObject({
+      status: 400,
+      code: 'E0201',
+      allowedDomains: ['https://shop.example.com'],
+    });
+    const ok = await call(
+      sim,
+      'PATCH',
+      '/products/product-id/P',
+      product('P', { productDetailUrl: 'https://shop.example.com/p' }),
+    );
     expect(ok.status).toBe(200);
   });
 });
@@ -64,7 +100,12 @@ describe('Connectif simulator: purchases', () => {
     expect(noContact.status).toBe(400);
     expect(noContact.body).toMatchObject({ status: 400, title: 'Bad Request', code: 'E0101' });
     await seed();
-    const noProduct = await call(sim, 'POST', '/purchases/', purchase('o1', 'buyer@example.com', ['A', 'X', 'Y']));
+    const noProduct = await call(
+      sim,
+      'POST',
+      '/purchases/',
+      purchase('o1', 'buyer@example.com', ['A', 'X', 'Y']),
+    );
     expect(noProduct.status).toBe(400);
     expect(noProduct.body).toMatchObject({ code: 'E0102', productIds: ['X', 'Y'] });
     expect(sim.purchases).toHaveLength(0);
@@ -83,7 +124,12 @@ describe('Connectif simulator: purchases', () => {
 
   it('validates the purchase body (422)', async () => {
     sim = await startConnectifSim();
-    const r = await call(sim, 'POST', '/purchases/', { purchaseId: 'o1', contactEmail: 'x', products: [{ productId: 'A' }], total: 3 });
+    const r = await call(sim, 'POST', '/purchases/', {
+      purchaseId: 'o1',
+      contactEmail: 'x',
+      products: [{ productId: 'A' }],
+      total: 3,
+    });
     expect(r.status).toBe(422);
     for (const word of ['contactEmail', 'purchaseDate', 'totalPrice', 'products[0].quantity', 'total is not'])
       expect(r.body.detail).toContain(word);
@@ -93,14 +139,25 @@ describe('Connectif simulator: purchases', () => {
   it('stores a purchase sent twice twice (default), so double sends show in the aggregates', async () => {
     sim = await startConnectifSim();
     await seed();
-    const first = await call(sim, 'POST', '/purchases/?triggerPurchaseEvent=false', purchase('o1', 'buyer@example.com', ['A', 'B']));
+    const first = await call(
+      sim,
+      'POST',
+      '/purchases/?triggerPurchaseEvent=false',
+      purchase('o1', 'buyer@example.com', ['A', 'B']),
+    );
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ purchaseId: 'o1', totalPrice: 20 });
     expect(sim.purchases[0]!.triggerPurchaseEvent).toBe(false);
-    expect((await call(sim, 'POST', '/purchases/', purchase('o1', 'buyer@example.com', ['A', 'B']))).status).toBe(201);
+    expect(
+      (await call(sim, 'POST', '/purchases/', purchase('o1', 'buyer@example.com', ['A', 'B']))).status,
+    ).toBe(201);
     expect(sim.purchases).toHaveLength(2);
     const contact = await call(sim, 'GET', '/contacts/buyer@example.com');
-    expect(contact.body).toMatchObject({ _totalPurchases: 2, _totalPurchasesAmount: 40, _averagePurchasesAmount: 20 });
+    expect(contact.body).toMatchObject({
+      _totalPurchases: 2,
+      _totalPurchasesAmount: 40,
+      _averagePurchasesAmount: 20,
+    });
 
     expect((await call(sim, 'GET', `/purchases/${String(first.body.id)}`)).body.purchaseId).toBe('o1');
     expect((await call(sim, 'GET', '/purchases/bad-id')).status).toBe(400);
@@ -111,7 +168,9 @@ describe('Connectif simulator: purchases', () => {
   it('rejects a repeated purchaseId with 409 when configured to', async () => {
     sim = await startConnectifSim({ duplicatePurchases: 'reject' });
     await seed();
-    expect((await call(sim, 'POST', '/purchases/', purchase('o1', 'buyer@example.com', ['A']))).status).toBe(201);
+    expect((await call(sim, 'POST', '/purchases/', purchase('o1', 'buyer@example.com', ['A']))).status).toBe(
+      201,
+    );
     const again = await call(sim, 'POST', '/purchases/', purchase('o1', 'buyer@example.com', ['A']));
     expect(again.status).toBe(409);
     expect(sim.purchases).toHaveLength(1);
@@ -123,7 +182,10 @@ describe('Connectif simulator: purchases', () => {
     await call(sim, 'POST', '/purchases/', purchase('o1', 'buyer@example.com', ['A']));
     await call(sim, 'POST', '/purchases/', purchase('o2', 'buyer@example.com', ['A', 'B']));
     expect((await call(sim, 'DELETE', '/purchases/purchase-id/o2')).status).toBe(204);
-    expect((await call(sim, 'GET', '/contacts/buyer@example.com')).body).toMatchObject({ _totalPurchases: 1, _totalPurchasesAmount: 10 });
+    expect((await call(sim, 'GET', '/contacts/buyer@example.com')).body).toMatchObject({
+      _totalPurchases: 1,
+      _totalPurchasesAmount: 10,
+    });
     expect((await call(sim, 'DELETE', '/purchases/purchase-id/o2')).status).toBe(404);
     expect((await call(sim, 'GET', '/purchases/purchase-id/o2')).status).toBe(404);
   });

@@ -7,7 +7,10 @@ export interface Answer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary response shapes
 }
 
-export function clock(start = Date.parse('2024-05-01T12:00:00Z')): { now: () => number; advance: (ms: number) => void } {
+export function clock(start = Date.parse('2024-05-01T12:00:00Z')): {
+  now: () => number;
+  advance: (ms: number) => void;
+} {
   let t = start;
   return { now: () => t, advance: (ms) => void (t += ms) };
 }
@@ -45,7 +48,11 @@ export const product = (id: string, extra: Record<string, unknown> = {}): Record
   ...extra,
 });
 
-export const purchase = (purchaseId: string, email: string, productIds: string[]): Record<string, unknown> => ({
+export const purchase = (
+  purchaseId: string,
+  email: string,
+  productIds: string[],
+): Record<string, unknown> => ({
   purchaseId,
   contactEmail: email,
   purchaseDate: '2024-05-01T10:00:00Z',
