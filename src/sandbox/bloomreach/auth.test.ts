@@ -36,12 +36,27 @@ describe('Bloomreach auth', () => {
     h = await startHarness();
     const viaHeader = await h.call('POST', h.track('/customers'), customer, 'Token sim-public-token');
     expect(viaHeader).toMatchObject({ status: 200, body: { success: true } });
-    const viaQuery = await h.call('GET', h.track('/system/time') + '?access_token=sim-public-token', undefined, null);
+    const viaQuery = await h.call(
+      'GET',
+      h.track('/system/time') + '?access_token=sim-public-token',
+      undefined,
+      null,
+    );
     expect(viaQuery.status).toBe(200);
     expect(typeof viaQuery.body.time).toBe('number');
-    const categories = await h.call('GET', h.data('/consent/categories'), undefined, 'Token sim-public-token');
+    const categories = await h.call(
+      'GET',
+      h.data('/consent/categories'),
+      undefined,
+      'Token sim-public-token',
+    );
     expect(categories.status).toBe(200);
-    const privateOnly = await h.call('POST', h.data('/customers/export-one'), customer, 'Token sim-public-token');
+    const privateOnly = await h.call(
+      'POST',
+      h.data('/customers/export-one'),
+      customer,
+      'Token sim-public-token',
+    );
     expect(privateOnly.status).toBe(403);
     expect(privateOnly.body.success).toBe(false);
     const unknownToken = await h.call('POST', h.track('/customers'), customer, 'Token nope');
@@ -56,32 +71,55 @@ describe('Bloomreach auth', () => {
     expect((await h.post(h.track('/customers'), customer)).status).toBe(200);
     expect((await h.call('POST', h.track('/customers'), customer, fresh)).status).toBe(200);
     clock.advance(1_000);
-    expect((await h.post(h.track('/customers'), customer)).body).toEqual({ success: false, error: 'invalid secret' });
+    expect((await h.post(h.track('/customers'), customer)).body).toEqual({
+      success: false,
+      error: 'invalid secret',
+    });
     expect((await h.call('POST', h.track('/customers'), customer, fresh)).status).toBe(200);
     await h.simPost('/__sim/keys/sim-key-id/revoke');
-    expect((await h.call('POST', h.track('/customers'), customer, fresh)).body.error).toBe('Access key not found');
+    expect((await h.call('POST', h.track('/customers'), customer, fresh)).body.error).toBe(
+      'Access key not found',
+    );
   });
 
   it('applies API-group permissions: per event type, data API 403, per-attribute No permission', async () => {
     h = await startHarness({
       privateKeys: [
         { keyId: 'full', secret: 's1' },
-        { keyId: 'narrow', secret: 's2', permissions: ['customers.set', 'events.set:purchase', 'customers.get'] },
+        {
+          keyId: 'narrow',
+          secret: 's2',
+          permissions: ['customers.set', 'events.set:purchase', 'customers.get'],
+        },
       ],
     });
     const narrow = basicAuth('narrow', 's2');
     const ids = { email_id: 'a@example.com' };
     const event = (type: string) => ({ customer_ids: ids, event_type: type, properties: {} });
-    expect((await h.call('POST', h.track('/customers/events'), event('purchase'), narrow)).body).toEqual({ success: true });
+    expect((await h.call('POST', h.track('/customers/events'), event('purchase'), narrow)).body).toEqual({
+      success: true,
+    });
     const denied = await h.call('POST', h.track('/customers/events'), event('consent'), narrow);
     expect(denied.status).toBe(200);
-    expect(denied.body).toEqual({ success: false, errors: ['Not authorized to add event of specified type'] });
+    expect(denied.body).toEqual({
+      success: false,
+      errors: ['Not authorized to add event of specified type'],
+    });
     const exportOne = await h.call('POST', h.data('/customers/export-one'), { customer_ids: ids }, narrow);
-    expect(exportOne).toMatchObject({ status: 403, body: { success: false, error: 'No permission to export customer' } });
+    expect(exportOne).toMatchObject({
+      status: 403,
+      body: { success: false, error: 'No permission to export customer' },
+    });
     const attrs = await h.call(
       'POST',
       h.data('/customers/attributes'),
-      { customer_ids: ids, attributes: [{ type: 'id', id: 'email_id' }, { type: 'consent', category: 'newsletter', mode: 'valid' }] },
+      {
+        customer_ids: ids,
+        attributes: [
+          { type: 'id', id: 'email_id' },
+          { type: 'consent', category: 'newsletter', mode: 'valid' },
+        ],
+      },
       narrow,
     );
     expect(attrs.body).toEqual({

@@ -31,7 +31,10 @@ export class Auth {
 
   reset(): void {
     this.keys = new Map(
-      this.opts.privateKeys.map((k) => [k.keyId, { keyId: k.keyId, secret: k.secret, permissions: k.permissions ?? ['*'] }]),
+      this.opts.privateKeys.map((k) => [
+        k.keyId,
+        { keyId: k.keyId, secret: k.secret, permissions: k.permissions ?? ['*'] },
+      ]),
     );
   }
 
@@ -63,13 +66,17 @@ export class Auth {
     if (basic) return this.checkBasic(basic[1]!);
     const tokenHeader = /^Token\s+(.+)$/i.exec(header);
     const publicToken = tokenHeader?.[1] ?? req.query.get('access_token') ?? undefined;
-    if (publicToken === undefined || header.length > 0 && !tokenHeader) {
+    if (publicToken === undefined || (header.length > 0 && !tokenHeader)) {
       return authError(401, 'Access key not provided');
     }
     const found = this.opts.publicTokens.find((t) => t.token === publicToken);
     if (!found) return authError(401, 'Access key not found');
     if (access === 'private') return authError(403, 'This method requires private access');
-    return { kind: 'public', id: found.token, permissions: found.permissions ?? ['customers.set', 'events.set:*'] };
+    return {
+      kind: 'public',
+      id: found.token,
+      permissions: found.permissions ?? ['customers.set', 'events.set:*'],
+    };
   }
 
   private checkBasic(encoded: string): Principal | SimResponse {

@@ -18,7 +18,11 @@ describe('Bloomreach batch', () => {
     h = await startHarness({ now: clock.now });
     const res = await h.post(h.track('/batch'), {
       commands: [
-        { name: 'customers', command_id: 'u1', data: { customer_ids: ids, properties: { first_name: 'Ana' } } },
+        {
+          name: 'customers',
+          command_id: 'u1',
+          data: { customer_ids: ids, properties: { first_name: 'Ana' } },
+        },
         { name: 'customers/events', command_id: 'e1', data: { customer_ids: {}, event_type: 'purchase' } },
         { name: 'system/time' },
         { name: 'customers/delete', data: {} },
@@ -48,7 +52,10 @@ describe('Bloomreach batch', () => {
   it('fails the whole batch with 400 and a message for no commands or bad JSON', async () => {
     h = await startHarness();
     for (const body of [{}, { commands: [] }, { commands: 'x' }]) {
-      expect(await h.post(h.track('/batch'), body)).toMatchObject({ status: 400, body: { success: false, message: 'No commands' } });
+      expect(await h.post(h.track('/batch'), body)).toMatchObject({
+        status: 400,
+        body: { success: false, message: 'No commands' },
+      });
     }
     const bad = await h.post(h.track('/batch'), '{"commands": [');
     expect(bad).toMatchObject({ status: 400, body: { success: false, message: 'Invalid JSON' } });
@@ -58,10 +65,14 @@ describe('Bloomreach batch', () => {
 
   it('accepts exactly 50 commands and rejects 51 without storing anything', async () => {
     h = await startHarness();
-    const fifty = await h.post(h.track('/batch'), { commands: Array.from({ length: 50 }, (_, i) => event(i)) });
+    const fifty = await h.post(h.track('/batch'), {
+      commands: Array.from({ length: 50 }, (_, i) => event(i)),
+    });
     expect(fifty.body.results).toHaveLength(50);
     expect(h.sim.events('purchase_item')).toHaveLength(50);
-    const over = await h.post(h.track('/batch'), { commands: Array.from({ length: 51 }, (_, i) => event(i)) });
+    const over = await h.post(h.track('/batch'), {
+      commands: Array.from({ length: 51 }, (_, i) => event(i)),
+    });
     expect(over.status).toBe(400);
     expect(over.body.success).toBe(false);
     expect(over.body.message).toMatch(/at most 50/);
@@ -70,7 +81,9 @@ describe('Bloomreach batch', () => {
 
   it('can instead fail only the commands past the 50th (overLimitBatch: fail-extra)', async () => {
     h = await startHarness({ overLimitBatch: 'fail-extra' });
-    const over = await h.post(h.track('/batch'), { commands: Array.from({ length: 52 }, (_, i) => event(i)) });
+    const over = await h.post(h.track('/batch'), {
+      commands: Array.from({ length: 52 }, (_, i) => event(i)),
+    });
     expect(over.status).toBe(200);
     expect(over.body.results.filter((r: { success: boolean }) => !r.success)).toHaveLength(2);
     expect(over.body.results[50]).toMatchObject({ success: false, command_id: 'c50' });

@@ -37,7 +37,8 @@ export function badKey(name: string): boolean {
 }
 
 export function checkItemId(id: unknown): ItemErrors | undefined {
-  if (typeof id !== 'string' || id === '') return { _global: ['Malformed item id. Item id should be a string'] };
+  if (typeof id !== 'string' || id === '')
+    return { _global: ['Malformed item id. Item id should be a string'] };
   if (id.includes('/')) return { _global: ["Malformed item id. Item id must not contain '/'"] };
   return undefined;
 }
@@ -65,7 +66,8 @@ export function checkItemProperties(catalog: Catalog, props: unknown): ItemError
   if (!isPlainObject(props)) return { properties: ['Properties must be an object.'] };
   const keys = Object.keys(props);
   const invalid = keys.filter(badKey);
-  if (invalid.length > 0) return { properties: ["Property names must not be empty or contain '.', '$' or NUL."] };
+  if (invalid.length > 0)
+    return { properties: ["Property names must not be empty or contain '.', '$' or NUL."] };
   const unknown = keys.filter((k) => !catalog.fields.some((f) => f.name === k));
   if (unknown.length > 0) {
     return { properties: [`Fields [${unknown.map((k) => `'${k}'`).join(', ')}] are not properly defined.`] };
@@ -96,7 +98,11 @@ export class CatalogStore {
   partial(catalog: Catalog, itemId: string, props: Record<string, unknown>, upsert: boolean): void {
     const current = catalog.items.get(itemId);
     if (!current && !upsert) {
-      this.noOps.push({ catalogId: catalog.id, itemId, reason: 'partial update of a missing item without upsert' });
+      this.noOps.push({
+        catalogId: catalog.id,
+        itemId,
+        reason: 'partial update of a missing item without upsert',
+      });
       return;
     }
     if (!current) return this.replace(catalog, itemId, props);

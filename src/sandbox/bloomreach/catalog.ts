@@ -39,7 +39,12 @@ export function addCatalogRoutes(router: Router, ctx: Ctx): void {
       const catalog = ctx.catalogs.catalogs.get(req.params['id'] ?? '');
       return catalog ? handler(req, catalog) : authError(404, 'Catalog not found');
     });
-  const describe = (c: Catalog) => ({ id: c.id, name: c.name, is_product_catalog: c.isProductCatalog, fields: c.fields });
+  const describe = (c: Catalog) => ({
+    id: c.id,
+    name: c.name,
+    is_product_catalog: c.isProductCatalog,
+    fields: c.fields,
+  });
 
   router.post(
     base,
@@ -51,8 +56,14 @@ export function addCatalogRoutes(router: Router, ctx: Ctx): void {
       return ok({ id: ctx.catalogs.create(body['name'], body['is_product_catalog'] === true, fields).id });
     }),
   );
-  router.get(base, guarded(() => ok({ data: [...ctx.catalogs.catalogs.values()].map(describe) })));
-  router.get(`${base}/:id`, withCatalog((_req, c) => ok({ data: describe(c) })));
+  router.get(
+    base,
+    guarded(() => ok({ data: [...ctx.catalogs.catalogs.values()].map(describe) })),
+  );
+  router.get(
+    `${base}/:id`,
+    withCatalog((_req, c) => ok({ data: describe(c) })),
+  );
   router.put(
     `${base}/:id`,
     withCatalog((req, c) => {
@@ -60,8 +71,12 @@ export function addCatalogRoutes(router: Router, ctx: Ctx): void {
       const fields = parseFields(body['fields']);
       if (typeof fields === 'string') return authError(400, fields);
       const same = (a: CatalogField[], b: CatalogField[]) =>
-        a.length === b.length && a.every((f, i) => f.name === b[i]?.name && f.type === b[i]?.type && f.searchable === b[i]?.searchable);
-      if (!same(fields, c.fields)) return authError(400, 'The schema of a catalog cannot be changed after creation');
+        a.length === b.length &&
+        a.every(
+          (f, i) => f.name === b[i]?.name && f.type === b[i]?.type && f.searchable === b[i]?.searchable,
+        );
+      if (!same(fields, c.fields))
+        return authError(400, 'The schema of a catalog cannot be changed after creation');
       if (typeof body['name'] === 'string' && body['name'] !== '') c.name = body['name'];
       return ok();
     }),
@@ -82,17 +97,33 @@ export function addCatalogRoutes(router: Router, ctx: Ctx): void {
       if (!Number.isInteger(count) || !Number.isInteger(skip) || count < 0 || skip < 0) {
         return authError(400, 'count and skip must be non-negative integers');
       }
-      if (count + skip > LIMITS.catalogWindow) return authError(400, `count + skip must not exceed ${LIMITS.catalogWindow}`);
+      if (count + skip > LIMITS.catalogWindow)
+        return authError(400, `count + skip must not exceed ${LIMITS.catalogWindow}`);
       const query = (req.query.get('query') ?? '').toLowerCase();
       const field = req.query.get('field');
       const searchIn = field ? [field] : c.fields.filter((f) => f.searchable).map((f) => f.name);
       const matched = [...c.items.entries()].filter(
         ([id, props]) =>
-          query === '' || id.toLowerCase().includes(query) || searchIn.some((f) => String(props[f] ?? '').toLowerCase().includes(query)),
+          query === '' ||
+          id.toLowerCase().includes(query) ||
+          searchIn.some((f) =>
+            String(props[f] ?? '')
+              .toLowerCase()
+              .includes(query),
+          ),
       );
       orderItems(matched, req.query.get('order'));
-      const data = matched.slice(skip, skip + count).map(([item_id, properties]) => ({ item_id, properties }));
-      return ok({ data, limit: count, matched: matched.length, matched_limited: false, skip, total: c.items.size });
+      const data = matched
+        .slice(skip, skip + count)
+        .map(([item_id, properties]) => ({ item_id, properties }));
+      return ok({
+        data,
+        limit: count,
+        matched: matched.length,
+        matched_limited: false,
+        skip,
+        total: c.items.size,
+      });
     }),
   );
   addItemRoutes(router, ctx, base, withCatalog);
@@ -111,7 +142,9 @@ function addItemRoutes(
     const id = e['item_id'] as string;
     const props = e['properties'] as Record<string, unknown>;
     ctx.queue.enqueue(() =>
-      mode === 'replace' ? ctx.catalogs.replace(c, id, props) : ctx.catalogs.partial(c, id, props, e['upsert'] === true),
+      mode === 'replace'
+        ? ctx.catalogs.replace(c, id, props)
+        : ctx.catalogs.partial(c, id, props, e['upsert'] === true),
     );
     return { ...queued };
   };
@@ -158,7 +191,9 @@ function addItemRoutes(
       const idError = checkItemId(id);
       if (idError) return itemError(idError);
       const item = c.items.get(id);
-      return item ? ok({ data: { item_id: id, properties: item } }) : authError(404, 'Catalog item not found');
+      return item
+        ? ok({ data: { item_id: id, properties: item } })
+        : authError(404, 'Catalog item not found');
     }),
   );
   router.put(`${base}/:id/items/:itemId`, single('replace'));

@@ -15,7 +15,8 @@ export interface ConsentState {
 
 /** Why a consent event counts as a revocation even though it was stored (undefined = well-formed). */
 export function consentProblem(props: Record<string, unknown>): string | undefined {
-  if (props['action'] !== 'accept' && props['action'] !== 'reject') return "action must be 'accept' or 'reject'";
+  if (props['action'] !== 'accept' && props['action'] !== 'reject')
+    return "action must be 'accept' or 'reject'";
   if (typeof props['category'] !== 'string' || props['category'] === '') return 'category is required';
   if (props['action'] === 'accept') {
     const until = props['valid_until'];
@@ -32,11 +33,24 @@ export function consentOf(events: StoredEvent[], category: string, nowSec: numbe
     .sort((a, b) => a.timestamp - b.timestamp || a.seq - b.seq)
     .at(-1);
   if (!last) {
-    return { category, valid: false, action: null, message: null, source: null, timestamp: null, until: null };
+    return {
+      category,
+      valid: false,
+      action: null,
+      message: null,
+      source: null,
+      timestamp: null,
+      until: null,
+    };
   }
   const p = last.properties;
   const wellFormed = consentProblem(p) === undefined;
-  const until = p['valid_until'] === 'unlimited' ? 'unlimited' : typeof p['valid_until'] === 'number' ? p['valid_until'] : null;
+  const until =
+    p['valid_until'] === 'unlimited'
+      ? 'unlimited'
+      : typeof p['valid_until'] === 'number'
+        ? p['valid_until']
+        : null;
   const unexpired = until === 'unlimited' || (typeof until === 'number' && until > nowSec);
   return {
     category,

@@ -26,7 +26,9 @@ export type ApiHandler = (req: SimRequest, principal: Principal) => SimResponse 
 
 /** The limit is per client IP; on loopback every caller is one IP unless a proxy header says otherwise. */
 export function clientIp(req: SimRequest): string {
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim();
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')[0]
+    ?.trim();
   return forwarded || '127.0.0.1';
 }
 

@@ -46,7 +46,9 @@ function attribute(ctx: Ctx, p: Principal, c: Customer, a: unknown): Record<stri
       if (!need('events.get:consent')) return denied;
       const state = consentOf(ctx.store.eventsOf(c), String(a['category']), ctx.opts.now() / 1000);
       const value = consentAttribute(state, a['mode']);
-      return value === undefined ? { success: false, error: 'Invalid consent mode' } : { success: true, value };
+      return value === undefined
+        ? { success: false, error: 'Invalid consent mode' }
+        : { success: true, value };
     }
     default:
       return { success: false, error: `Attribute type '${String(a['type'])}' is not simulated` };
@@ -85,7 +87,8 @@ export function addDataRoutes(router: Router, ctx: Ctx): void {
     `${base}/customers/attributes`,
     api(ctx, 'private', (req, p) => {
       const body = isPlainObject(req.body) ? req.body : {};
-      if (!Array.isArray(body['attributes']) || body['attributes'].length === 0) return bad('No attributes specified');
+      if (!Array.isArray(body['attributes']) || body['attributes'].length === 0)
+        return bad('No attributes specified');
       const c = findCustomer(ctx, body['customer_ids']);
       if (!isCustomer(c)) return c;
       return ok({ results: body['attributes'].map((a) => attribute(ctx, p, c, a)) });
@@ -160,7 +163,8 @@ export function addDataRoutes(router: Router, ctx: Ctx): void {
         return bad(`Too many customers. At most ${LIMITS.anonymizeBulk} customers per request.`);
       }
       const badEntry = customers.findIndex(
-        (e) => !isPlainObject(e) || (!isPlainObject(e['customer_ids']) && typeof e['internal_id'] !== 'string'),
+        (e) =>
+          !isPlainObject(e) || (!isPlainObject(e['customer_ids']) && typeof e['internal_id'] !== 'string'),
       );
       if (badEntry >= 0) return bad(`customers[${badEntry}] needs customer_ids or internal_id`);
       return ok({ bulk_id: ctx.jobs.create(customers).bulkId });

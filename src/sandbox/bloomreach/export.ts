@@ -6,7 +6,10 @@ import { authError, isPlainObject } from './errors.js';
 type Column = { kind: 'id'; name: string } | { kind: 'property'; name: string };
 
 function columns(ctx: Ctx, attributes: unknown): Column[] | string {
-  if (attributes === undefined || (isPlainObject(attributes) && attributes['type'] === 'properties_and_ids')) {
+  if (
+    attributes === undefined ||
+    (isPlainObject(attributes) && attributes['type'] === 'properties_and_ids')
+  ) {
     const props = new Set<string>();
     for (const c of ctx.store.customers.values()) for (const k of Object.keys(c.properties)) props.add(k);
     return [
@@ -19,7 +22,8 @@ function columns(ctx: Ctx, attributes: unknown): Column[] | string {
   }
   const out: Column[] = [];
   for (const a of attributes['list']) {
-    if (isPlainObject(a) && a['type'] === 'id' && typeof a['id'] === 'string') out.push({ kind: 'id', name: a['id'] });
+    if (isPlainObject(a) && a['type'] === 'id' && typeof a['id'] === 'string')
+      out.push({ kind: 'id', name: a['id'] });
     else if (isPlainObject(a) && a['type'] === 'property' && typeof a['property'] === 'string') {
       out.push({ kind: 'property', name: a['property'] });
     } else return 'attributes.list entries are {type:"id",id} or {type:"property",property}';
@@ -39,7 +43,9 @@ export function exportAll(ctx: Ctx, body: Record<string, unknown>): SimResponse 
     .sort((a, b) => a.seq - b.seq)
     .map((c) =>
       cols.map((col) =>
-        col.kind === 'id' ? (c.hard[col.name] ?? c.soft[col.name]?.at(-1) ?? null) : (c.properties[col.name]?.value ?? null),
+        col.kind === 'id'
+          ? (c.hard[col.name] ?? c.soft[col.name]?.at(-1) ?? null)
+          : (c.properties[col.name]?.value ?? null),
       ),
     );
   if (format === 'native_json') return { status: 200, body: { fields: header, data: rows } };

@@ -9,25 +9,37 @@ afterEach(async () => h.sim.close());
 const ids = { email_id: 'ana@example.com' };
 const consent = (properties: Record<string, unknown>, timestamp?: number) =>
   h.post(h.track('/customers/events'), { customer_ids: ids, event_type: 'consent', properties, timestamp });
-const attr = (attributes: unknown[]) => h.post(h.data('/customers/attributes'), { customer_ids: ids, attributes });
+const attr = (attributes: unknown[]) =>
+  h.post(h.data('/customers/attributes'), { customer_ids: ids, attributes });
 
 describe('Bloomreach consent and GDPR', () => {
   it('derives consent from consent events; an invalid consent event revokes; valid_until expires', async () => {
     const clock = manualClock();
     h = await startHarness({ now: clock.now });
     const nowSec = clock.now() / 1000;
-    await consent({ action: 'accept', category: 'newsletter', valid_until: 'unlimited', source: 'private_api' }, nowSec - 10);
+    await consent(
+      { action: 'accept', category: 'newsletter', valid_until: 'unlimited', source: 'private_api' },
+      nowSec - 10,
+    );
     await consent({ action: 'accept', category: 'sms', valid_until: nowSec + 60 }, nowSec - 10);
-    const modes = ['valid', 'source', 'timestamp', 'until'].map((mode) => ({ type: 'consent', category: 'newsletter', mode }));
+    const modes = ['valid', 'source', 'timestamp', 'until'].map((mode) => ({
+      type: 'consent',
+      category: 'newsletter',
+      mode,
+    }));
     expect((await attr(modes)).body.results).toEqual([
       { success: true, value: true },
       { success: true, value: 'private_api' },
       { success: true, value: nowSec - 10 },
       { success: true, value: 'unlimited' },
     ]);
-    expect((await attr([{ type: 'consent', category: 'sms', mode: 'valid' }])).body.results[0].value).toBe(true);
+    expect((await attr([{ type: 'consent', category: 'sms', mode: 'valid' }])).body.results[0].value).toBe(
+      true,
+    );
     clock.advance(61_000);
-    expect((await attr([{ type: 'consent', category: 'sms', mode: 'valid' }])).body.results[0].value).toBe(false);
+    expect((await attr([{ type: 'consent', category: 'sms', mode: 'valid' }])).body.results[0].value).toBe(
+      false,
+    );
     await consent({ action: 'subscribe', category: 'newsletter' });
     expect((await attr([{ type: 'consent', category: 'newsletter' }])).body.results[0].value).toBe(false);
     expect(h.sim.events('consent')).toHaveLength(3);
@@ -48,7 +60,12 @@ describe('Bloomreach consent and GDPR', () => {
     h = await startHarness();
     await h.post(h.track('/customers'), { customer_ids: ids, properties: { first_name: 'Ana' } });
     for (let i = 1; i <= 5; i++) {
-      await h.post(h.track('/customers/events'), { customer_ids: ids, event_type: 'purchase', timestamp: 1000 + i, properties: { i } });
+      await h.post(h.track('/customers/events'), {
+        customer_ids: ids,
+        event_type: 'purchase',
+        timestamp: 1000 + i,
+        properties: { i },
+      });
     }
     const one = await h.post(h.data('/customers/export-one'), { customer_ids: ids });
     expect(one.body).toMatchObject({ success: true, ids, properties: { first_name: 'Ana' } });
@@ -61,8 +78,13 @@ describe('Bloomreach consent and GDPR', () => {
       limit: 2,
     });
     expect(page.body.data.map((e: { properties: { i: number } }) => e.properties.i)).toEqual([4, 3]);
-    const missing = await h.post(h.data('/customers/export-one'), { customer_ids: { email_id: 'nobody@x.io' } });
-    expect(missing).toMatchObject({ status: 404, body: { success: false, error: 'Customer does not exist' } });
+    const missing = await h.post(h.data('/customers/export-one'), {
+      customer_ids: { email_id: 'nobody@x.io' },
+    });
+    expect(missing).toMatchObject({
+      status: 404,
+      body: { success: false, error: 'Customer does not exist' },
+    });
     const all = await h.post(h.data('/customers/export'), { format: 'native_json' });
     expect(all.body.fields).toContain('ids.email_id');
     expect(all.body.data).toHaveLength(1);
@@ -70,9 +92,18 @@ describe('Bloomreach consent and GDPR', () => {
 
   it('anonymises: PII properties and every id removed, a new cookie, events kept', async () => {
     h = await startHarness();
-    await h.post(h.track('/customers'), { customer_ids: { ...ids, customer_id: '7' }, properties: { email: 'ana@example.com', tier: 'gold' } });
-    await h.post(h.track('/customers/events'), { customer_ids: ids, event_type: 'purchase', properties: { email: 'ana@example.com', total: 5 } });
-    expect((await h.post(h.data('/customers/anonymize'), { customer_ids: ids })).body).toEqual({ success: true });
+    await h.post(h.track('/customers'), {
+      customer_ids: { ...ids, customer_id: '7' },
+      properties: { email: 'ana@example.com', tier: 'gold' },
+    });
+    await h.post(h.track('/customers/events'), {
+      customer_ids: ids,
+      event_type: 'purchase',
+      properties: { email: 'ana@example.com', total: 5 },
+    });
+    expect((await h.post(h.data('/customers/anonymize'), { customer_ids: ids })).body).toEqual({
+      success: true,
+    });
     const [c] = h.sim.customers();
     expect(c?.['properties']).toEqual({ tier: 'gold' });
     expect(Object.keys(c?.['ids'] as object)).toEqual(['cookie']);
@@ -84,16 +115,22 @@ describe('Bloomreach consent and GDPR', () => {
 
   it('runs anonymize_bulk as a job: bulk_id at once, outcome when /__sim/ finishes or fails it', async () => {
     h = await startHarness();
-    for (const e of ['a@x.io', 'b@x.io']) await h.post(h.track('/customers'), { customer_ids: { email_id: e }, properties: { email: e } });
+    for (const e of ['a@x.io', 'b@x.io'])
+      await h.post(h.track('/customers'), { customer_ids: { email_id: e }, properties: { email: e } });
     const res = await h.post(h.data('/customers/anonymize_bulk'), {
       customers: [{ customer_ids: { email_id: 'a@x.io' } }, { customer_ids: { email_id: 'ghost@x.io' } }],
     });
     expect(res.body).toEqual({ success: true, bulk_id: expect.stringMatching(/^[0-9a-f]{24}$/) });
     expect(h.sim.findCustomer({ email_id: 'a@x.io' })).toBeDefined();
     const done = await h.simPost(`/__sim/jobs/${res.body.bulk_id}/finish`);
-    expect(done.body).toMatchObject({ status: 'finished', results: [{ internalId: expect.any(String) }, { error: 'Customer does not exist' }] });
+    expect(done.body).toMatchObject({
+      status: 'finished',
+      results: [{ internalId: expect.any(String) }, { error: 'Customer does not exist' }],
+    });
     expect(h.sim.findCustomer({ email_id: 'a@x.io' })).toBeUndefined();
-    const second = await h.post(h.data('/customers/anonymize_bulk'), { customers: [{ customer_ids: { email_id: 'b@x.io' } }] });
+    const second = await h.post(h.data('/customers/anonymize_bulk'), {
+      customers: [{ customer_ids: { email_id: 'b@x.io' } }],
+    });
     const failed = await h.simPost(`/__sim/jobs/${second.body.bulk_id}/fail`, { error: 'boom' });
     expect(failed.body).toMatchObject({ status: 'failed', error: 'boom' });
     expect(h.sim.findCustomer({ email_id: 'b@x.io' })).toBeDefined();

@@ -12,8 +12,14 @@ const update = (customer_ids: Record<string, string>, properties: Record<string,
 describe('Bloomreach identity store', () => {
   it('merges customers identified by different hard-id types into the older one, with a merge event', async () => {
     h = await startHarness();
-    await h.post(h.track('/customers/events'), { customer_ids: { email_id: 'a@x.io' }, event_type: 'purchase' });
-    await h.post(h.track('/customers/events'), { customer_ids: { customer_id: '17' }, event_type: 'purchase' });
+    await h.post(h.track('/customers/events'), {
+      customer_ids: { email_id: 'a@x.io' },
+      event_type: 'purchase',
+    });
+    await h.post(h.track('/customers/events'), {
+      customer_ids: { customer_id: '17' },
+      event_type: 'purchase',
+    });
     expect(h.sim.customers()).toHaveLength(2);
     const older = h.sim.customers()[0]!['internal_id'];
     await update({ email_id: 'a@x.io', customer_id: '17' });
@@ -41,7 +47,10 @@ describe('Bloomreach identity store', () => {
     await update({ email_id: 'a@x.io', cart_id: 'cart-9' });
     await update({ email_id: 'b@x.io', cart_id: 'cart-9' });
     expect(h.sim.findCustomer({ email_id: 'a@x.io' })?.['ids']).toEqual({ email_id: 'a@x.io' });
-    expect(h.sim.findCustomer({ cart_id: 'cart-9' })?.['ids']).toEqual({ email_id: 'b@x.io', cart_id: ['cart-9'] });
+    expect(h.sim.findCustomer({ cart_id: 'cart-9' })?.['ids']).toEqual({
+      email_id: 'b@x.io',
+      cart_id: ['cart-9'],
+    });
   });
 
   it('merges an anonymous soft-id profile into the identified one', async () => {

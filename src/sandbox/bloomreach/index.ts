@@ -47,7 +47,8 @@ function kitErrors() {
   const isBatch = (path: string) => path.endsWith('/batch');
   return {
     notFound: () => withRequestId(notFoundUrl()),
-    methodNotAllowed: (): SimResponse => withRequestId(authError(405, 'The method is not allowed for the requested URL.')),
+    methodNotAllowed: (): SimResponse =>
+      withRequestId(authError(405, 'The method is not allowed for the requested URL.')),
     badJson: (req: { path: string }): SimResponse =>
       withRequestId(isBatch(req.path) ? batchError('Invalid JSON') : commandError(400, 'Invalid JSON')),
     tooLarge: (): SimResponse => withRequestId(authError(413, 'Request entity too large')),
@@ -70,7 +71,11 @@ export async function startBloomreachSim(options: BloomreachSimOptions = {}): Pr
         const e = entry as Record<string, unknown>;
         const ids = checkCustomerIds(e['customer_ids'], opts.idTypes);
         const found =
-          typeof e['internal_id'] === 'string' ? store.customers.get(e['internal_id']) : ids.ok ? store.find(ids.value) : undefined;
+          typeof e['internal_id'] === 'string'
+            ? store.customers.get(e['internal_id'])
+            : ids.ok
+              ? store.find(ids.value)
+              : undefined;
         if (!found) return { error: 'Customer does not exist' };
         store.anonymize(found, opts.piiProperties);
         return { internalId: found.internalId };
@@ -122,7 +127,8 @@ export async function startBloomreachSim(options: BloomreachSimOptions = {}): Pr
 
   const [privateKey] = opts.privateKeys;
   const [publicToken] = opts.publicTokens;
-  if (!privateKey || !publicToken) throw new Error('Bloomreach simulator needs at least one private key and one public token');
+  if (!privateKey || !publicToken)
+    throw new Error('Bloomreach simulator needs at least one private key and one public token');
 
   return {
     get url() {

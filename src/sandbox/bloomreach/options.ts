@@ -89,8 +89,12 @@ export function resolveOptions(o: BloomreachSimOptions): ResolvedOptions {
   return {
     port: o.port ?? 0,
     projectToken: o.projectToken ?? DEFAULT_PROJECT_TOKEN,
-    privateKeys: (o.privateKeys ?? [{ keyId: 'sim-key-id', secret: 'sim-key-secret' }]).map((k) => ({ ...k })),
-    publicTokens: o.publicTokens ?? [{ token: 'sim-public-token', permissions: ['customers.set', 'events.set:*'] }],
+    privateKeys: (o.privateKeys ?? [{ keyId: 'sim-key-id', secret: 'sim-key-secret' }]).map((k) => ({
+      ...k,
+    })),
+    publicTokens: o.publicTokens ?? [
+      { token: 'sim-public-token', permissions: ['customers.set', 'events.set:*'] },
+    ],
     idTypes: o.idTypes ?? [
       { name: 'email_id', kind: 'hard' },
       { name: 'customer_id', kind: 'hard' },

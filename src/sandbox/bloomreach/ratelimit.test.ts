@@ -6,7 +6,13 @@ let h: Harness;
 afterEach(async () => h.sim.close());
 
 const update = (n: number, headers: Record<string, string> = {}) =>
-  h.call('POST', h.track('/customers'), { customer_ids: { email_id: `c${n}@x.io` }, properties: { n } }, h.basic, headers);
+  h.call(
+    'POST',
+    h.track('/customers'),
+    { customer_ids: { email_id: `c${n}@x.io` }, properties: { n } },
+    h.basic,
+    headers,
+  );
 
 describe('Bloomreach rate limit', () => {
   it('allows exactly the limit per window, then 429 with Retry-After and the data discarded, then recovers', async () => {

@@ -17,7 +17,9 @@ export function describeCustomer(ctx: Ctx, c: Customer): Record<string, unknown>
     internal_id: c.internalId,
     ids: publicIds(c),
     properties: propertyValues(c),
-    consents: Object.fromEntries(ctx.opts.consentCategories.map((cat) => [cat.id, consentOf(events, cat.id, nowSec)])),
+    consents: Object.fromEntries(
+      ctx.opts.consentCategories.map((cat) => [cat.id, consentOf(events, cat.id, nowSec)]),
+    ),
     events: events.length,
     created_at: c.createdAt,
     anonymized_at: c.anonymizedAt ?? null,
@@ -47,7 +49,9 @@ export function addSimRoutes(router: Router, ctx: Ctx): void {
   };
   router.get(
     '/__sim/customers',
-    view(() => [...ctx.store.customers.values()].sort((a, b) => a.seq - b.seq).map((c) => describeCustomer(ctx, c))),
+    view(() =>
+      [...ctx.store.customers.values()].sort((a, b) => a.seq - b.seq).map((c) => describeCustomer(ctx, c)),
+    ),
   );
   router.post('/__sim/customers/find', (req) => {
     const c = target(ctx, req);
@@ -63,20 +67,27 @@ export function addSimRoutes(router: Router, ctx: Ctx): void {
       ),
     ),
   );
-  router.get('/__sim/conflicts', view(() => ctx.store.conflicts));
+  router.get(
+    '/__sim/conflicts',
+    view(() => ctx.store.conflicts),
+  );
   router.get(
     '/__sim/catalogs',
     view(() =>
       [...ctx.catalogs.catalogs.values()].map((c) => ({ ...c, items: Object.fromEntries(c.items) })),
     ),
   );
-  router.get('/__sim/jobs', view(() => [...ctx.jobs.all.values()]));
+  router.get(
+    '/__sim/jobs',
+    view(() => [...ctx.jobs.all.values()]),
+  );
   router.post('/__sim/jobs/:bulkId/finish', (req) => {
     const job = ctx.jobs.finish(req.params['bulkId'] ?? '');
     return job ? { status: 200, body: job } : problem(409, 'No pending job with this bulk_id');
   });
   router.post('/__sim/jobs/:bulkId/fail', (req) => {
-    const error = isPlainObject(req.body) && typeof req.body['error'] === 'string' ? req.body['error'] : 'Failed';
+    const error =
+      isPlainObject(req.body) && typeof req.body['error'] === 'string' ? req.body['error'] : 'Failed';
     const job = ctx.jobs.fail(req.params['bulkId'] ?? '', error);
     return job ? { status: 200, body: job } : problem(409, 'No pending job with this bulk_id');
   });
@@ -100,7 +111,8 @@ export function addSimRoutes(router: Router, ctx: Ctx): void {
     const c = target(ctx, req);
     if (!isCustomer(c)) return c;
     const category = (req.body as Record<string, unknown>)['category'];
-    const categories = typeof category === 'string' ? [category] : ctx.opts.consentCategories.map((x) => x.id);
+    const categories =
+      typeof category === 'string' ? [category] : ctx.opts.consentCategories.map((x) => x.id);
     for (const cat of categories) {
       trackConsent(ctx, c, { action: 'reject', category: cat, source: 'list_unsubscribe' });
     }
@@ -112,7 +124,10 @@ export function addSimRoutes(router: Router, ctx: Ctx): void {
     const category = (req.body as Record<string, unknown>)['category'];
     const last = ctx.store
       .eventsOf(c)
-      .filter((e) => e.type === 'double_opt_in' && (category === undefined || e.properties['category'] === category))
+      .filter(
+        (e) =>
+          e.type === 'double_opt_in' && (category === undefined || e.properties['category'] === category),
+      )
       .at(-1);
     if (!last || last.properties['action'] === 'confirmed') return problem(409, 'No pending double opt-in');
     const cat = last.properties['category'] ?? category;

@@ -78,7 +78,12 @@ export class CustomerStore {
       if (!other || other === primary) continue;
       if (!primary) primary = other;
       else if (compatible(primary, other)) primary = this.merge(primary, other);
-      else this.conflict(primary, id, `hard id already belongs to customer ${other.internalId} with a different ${id.type}`);
+      else
+        this.conflict(
+          primary,
+          id,
+          `hard id already belongs to customer ${other.internalId} with a different ${id.type}`,
+        );
     }
     const requested = Object.fromEntries(ids.filter((i) => i.kind === 'hard').map((i) => [i.type, i.value]));
     for (const id of ids.filter((i) => i.kind === 'soft')) {
@@ -109,7 +114,14 @@ export class CustomerStore {
 
   /** Events are append-only: the same event sent twice is stored twice, as on the platform. */
   addEvent(c: Customer, type: string, timestamp: number, properties: Record<string, unknown>): StoredEvent {
-    const event = { seq: ++this.eventSeq, customerId: c.internalId, type, timestamp, properties, receivedAt: this.now() };
+    const event = {
+      seq: ++this.eventSeq,
+      customerId: c.internalId,
+      type,
+      timestamp,
+      properties,
+      receivedAt: this.now(),
+    };
     this.events.push(event);
     return event;
   }
@@ -121,11 +133,13 @@ export class CustomerStore {
   /** Removes PII properties and every external id, assigns a new cookie, keeps events (their PII attributes cleared). */
   anonymize(c: Customer, pii: string[]): void {
     for (const [type, value] of Object.entries(c.hard)) this.index.delete(key(type, value));
-    for (const [type, values] of Object.entries(c.soft)) for (const v of values) this.index.delete(key(type, v));
+    for (const [type, values] of Object.entries(c.soft))
+      for (const v of values) this.index.delete(key(type, v));
     c.hard = {};
     c.soft = {};
     for (const name of pii) delete c.properties[name];
-    for (const e of this.eventsOf(c)) for (const name of pii) if (name in e.properties) e.properties[name] = null;
+    for (const e of this.eventsOf(c))
+      for (const name of pii) if (name in e.properties) e.properties[name] = null;
     c.anonymizedAt = this.now();
     this.attach(c, { type: 'cookie', value: randomUUID(), kind: 'soft' });
     this.addEvent(c, 'anonymization', this.now() / 1000, {});

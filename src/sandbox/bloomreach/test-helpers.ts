@@ -14,7 +14,13 @@ export interface Harness {
   basic: string;
   track: (path: string) => string;
   data: (path: string) => string;
-  call: (method: string, path: string, body?: unknown, auth?: string | null, headers?: Record<string, string>) => Promise<Answer>;
+  call: (
+    method: string,
+    path: string,
+    body?: unknown,
+    auth?: string | null,
+    headers?: Record<string, string>,
+  ) => Promise<Answer>;
   /** POST with the default private key. */
   post: (path: string, body?: unknown) => Promise<Answer>;
   simPost: (path: string, body?: unknown) => Promise<Answer>;
@@ -59,7 +65,10 @@ export async function startHarness(options: BloomreachSimOptions = {}): Promise<
 }
 
 /** A clock tests move by hand. */
-export function manualClock(start = Date.UTC(2025, 0, 15, 12, 0, 0)): { now: () => number; advance: (ms: number) => void } {
+export function manualClock(start = Date.UTC(2025, 0, 15, 12, 0, 0)): {
+  now: () => number;
+  advance: (ms: number) => void;
+} {
   let t = start;
   return { now: () => t, advance: (ms) => void (t += ms) };
 }

@@ -14,18 +14,33 @@ describe('Bloomreach tracking routes', () => {
     const cases: Array<[string, unknown, string]> = [
       ['/customers', { properties: { a: 1 } }, 'At least one id should be specified.'],
       ['/customers', { customer_ids: {}, properties: { a: 1 } }, 'At least one id should be specified.'],
-      ['/customers', { customer_ids: { email_id: 'null' }, properties: { a: 1 } }, 'At least one valid id should be specified'],
-      ['/customers', { customer_ids: { email_id: ' -- ' }, properties: { a: 1 } }, 'At least one valid id should be specified'],
+      [
+        '/customers',
+        { customer_ids: { email_id: 'null' }, properties: { a: 1 } },
+        'At least one valid id should be specified',
+      ],
+      [
+        '/customers',
+        { customer_ids: { email_id: ' -- ' }, properties: { a: 1 } },
+        'At least one valid id should be specified',
+      ],
       ['/customers', { customer_ids: ids }, 'At least one property should be specified.'],
       ['/customers/events', { customer_ids: ids, properties: {} }, 'Event type must be specified.'],
-      ['/customers/events', { customer_ids: ids, event_type: 'x', timestamp: 'yesterday' }, 'Invalid timestamp.'],
+      [
+        '/customers/events',
+        { customer_ids: ids, event_type: 'x', timestamp: 'yesterday' },
+        'Invalid timestamp.',
+      ],
     ];
     for (const [path, body, error] of cases) {
       const res = await h.post(h.track(path), body);
       expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(200);
       expect(res.body).toEqual({ success: false, errors: [error] });
     }
-    const unknownType = await h.post(h.track('/customers'), { customer_ids: { loyalty: 'x1' }, properties: { a: 1 } });
+    const unknownType = await h.post(h.track('/customers'), {
+      customer_ids: { loyalty: 'x1' },
+      properties: { a: 1 },
+    });
     expect(unknownType.body.errors[0]).toMatch(/^Invalid customer_id/);
     expect(h.sim.customers()).toHaveLength(0);
   });
@@ -33,29 +48,53 @@ describe('Bloomreach tracking routes', () => {
   it('can answer validation failures with 400 instead (the error-messages guide)', async () => {
     h = await startHarness({ commandErrorStatus: 400 });
     const res = await h.post(h.track('/customers'), { properties: { a: 1 } });
-    expect(res).toMatchObject({ status: 400, body: { success: false, errors: ['At least one id should be specified.'] } });
+    expect(res).toMatchObject({
+      status: 400,
+      body: { success: false, errors: ['At least one id should be specified.'] },
+    });
   });
 
   it('rejects property values over 16 KB and messages over 800 KB', async () => {
     h = await startHarness();
-    const big = await h.post(h.track('/customers'), { customer_ids: ids, properties: { note: 'x'.repeat(16 * 1024 + 1) } });
+    const big = await h.post(h.track('/customers'), {
+      customer_ids: ids,
+      properties: { note: 'x'.repeat(16 * 1024 + 1) },
+    });
     expect(big.body.success).toBe(false);
     expect(big.body.errors[0]).toMatch(/note.*16 KB/);
-    const ok = await h.post(h.track('/customers'), { customer_ids: ids, properties: { note: 'x'.repeat(16 * 1024) } });
+    const ok = await h.post(h.track('/customers'), {
+      customer_ids: ids,
+      properties: { note: 'x'.repeat(16 * 1024) },
+    });
     expect(ok.body).toEqual({ success: true });
     const props = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`p${i}`, 'y'.repeat(15_000)]));
-    const huge = await h.post(h.track('/customers/events'), { customer_ids: ids, event_type: 'x', properties: props });
+    const huge = await h.post(h.track('/customers/events'), {
+      customer_ids: ids,
+      event_type: 'x',
+      properties: props,
+    });
     expect(huge.body).toEqual({ success: false, errors: ['Message is too large. Maximum size is 800 KB.'] });
     expect(h.sim.events()).toHaveLength(0);
   });
 
   it('upserts customers by id (trimmed) and stores a replayed event twice', async () => {
     h = await startHarness();
-    await h.post(h.track('/customers'), { customer_ids: ids, properties: { first_name: 'Ana', city: 'Porto' } });
-    await h.post(h.track('/customers'), { customer_ids: { email_id: '  ana@example.com ' }, properties: { first_name: 'Ana B' } });
+    await h.post(h.track('/customers'), {
+      customer_ids: ids,
+      properties: { first_name: 'Ana', city: 'Porto' },
+    });
+    await h.post(h.track('/customers'), {
+      customer_ids: { email_id: '  ana@example.com ' },
+      properties: { first_name: 'Ana B' },
+    });
     expect(h.sim.customers()).toHaveLength(1);
     expect(h.sim.customers()[0]).toMatchObject({ properties: { first_name: 'Ana B', city: 'Porto' } });
-    const purchase = { customer_ids: ids, event_type: 'purchase', timestamp: 1736942400, properties: { purchase_id: 'o-1' } };
+    const purchase = {
+      customer_ids: ids,
+      event_type: 'purchase',
+      timestamp: 1736942400,
+      properties: { purchase_id: 'o-1' },
+    };
     await h.post(h.track('/customers/events'), purchase);
     await h.post(h.track('/customers/events'), purchase);
     const purchases = h.sim.events('purchase');
@@ -65,29 +104,61 @@ describe('Bloomreach tracking routes', () => {
 
   it('keeps hard ids case-sensitive unless the id type lowercases', async () => {
     h = await startHarness();
-    await h.post(h.track('/customers'), { customer_ids: { email_id: 'Ana@Example.com' }, properties: { a: 1 } });
-    await h.post(h.track('/customers'), { customer_ids: { email_id: 'ana@example.com' }, properties: { a: 2 } });
+    await h.post(h.track('/customers'), {
+      customer_ids: { email_id: 'Ana@Example.com' },
+      properties: { a: 1 },
+    });
+    await h.post(h.track('/customers'), {
+      customer_ids: { email_id: 'ana@example.com' },
+      properties: { a: 2 },
+    });
     expect(h.sim.customers()).toHaveLength(2);
     await h.sim.close();
     h = await startHarness({ idTypes: [{ name: 'email_id', kind: 'hard', lowercase: true }] });
-    await h.post(h.track('/customers'), { customer_ids: { email_id: 'Ana@Example.com' }, properties: { a: 1 } });
-    await h.post(h.track('/customers'), { customer_ids: { email_id: 'ana@example.com' }, properties: { a: 2 } });
+    await h.post(h.track('/customers'), {
+      customer_ids: { email_id: 'Ana@Example.com' },
+      properties: { a: 1 },
+    });
+    await h.post(h.track('/customers'), {
+      customer_ids: { email_id: 'ana@example.com' },
+      properties: { a: 2 },
+    });
     expect(h.sim.customers()).toHaveLength(1);
   });
 
   it('ignores property writes older than the stored update time (update_timestamp)', async () => {
     h = await startHarness();
-    await h.post(h.track('/customers'), { customer_ids: ids, properties: { tier: 'gold' }, update_timestamp: 2000 });
-    await h.post(h.track('/customers'), { customer_ids: ids, properties: { tier: 'silver', city: 'Lisboa' }, update_timestamp: 1000 });
+    await h.post(h.track('/customers'), {
+      customer_ids: ids,
+      properties: { tier: 'gold' },
+      update_timestamp: 2000,
+    });
+    await h.post(h.track('/customers'), {
+      customer_ids: ids,
+      properties: { tier: 'silver', city: 'Lisboa' },
+      update_timestamp: 1000,
+    });
     expect(h.sim.customers()[0]).toMatchObject({ properties: { tier: 'gold', city: 'Lisboa' } });
-    await h.post(h.track('/customers'), { customer_ids: ids, properties: { tier: 'bronze' }, update_timestamp: 3000 });
+    await h.post(h.track('/customers'), {
+      customer_ids: ids,
+      properties: { tier: 'bronze' },
+      update_timestamp: 3000,
+    });
     expect(h.sim.customers()[0]).toMatchObject({ properties: { tier: 'bronze' } });
   });
 
   it('takes timestamps as seconds (ISO accepted) without millisecond detection', async () => {
     h = await startHarness();
-    await h.post(h.track('/customers/events'), { customer_ids: ids, event_type: 'a', timestamp: '2025-01-15T12:00:00Z' });
-    await h.post(h.track('/customers/events'), { customer_ids: ids, event_type: 'b', timestamp: 1736942400000 });
+    await h.post(h.track('/customers/events'), {
+      customer_ids: ids,
+      event_type: 'a',
+      timestamp: '2025-01-15T12:00:00Z',
+    });
+    await h.post(h.track('/customers/events'), {
+      customer_ids: ids,
+      event_type: 'b',
+      timestamp: 1736942400000,
+    });
     expect(h.sim.events('a')[0]?.timestamp).toBe(1736942400);
     expect(h.sim.events('b')[0]?.timestamp).toBe(1736942400000);
   });
@@ -95,7 +166,9 @@ describe('Bloomreach tracking routes', () => {
   it('queues writes: accepted at once, visible only after the write delay', async () => {
     const clock = manualClock();
     h = await startHarness({ now: clock.now, writeDelayMs: 5_000 });
-    expect((await h.post(h.track('/customers'), { customer_ids: ids, properties: { a: 1 } })).body).toEqual({ success: true });
+    expect((await h.post(h.track('/customers'), { customer_ids: ids, properties: { a: 1 } })).body).toEqual({
+      success: true,
+    });
     const before = await h.post(h.data('/customers/export-one'), { customer_ids: ids });
     expect(before).toMatchObject({ status: 404, body: { success: false, error: 'Customer does not exist' } });
     clock.advance(5_000);

@@ -30,7 +30,8 @@ function updateCustomer(ctx: Ctx, p: Principal, data: Record<string, unknown>): 
   const props = checkProperties(data['properties'], true);
   if (!props.ok) return fail(props.error);
   const ut = data['update_timestamp'];
-  if (ut !== undefined && !(typeof ut === 'number' && Number.isFinite(ut))) return fail('Invalid update_timestamp.');
+  if (ut !== undefined && !(typeof ut === 'number' && Number.isFinite(ut)))
+    return fail('Invalid update_timestamp.');
   const tooBig = checkSizes(data, props.value);
   if (tooBig) return fail(tooBig);
   if (!can(p, 'customers.set')) return fail(MSG.propertiesNotAllowed);
@@ -93,7 +94,10 @@ export function addTrackingRoutes(router: Router, ctx: Ctx): void {
               : fail('Invalid command.');
         return typeof c['command_id'] === 'string' ? { ...result, command_id: c['command_id'] } : result;
       });
-      return { status: 200, body: { results, start_time: startTime, end_time: ctx.opts.now() / 1000, success: true } };
+      return {
+        status: 200,
+        body: { results, start_time: startTime, end_time: ctx.opts.now() / 1000, success: true },
+      };
     }),
   );
 }

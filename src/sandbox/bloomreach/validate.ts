@@ -42,7 +42,10 @@ export function checkCustomerIds(raw: unknown, idTypes: IdType[]): Checked<Custo
 }
 
 /** Message < 800 KB and every property value < 16 KB. */
-export function checkSizes(data: unknown, properties: Record<string, unknown> | undefined): string | undefined {
+export function checkSizes(
+  data: unknown,
+  properties: Record<string, unknown> | undefined,
+): string | undefined {
   if (Buffer.byteLength(JSON.stringify(data) ?? '', 'utf8') > LIMITS.messageBytes) return MSG.tooLarge;
   for (const [key, value] of Object.entries(properties ?? {})) {
     const size = Buffer.byteLength(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''), 'utf8');
