@@ -146,6 +146,7 @@ export async function startConnectifSim(options: ConnectifSimOptions = {}): Prom
       apiKey: `${k.id}:${k.secret}`,
     })),
   );
+  if (allCredentials.length === 0) throw new Error('startConnectifSim: give at least one store an API key');
   return {
     get url() {
       return server.url;
