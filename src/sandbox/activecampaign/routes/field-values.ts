@@ -73,7 +73,9 @@ export function fieldValueRoutes(r: AcRouter): void {
 
   r.add('GET', '/fieldValues/:id', (req) => {
     const v = req.ctx.store.fieldValues.get(idParam(req) ?? -1);
-    return v ? ok({ fieldValue: fieldValueRecord(req.ctx, v) }) : notFound('FieldValue', req.params['id'] ?? '');
+    if (v) return ok({ fieldValue: fieldValueRecord(req.ctx, v) });
+    // The documented answer for an unknown id here is 403, not 404.
+    return { status: 403, body: { message: `No Result found for FieldValue with id ${req.params['id'] ?? ''}` } };
   });
 
   r.add('DELETE', '/fieldValues/:id', (req) => {
