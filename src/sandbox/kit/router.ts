@@ -13,6 +13,8 @@ export interface SimRequest {
   /** Parsed JSON body, or undefined when there was none. */
   body: unknown;
   rawBody: Buffer;
+  /** The caller's address, for limits a platform keys by IP (Bloomreach). */
+  remoteAddress: string;
 }
 
 export interface SimResponse {

@@ -75,6 +75,7 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
       headers: req.headers,
       body: undefined,
       rawBody: rawBody ?? Buffer.alloc(0),
+      remoteAddress: req.socket.remoteAddress ?? '127.0.0.1',
     };
 
     if (url.pathname.startsWith('/__sim/')) {
@@ -82,7 +83,9 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
       if (answer) return send(res, answer);
     }
 
-    const fault = faults.take(method, url.pathname);
+    // A simulator's own /__sim/ routes are test controls: never faulted, never in the request log.
+    const isControl = url.pathname.startsWith('/__sim/');
+    const fault = isControl ? undefined : faults.take(method, url.pathname);
     if (fault) {
       const hit = await applyFault(fault, req, res, opts);
       if (hit) {
@@ -117,6 +120,7 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
   };
 
   const log = (req: SimRequest, answer: SimResponse): SimResponse => {
+    if (req.path.startsWith('/__sim/')) return answer;
     requests.push({
       at: Date.now(),
       method: req.method,
