@@ -25,7 +25,12 @@ describe('v2 auth', () => {
 
   it('answers HTTP 200 with success:false for a wrong sha, unknown client or missing field', async () => {
     clock = Date.now();
-    for (const auth of [{ sha: 'deadbeef' }, { clientId: 'nobody' }, { requestTime: undefined }, { apiKey: '' }]) {
+    for (const auth of [
+      { sha: 'deadbeef' },
+      { clientId: 'nobody' },
+      { requestTime: undefined },
+      { apiKey: '' },
+    ]) {
       const r = await v2(sim, 'contact/upsert', upsert, { auth });
       expect(r.status).toBe(200);
       expect(r.body).toEqual(notAuthenticated);
@@ -55,7 +60,9 @@ describe('v2 auth', () => {
 
   it('rejects a stale requestTime when configured, reading small values as seconds', async () => {
     clock = 1_750_000_000_000;
-    const fresh = await v2(sim, 'contact/upsert', upsert, { auth: { requestTime: Math.floor(clock / 1000) } });
+    const fresh = await v2(sim, 'contact/upsert', upsert, {
+      auth: { requestTime: Math.floor(clock / 1000) },
+    });
     expect(fresh.body['success']).toBe(true);
     const stale = await v2(sim, 'contact/upsert', upsert, { auth: { requestTime: clock - 11 * 60_000 } });
     expect(stale.body).toEqual(notAuthenticated);
@@ -97,5 +104,53 @@ describe('v3 auth', () => {
     expect(r.body['reasonCode']).toBe(10);
     await simCall(sim, 'POST', '/__sim/reset');
     expect((await v3(sim, 'GET', '/v3/product/catalogList')).status).toBe(200);
+  });
+});
+
+describe('request errors and several accounts', () => {
+  it('answers a body that is not JSON in the API shape, and v3 unknown paths with messages', async () => {
+    const res = await fetch(`${sim.credentials.endpoint}/contact/upsert`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"clientId": ',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ success: false });
+    const v3res = await v3(sim, 'GET', '/v3/product/nothing');
+    expect(v3res.status).toBe(404);
+    expect(Array.isArray(v3res.body['messages'])).toBe(true);
+  });
+
+  it('keeps each account on its own server with its own contacts', async () => {
+    const two = await startSalesmanagoSim({
+      accounts: [
+        { clientId: 'acc1', apiSecret: 's1', owners: ['a@one.test'], server: 'app3', v3ApiKeys: ['k1'] },
+        { clientId: 'acc2', apiSecret: 's2', owners: ['b@two.test'], server: 'app2', v3ApiKeys: ['k2'] },
+      ],
+    });
+    try {
+      const second = two.accounts[1]!;
+      expect(second.endpoint).toBe(`${two.url}/app2/api`);
+      const body = {
+        clientId: 'acc2',
+        apiKey: 'x',
+        requestTime: Date.now(),
+        sha: two.sha('x', 'acc2'),
+        owner: 'b@two.test',
+        contact: { email: 'z@example.com' },
+      };
+      const post = (base: string) =>
+        fetch(`${base}/contact/upsert`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).then((r) => r.json() as Promise<{ success: boolean }>);
+      expect((await post(second.endpoint)).success).toBe(true);
+      expect((await post(two.accounts[0]!.endpoint)).success).toBe(false);
+      expect(two.contacts('acc2')).toHaveLength(1);
+      expect(two.contacts('acc1')).toHaveLength(0);
+    } finally {
+      await two.close();
+    }
   });
 });

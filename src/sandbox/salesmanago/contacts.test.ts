@@ -14,16 +14,24 @@ beforeEach(() => simCall(sim, 'POST', '/__sim/reset'));
 describe('contact/upsert', () => {
   it('upserts by e-mail (case-insensitive): a second send updates the same contact', async () => {
     const a = await v2(sim, 'contact/upsert', { contact: { email: 'Ana@Example.com', name: 'Ana' } });
-    const b = await v2(sim, 'contact/upsert', { contact: { email: 'ana@example.com', phone: '+55 11 5555' } });
+    const b = await v2(sim, 'contact/upsert', {
+      contact: { email: 'ana@example.com', phone: '+55 11 5555' },
+    });
     expect(b.body['contactId']).toBe(a.body['contactId']);
     expect(sim.contacts()).toHaveLength(1);
-    expect(sim.contact('ana@example.com')).toMatchObject({ name: 'Ana', phone: '+55 11 5555', owner: sim.credentials.owner });
+    expect(sim.contact('ana@example.com')).toMatchObject({
+      name: 'Ana',
+      phone: '+55 11 5555',
+      owner: sim.credentials.owner,
+    });
   });
 
   it('answers "No email specified" for the plural contacts key or a missing e-mail', async () => {
     const plural = await v2(sim, 'contact/upsert', { contacts: [{ email: 'a@example.com' }] });
     expect(plural.body).toEqual({ success: false, message: ['No email specified'] });
-    expect((await v2(sim, 'contact/upsert', { contact: { name: 'x' } })).body['message']).toEqual(['No email specified']);
+    expect((await v2(sim, 'contact/upsert', { contact: { name: 'x' } })).body['message']).toEqual([
+      'No email specified',
+    ]);
     expect(sim.contacts()).toHaveLength(0);
   });
 
@@ -39,17 +47,32 @@ describe('contact/upsert', () => {
   it('renames with newEmail, refusing an address another contact holds', async () => {
     const a = await v2(sim, 'contact/upsert', { contact: { email: 'old@example.com' } });
     await v2(sim, 'contact/upsert', { contact: { email: 'taken@example.com' } });
-    const clash = await v2(sim, 'contact/upsert', { contact: { email: 'old@example.com' }, newEmail: 'taken@example.com' });
+    const clash = await v2(sim, 'contact/upsert', {
+      contact: { email: 'old@example.com' },
+      newEmail: 'taken@example.com',
+    });
     expect(clash.body['success']).toBe(false);
-    const r = await v2(sim, 'contact/upsert', { contact: { email: 'old@example.com' }, newEmail: 'new@example.com' });
+    const r = await v2(sim, 'contact/upsert', {
+      contact: { email: 'old@example.com' },
+      newEmail: 'new@example.com',
+    });
     expect(r.body['contactId']).toBe(a.body['contactId']);
     expect(sim.contact('old@example.com')).toBeUndefined();
     expect(sim.contact('new@example.com')?.contactId).toBe(a.body['contactId']);
   });
 
   it('adds tags, removes removeTags and merges properties', async () => {
-    await v2(sim, 'contact/upsert', { contact: { email: 't@example.com' }, tags: ['bc customer', 'NEWSLETTER'], properties: { a: '1', b: 2 } });
-    await v2(sim, 'contact/upsert', { contact: { email: 't@example.com' }, tags: ['purchase'], removeTags: ['newsletter'], properties: { b: 'x' } });
+    await v2(sim, 'contact/upsert', {
+      contact: { email: 't@example.com' },
+      tags: ['bc customer', 'NEWSLETTER'],
+      properties: { a: '1', b: 2 },
+    });
+    await v2(sim, 'contact/upsert', {
+      contact: { email: 't@example.com' },
+      tags: ['purchase'],
+      removeTags: ['newsletter'],
+      properties: { b: 'x' },
+    });
     const c = sim.contact('t@example.com')!;
     expect(c.tags.sort()).toEqual(['BC_CUSTOMER', 'PURCHASE']);
     expect(c.properties).toEqual({ a: '1', b: 'x' });
@@ -58,11 +81,23 @@ describe('contact/upsert', () => {
   it('sets opt-in state only through the force flags; both at once is an error', async () => {
     await v2(sim, 'contact/upsert', { contact: { email: 'o@example.com' } });
     expect(sim.contact('o@example.com')?.optedOut).toBe(true);
-    await v2(sim, 'contact/upsert', { contact: { email: 'o@example.com' }, forceOptIn: true, forcePhoneOptIn: true });
+    await v2(sim, 'contact/upsert', {
+      contact: { email: 'o@example.com' },
+      forceOptIn: true,
+      forcePhoneOptIn: true,
+    });
     expect(sim.contact('o@example.com')).toMatchObject({ optedOut: false, optedOutPhone: false });
-    await v2(sim, 'contact/upsert', { contact: { email: 'o@example.com' }, forceOptIn: false, forceOptOut: false });
+    await v2(sim, 'contact/upsert', {
+      contact: { email: 'o@example.com' },
+      forceOptIn: false,
+      forceOptOut: false,
+    });
     expect(sim.contact('o@example.com')?.optedOut).toBe(false);
-    const both = await v2(sim, 'contact/upsert', { contact: { email: 'o@example.com' }, forceOptIn: true, forceOptOut: true });
+    const both = await v2(sim, 'contact/upsert', {
+      contact: { email: 'o@example.com' },
+      forceOptIn: true,
+      forceOptOut: true,
+    });
     expect(both.body['success']).toBe(false);
     await v2(sim, 'contact/upsert', { contact: { email: 'o@example.com' }, forceOptOut: true });
     expect(sim.contact('o@example.com')?.optedOut).toBe(true);
@@ -76,16 +111,28 @@ describe('contact/upsert', () => {
       apiDoubleOptInEmailSubject: 'Confirm',
       forceOptIn: true,
     };
-    const partial = await v2(sim, 'contact/upsert', { contact: { email: 'd@example.com' }, useApiDoubleOptIn: true, apiDoubleOptInEmailSubject: 'x' });
+    const partial = await v2(sim, 'contact/upsert', {
+      contact: { email: 'd@example.com' },
+      useApiDoubleOptIn: true,
+      apiDoubleOptInEmailSubject: 'x',
+    });
     expect(partial.body['success']).toBe(false);
     await v2(sim, 'contact/upsert', { contact: { email: 'd@example.com' }, ...doi });
     expect(sim.contact('d@example.com')).toMatchObject({
       optedOut: true,
-      doubleOptIn: { status: 'pending', emailTemplateId: 'tpl-1', emailAccountId: 'acc-1', emailSubject: 'Confirm' },
+      doubleOptIn: {
+        status: 'pending',
+        emailTemplateId: 'tpl-1',
+        emailAccountId: 'acc-1',
+        emailSubject: 'Confirm',
+      },
     });
     const confirm = await simCall(sim, 'POST', '/__sim/contacts/confirm-doi', { email: 'd@example.com' });
     expect(confirm.status).toBe(200);
-    expect(sim.contact('d@example.com')).toMatchObject({ optedOut: false, doubleOptIn: { status: 'confirmed' } });
+    expect(sim.contact('d@example.com')).toMatchObject({
+      optedOut: false,
+      doubleOptIn: { status: 'confirmed' },
+    });
     await v2(sim, 'contact/upsert', { contact: { email: 'in@example.com' }, forceOptIn: true });
     await v2(sim, 'contact/upsert', { contact: { email: 'in@example.com' }, ...doi });
     expect(sim.contact('in@example.com')).toMatchObject({ optedOut: false });
@@ -96,9 +143,14 @@ describe('contact/upsert', () => {
 describe('delete and contact/basic', () => {
   it('marks a deleted contact removed, restores it on re-send, and purges it overnight', async () => {
     const a = await v2(sim, 'contact/upsert', { contact: { email: 'del@example.com' } });
-    expect((await v2(sim, 'contact/delete', { email: 'del@example.com' })).body).toEqual({ success: true, message: [] });
+    expect((await v2(sim, 'contact/delete', { email: 'del@example.com' })).body).toEqual({
+      success: true,
+      message: [],
+    });
     const basic = await v2(sim, 'contact/basic', { email: ['del@example.com', 'ghost@example.com'] });
-    expect(basic.body['contacts']).toEqual([expect.objectContaining({ id: a.body['contactId'], deleted: true, optedOut: true })]);
+    expect(basic.body['contacts']).toEqual([
+      expect.objectContaining({ id: a.body['contactId'], deleted: true, optedOut: true }),
+    ]);
     expect((await v2(sim, 'contact/delete', { email: 'del@example.com' })).body['success']).toBe(false);
     const back = await v2(sim, 'contact/upsert', { contact: { email: 'del@example.com' } });
     expect(back.body['contactId']).toBe(a.body['contactId']);
@@ -114,7 +166,9 @@ describe('delete and contact/basic', () => {
     expect((await v2(sim, 'contact/hasContact', { email: 'h@example.com' })).body['result']).toBe(true);
     expect((await v2(sim, 'contact/hasContact', { email: 'no@example.com' })).body['result']).toBe(false);
     const list = await v2(sim, 'contact/list', { email: ['h@example.com'] });
-    expect(list.body['contacts']).toEqual([expect.objectContaining({ email: 'h@example.com', contactTags: [{ tag: 'X' }] })]);
+    expect(list.body['contacts']).toEqual([
+      expect.objectContaining({ email: 'h@example.com', contactTags: [{ tag: 'X' }] }),
+    ]);
   });
 });
 
@@ -122,7 +176,11 @@ describe('batchupsert', () => {
   it('returns contactIds for the good details and names the failures (partial failure)', async () => {
     for (const method of ['contact/batchupsert', 'contact/batchupsertv2']) {
       const r = await v2(sim, method, {
-        upsertDetails: [{ contact: { email: 'b1@example.com' } }, { contact: { email: 'not-an-email' } }, { contacts: [] }],
+        upsertDetails: [
+          { contact: { email: 'b1@example.com' } },
+          { contact: { email: 'not-an-email' } },
+          { contacts: [] },
+        ],
       });
       expect(r.body['success']).toBe(true);
       expect(Object.keys(r.body['contactIds'] as object)).toEqual(['b1@example.com']);

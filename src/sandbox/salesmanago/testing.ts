@@ -10,7 +10,11 @@ export interface Answer {
 
 async function read(res: Response): Promise<Answer> {
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }
 
 export interface V2CallOptions {
@@ -22,20 +26,41 @@ export interface V2CallOptions {
 }
 
 /** POST `${endpoint}/${method}` with the documented auth fields in the body. */
-export async function v2(sim: SalesmanagoSim, method: string, body: object, o: V2CallOptions = {}): Promise<Answer> {
+export async function v2(
+  sim: SalesmanagoSim,
+  method: string,
+  body: object,
+  o: V2CallOptions = {},
+): Promise<Answer> {
   const c = sim.credentials;
   const apiKey = o.apiKey ?? 'storebridge-test-key';
   const owner = o.owner === null ? {} : { owner: o.owner ?? c.owner };
-  const auth = { clientId: c.clientId, apiKey, requestTime: Date.now(), sha: sim.sha(apiKey), ...owner, ...o.auth };
+  const auth = {
+    clientId: c.clientId,
+    apiKey,
+    requestTime: Date.now(),
+    sha: sim.sha(apiKey),
+    ...owner,
+    ...o.auth,
+  };
   const res = await fetch(`${o.base ?? c.endpoint}/${method}`, {
     method: 'POST',
-    headers: { accept: 'application/json, application/json', 'content-type': 'application/json;charset=UTF-8' },
+    headers: {
+      accept: 'application/json, application/json',
+      'content-type': 'application/json;charset=UTF-8',
+    },
     body: JSON.stringify({ ...auth, ...body }),
   });
   return read(res);
 }
 
-export async function v3(sim: SalesmanagoSim, method: 'GET' | 'POST', path: string, body?: object, key?: string) {
+export async function v3(
+  sim: SalesmanagoSim,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: object,
+  key?: string,
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const k = key ?? sim.credentials.v3ApiKey;
   if (k) headers['API-KEY'] = k;
