@@ -52,7 +52,9 @@ export class Accounts {
 
   /** The API root a connector is given for this account (the first account also answers on `/api/3`). */
   apiUrl(name: string): string {
-    return name === this.opts.accounts[0]!.name ? `${this.baseUrl()}/api/3` : `${this.baseUrl()}/${name}/api/3`;
+    return name === this.opts.accounts[0]!.name
+      ? `${this.baseUrl()}/api/3`
+      : `${this.baseUrl()}/${name}/api/3`;
   }
 
   ctx(account: AccountState, base = this.apiUrl(account.config.name)): Ctx {

@@ -8,11 +8,19 @@ afterEach(async () => c.sim.close());
 describe('Api-Token auth', () => {
   it('answers 403 {"message":"Forbidden"} without a key and with a wrong key, and 200 with a right one', async () => {
     c = await startClient();
-    expect(await c.ac('GET', '/contacts', undefined, null)).toMatchObject({ status: 403, body: { message: 'Forbidden' } });
-    expect(await c.ac('GET', '/contacts', undefined, 'wrong')).toMatchObject({ status: 403, body: { message: 'Forbidden' } });
+    expect(await c.ac('GET', '/contacts', undefined, null)).toMatchObject({
+      status: 403,
+      body: { message: 'Forbidden' },
+    });
+    expect(await c.ac('GET', '/contacts', undefined, 'wrong')).toMatchObject({
+      status: 403,
+      body: { message: 'Forbidden' },
+    });
     expect((await c.ac('GET', '/contacts')).status).toBe(200);
     // Every user's key of the account works.
-    expect((await c.ac('GET', '/contacts', undefined, c.sim.credentials.accounts[0]!.apiKeys[1])).status).toBe(200);
+    expect(
+      (await c.ac('GET', '/contacts', undefined, c.sim.credentials.accounts[0]!.apiKeys[1])).status,
+    ).toBe(200);
   });
 
   it('keeps accounts apart: a key of one account is refused on another, and data does not leak', async () => {
@@ -34,6 +42,8 @@ describe('Api-Token auth', () => {
     expect(c.sim.state('shop-b').contacts).toHaveLength(1);
     expect(c.sim.state('shop-a').contacts).toHaveLength(0);
     expect(a!.apiUrl).toBe(`${c.sim.url}/api/3`);
-    expect((await fetch(`${c.sim.url}/nope/api/3/contacts`, { headers: { 'Api-Token': 'key-a' } })).status).toBe(403);
+    expect(
+      (await fetch(`${c.sim.url}/nope/api/3/contacts`, { headers: { 'Api-Token': 'key-a' } })).status,
+    ).toBe(403);
   });
 });

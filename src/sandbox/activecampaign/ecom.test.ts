@@ -20,16 +20,27 @@ describe('connections and customers', () => {
     ]);
     await seedStore(c);
     const again = await c.ac('POST', '/connections', {
-      connection: { service: 'bigcommerce', externalid: 'store-abc', name: 'Demo', logoUrl: 'https://x/l.png', linkUrl: 'https://x' },
+      connection: {
+        service: 'bigcommerce',
+        externalid: 'store-abc',
+        name: 'Demo',
+        logoUrl: 'https://x/l.png',
+        linkUrl: 'https://x',
+      },
     });
     expect(again.body.errors[0].code).toBe('duplicate');
   });
 
   it('needs an existing connection for a customer, and filters customers by email and externalid', async () => {
-    const bad = await c.ac('POST', '/ecomCustomers', { ecomCustomer: { connectionid: '99', externalid: '1', email: 'a@example.com' } });
+    const bad = await c.ac('POST', '/ecomCustomers', {
+      ecomCustomer: { connectionid: '99', externalid: '1', email: 'a@example.com' },
+    });
     expect(bad.body.errors[0].source.pointer).toBe('/data/attributes/connectionid');
     const ids = await seedStore(c);
-    const found = await c.ac('GET', `/ecomCustomers?filters[email]=alice@example.com&filters[connectionid]=${ids.connectionid}`);
+    const found = await c.ac(
+      'GET',
+      `/ecomCustomers?filters[email]=alice@example.com&filters[connectionid]=${ids.connectionid}`,
+    );
     expect(found.body.meta.total).toBe('1');
     expect(found.body.ecomCustomers[0].acceptsMarketing).toBe('1');
   });
@@ -43,7 +54,10 @@ describe('orders', () => {
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(b.body.ecomOrder.id).not.toBe(a.body.ecomOrder.id);
-    const lookup = await c.ac('GET', `/ecomOrders?filters[externalid]=1001&filters[connectionid]=${ids.connectionid}`);
+    const lookup = await c.ac(
+      'GET',
+      `/ecomOrders?filters[externalid]=1001&filters[connectionid]=${ids.connectionid}`,
+    );
     expect(lookup.body.meta.total).toBe('2');
     expect(c.sim.state().events.filter((e) => e.kind === 'makes_a_purchase')).toHaveLength(2);
   });
@@ -55,15 +69,27 @@ describe('orders', () => {
     expect(post.body.ecomOrderProducts[0]).toMatchObject({ externalid: 'P1', price: 4900, quantity: 2 });
     expect(post.body.connections[0].service).toBe('bigcommerce');
     const get = await c.ac('GET', `/ecomOrders/${post.body.ecomOrder.id}`);
-    expect(get.body.ecomOrder).toMatchObject({ totalPrice: '9800', state: '1', currency: 'USD', shippingMethod: 'UPS Ground' });
+    expect(get.body.ecomOrder).toMatchObject({
+      totalPrice: '9800',
+      state: '1',
+      currency: 'USD',
+      shippingMethod: 'UPS Ground',
+    });
     const cust = await c.ac('GET', `/ecomCustomers/${ids.customerid}`);
-    expect(cust.body.ecomCustomer).toMatchObject({ totalRevenue: '9800', totalOrders: '1', totalProducts: '2', avgProductCategory: 'Toys' });
+    expect(cust.body.ecomCustomer).toMatchObject({
+      totalRevenue: '9800',
+      totalOrders: '1',
+      totalProducts: '2',
+      avgProductCategory: 'Toys',
+    });
   });
 
   it('refuses dollars, a bad currency, a missing source and unknown customers with 422 pointers', async () => {
     const ids = await seedStore(c);
     const pointers = async (over: Record<string, unknown>) =>
-      ((await c.ac('POST', '/ecomOrders', order(ids, over))).body.errors ?? []).map((e: { source: { pointer: string } }) => e.source.pointer);
+      ((await c.ac('POST', '/ecomOrders', order(ids, over))).body.errors ?? []).map(
+        (e: { source: { pointer: string } }) => e.source.pointer,
+      );
     expect(await pointers({ totalPrice: 98.0 + 0.5 })).toEqual(['/data/attributes/totalPrice']);
     expect(await pointers({ totalPrice: '98.50' })).toEqual(['/data/attributes/totalPrice']);
     expect(await pointers({ currency: 'US Dollar' })).toEqual(['/data/attributes/currency']);
@@ -80,8 +106,14 @@ describe('orders', () => {
   it('an abandoned cart needs abandoned_date; PUT with an externalid recovers it (state 3)', async () => {
     const ids = await seedStore(c);
     const cart = { externalid: undefined, externalcheckoutid: 'cart-7' };
-    expect((await c.ac('POST', '/ecomOrders', order(ids, cart))).body.errors[0].source.pointer).toBe('/data/attributes/abandoned_date');
-    const posted = await c.ac('POST', '/ecomOrders', order(ids, { ...cart, abandoned_date: '2024-05-01T11:00:00-03:00' }));
+    expect((await c.ac('POST', '/ecomOrders', order(ids, cart))).body.errors[0].source.pointer).toBe(
+      '/data/attributes/abandoned_date',
+    );
+    const posted = await c.ac(
+      'POST',
+      '/ecomOrders',
+      order(ids, { ...cart, abandoned_date: '2024-05-01T11:00:00-03:00' }),
+    );
     expect(posted.body.ecomOrder.state).toBe(2);
     const id = posted.body.ecomOrder.id;
     const put = await c.ac('PUT', `/ecomOrders/${id}`, { ecomOrder: { externalid: '2002' } });

@@ -1,6 +1,6 @@
 // Runs in: Node (vitest). Owns: one test per kit fault switch, seen from an API client of the simulator.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startClient, type Client } from './test-helpers.js';
+import { startClient, until, type Client } from './test-helpers.js';
 
 let c: Client;
 beforeEach(async () => {
@@ -41,7 +41,9 @@ describe('fault switches reach the client', () => {
 
   it('huge: a 20 MB body', async () => {
     await c.sim.control.fault({ kind: 'huge', count: 1 });
-    const res = await fetch(`${c.sim.credentials.apiUrl}/contacts`, { headers: { 'Api-Token': c.sim.credentials.apiKey } });
+    const res = await fetch(`${c.sim.credentials.apiUrl}/contacts`, {
+      headers: { 'Api-Token': c.sim.credentials.apiKey },
+    });
     expect((await res.text()).length).toBeGreaterThan(20 * 1024 * 1024);
   });
 
@@ -51,17 +53,21 @@ describe('fault switches reach the client', () => {
   });
 
   it('down (switch): the port refuses connections until it comes back', async () => {
-    const res = await fetch(`${c.sim.url}/__sim/down`, { method: 'POST', body: JSON.stringify({ ms: 100 }), headers: { 'content-type': 'application/json' } });
+    const res = await fetch(`${c.sim.url}/__sim/down`, {
+      method: 'POST',
+      body: JSON.stringify({ ms: 100 }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(202);
     let refused = false;
-    const start = Date.now();
-    while (Date.now() - start < 3_000) {
+    await until(async () => {
       try {
-        if ((await get()).status === 200 && refused) break;
+        return (await get()).status === 200 && refused;
       } catch {
         refused = true;
+        return false;
       }
-    }
+    });
     expect(refused).toBe(true);
     expect((await get()).status).toBe(200);
   });

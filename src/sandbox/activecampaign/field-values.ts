@@ -5,7 +5,12 @@ import type { FieldValue } from './store.js';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Returns why `value` does not fit field `fieldId`, or undefined when it does. */
-export function checkFieldValue(ctx: Ctx, fieldId: number | undefined, value: unknown, at: string): FieldError | undefined {
+export function checkFieldValue(
+  ctx: Ctx,
+  fieldId: number | undefined,
+  value: unknown,
+  at: string,
+): FieldError | undefined {
   const field = fieldId === undefined ? undefined : ctx.store.fields.get(fieldId);
   if (!field) return fieldError(`${at}field`, 'field_invalid', `No field found with id ${String(fieldId)}`);
   const v = str(value);
@@ -14,11 +19,19 @@ export function checkFieldValue(ctx: Ctx, fieldId: number | undefined, value: un
   switch (field.type) {
     case 'date':
       if (!DATE.test(v) || Number.isNaN(Date.parse(v)))
-        return fieldError(`${at}value`, 'field_invalid', `Invalid date for field '${field.title}': use YYYY-MM-DD`);
+        return fieldError(
+          `${at}value`,
+          'field_invalid',
+          `Invalid date for field '${field.title}': use YYYY-MM-DD`,
+        );
       return undefined;
     case 'datetime':
       if (Number.isNaN(Date.parse(v)))
-        return fieldError(`${at}value`, 'field_invalid', `Invalid datetime for field '${field.title}': use ISO 8601`);
+        return fieldError(
+          `${at}value`,
+          'field_invalid',
+          `Invalid datetime for field '${field.title}': use ISO 8601`,
+        );
       return undefined;
     case 'dropdown':
     case 'radio':
@@ -29,10 +42,16 @@ export function checkFieldValue(ctx: Ctx, fieldId: number | undefined, value: un
     case 'checkbox': {
       // Multi-select values are written `||A||B||`.
       if (!/^\|\|.*\|\|$/.test(v))
-        return fieldError(`${at}value`, 'field_invalid', `Multi-select field '${field.title}' takes '||A||B||'`);
+        return fieldError(
+          `${at}value`,
+          'field_invalid',
+          `Multi-select field '${field.title}' takes '||A||B||'`,
+        );
       const picked = v.split('||').filter((p) => p !== '');
       const bad = picked.find((p) => field.options.length > 0 && !field.options.includes(p));
-      return bad ? fieldError(`${at}value`, 'field_invalid', `'${bad}' is not an option of field '${field.title}'`) : undefined;
+      return bad
+        ? fieldError(`${at}value`, 'field_invalid', `'${bad}' is not an option of field '${field.title}'`)
+        : undefined;
     }
     default:
       return undefined;
@@ -47,7 +66,8 @@ export function parseFieldValues(
   const pairs: Array<{ field: number; value: string }> = [];
   const errors: FieldError[] = [];
   if (raw === undefined) return { pairs, errors };
-  if (!Array.isArray(raw)) return { pairs, errors: [fieldError('fieldValues', 'field_invalid', 'fieldValues must be an array')] };
+  if (!Array.isArray(raw))
+    return { pairs, errors: [fieldError('fieldValues', 'field_invalid', 'fieldValues must be an array')] };
   raw.forEach((item: unknown, i) => {
     const o = (item ?? {}) as Record<string, unknown>;
     const field = int(o['field']);

@@ -104,7 +104,9 @@ export function wrapped(req: SimRequest, key: string): Record<string, unknown> |
   const body = req.body;
   if (!body || typeof body !== 'object') return undefined;
   const inner = (body as Record<string, unknown>)[key];
-  return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : undefined;
+  return inner && typeof inner === 'object' && !Array.isArray(inner)
+    ? (inner as Record<string, unknown>)
+    : undefined;
 }
 
 export function str(v: unknown): string | undefined {

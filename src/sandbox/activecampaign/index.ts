@@ -56,7 +56,8 @@ export async function startActiveCampaignSim(options: AcSimOptions = {}): Promis
       notFound: (req) => shaped(404, `No route found for ${req.method} ${req.path}`),
       badJson: () => shaped(400, 'The request body is not valid JSON'),
       tooLarge: () => shaped(413, 'The request body is too large'),
-      serverError: (status) => shaped(status, status === 503 ? 'Service Unavailable' : 'Internal Server Error'),
+      serverError: (status) =>
+        shaped(status, status === 503 ? 'Service Unavailable' : 'Internal Server Error'),
     },
     onReset: () => accounts.reset(),
     state: () => ({

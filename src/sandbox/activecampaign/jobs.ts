@@ -9,7 +9,8 @@ function importOne(ctx: Ctx, raw: BulkImportContact): { created?: number; update
   const email = str(raw.email)?.trim() ?? '';
   if (!isEmail(email)) return { failed: 'invalid email' };
   const fields = Array.isArray(raw.fields) ? (raw.fields as Array<Record<string, unknown>>) : [];
-  for (const f of fields) if (checkFieldValue(ctx, int(f['id']), f['value'], '')) return { failed: 'invalid field value' };
+  for (const f of fields)
+    if (checkFieldValue(ctx, int(f['id']), f['value'], '')) return { failed: 'invalid field value' };
   const listIds = (v: unknown): number[] =>
     Array.isArray(v) ? (v as Array<Record<string, unknown>>).map((s) => int(s['listid']) ?? -1) : [];
   const subscribe = listIds(raw.subscribe);
@@ -18,7 +19,15 @@ function importOne(ctx: Ctx, raw: BulkImportContact): { created?: number; update
 
   const t = ctx.now();
   const existing = ctx.store.contactByEmail(email);
-  const c: Contact = existing ?? { id: ctx.store.nextId('contact'), email, firstName: '', lastName: '', phone: '', cdate: t, udate: t };
+  const c: Contact = existing ?? {
+    id: ctx.store.nextId('contact'),
+    email,
+    firstName: '',
+    lastName: '',
+    phone: '',
+    cdate: t,
+    udate: t,
+  };
   const first = str(raw.first_name);
   const last = str(raw.last_name);
   const phone = str(raw.phone);

@@ -27,7 +27,17 @@ export function setMembership(
   let cl = ctx.store.membership(contact, list);
   const from = cl?.status ?? null;
   if (!cl) {
-    cl = { id: ctx.store.nextId('contactList'), contact, list, status, sourceid: 0, sdate: t, udate: t, unsubreason: null, changedBy: by };
+    cl = {
+      id: ctx.store.nextId('contactList'),
+      contact,
+      list,
+      status,
+      sourceid: 0,
+      sdate: t,
+      udate: t,
+      unsubreason: null,
+      changedBy: by,
+    };
     ctx.store.contactLists.set(cl.id, cl);
   }
   cl.status = status;
@@ -38,6 +48,7 @@ export function setMembership(
   if (status === 2) cl.unsubreason = reason ?? cl.unsubreason ?? '';
   const c = ctx.store.contacts.get(contact);
   if (c) c.udate = t;
-  if (from !== status) ctx.store.consentLog.push({ at: t, contact, email: c?.email ?? '', list, from, to: status, by });
+  if (from !== status)
+    ctx.store.consentLog.push({ at: t, contact, email: c?.email ?? '', list, from, to: status, by });
   return cl;
 }

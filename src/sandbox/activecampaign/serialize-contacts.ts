@@ -104,9 +104,22 @@ export function fieldValueRecord(ctx: Ctx, v: FieldValue): Record<string, unknow
   };
 }
 
-export function contactListRecord(ctx: Ctx, cl: ContactList, statusAsNumber = false): Record<string, unknown> {
+export function contactListRecord(
+  ctx: Ctx,
+  cl: ContactList,
+  statusAsNumber = false,
+): Record<string, unknown> {
   const c = ctx.store.contacts.get(cl.contact);
-  const linkNames = ['automation', 'list', 'contact', 'form', 'autosyncLog', 'campaign', 'unsubscribeAutomation', 'message'];
+  const linkNames = [
+    'automation',
+    'list',
+    'contact',
+    'form',
+    'autosyncLog',
+    'campaign',
+    'unsubscribeAutomation',
+    'message',
+  ];
   return {
     contact: String(cl.contact),
     list: String(cl.list),

@@ -19,7 +19,10 @@ export function connectionRecord(ctx: Ctx, c: Connection): Record<string, unknow
     cdate: ctx.date(c.cdate),
     udate: ctx.date(c.udate),
     credentialExpiration: null,
-    links: { options: `${ctx.base}/connections/${c.id}/options`, customers: `${ctx.base}/connections/${c.id}/customers` },
+    links: {
+      options: `${ctx.base}/connections/${c.id}/options`,
+      customers: `${ctx.base}/connections/${c.id}/customers`,
+    },
     id: String(c.id),
     serviceName: c.service,
   };
@@ -27,11 +30,16 @@ export function connectionRecord(ctx: Ctx, c: Connection): Record<string, unknow
 
 /** Completed and recovered orders count towards a customer's totals; carts do not. */
 function aggregates(ctx: Ctx, cu: EcomCustomer): Record<string, string> {
-  const orders = [...ctx.store.ecomOrders.values()].filter((o) => o.customerid === cu.id && (o.state === 1 || o.state === 3));
+  const orders = [...ctx.store.ecomOrders.values()].filter(
+    (o) => o.customerid === cu.id && (o.state === 1 || o.state === 3),
+  );
   const revenue = orders.reduce((s, o) => s + o.totalPrice, 0);
-  const lines = orders.flatMap((o) => o.products.map((p) => ctx.store.ecomOrderProducts.get(p)!).filter(Boolean));
+  const lines = orders.flatMap((o) =>
+    o.products.map((p) => ctx.store.ecomOrderProducts.get(p)!).filter(Boolean),
+  );
   const categories = new Map<string, number>();
-  for (const l of lines) if (l.category) categories.set(l.category, (categories.get(l.category) ?? 0) + l.quantity);
+  for (const l of lines)
+    if (l.category) categories.set(l.category, (categories.get(l.category) ?? 0) + l.quantity);
   const top = [...categories.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   return {
     totalRevenue: String(revenue),
@@ -49,7 +57,10 @@ export function customerRecord(ctx: Ctx, cu: EcomCustomer, withAggregates = true
     email: cu.email,
     ...(withAggregates ? { ...aggregates(ctx, cu), tstamp: ctx.date(cu.tstamp) } : {}),
     acceptsMarketing: cu.acceptsMarketing,
-    links: { connection: `${ctx.base}/ecomCustomers/${cu.id}/connection`, orders: `${ctx.base}/ecomCustomers/${cu.id}/orders` },
+    links: {
+      connection: `${ctx.base}/ecomCustomers/${cu.id}/connection`,
+      orders: `${ctx.base}/ecomCustomers/${cu.id}/orders`,
+    },
     id: String(cu.id),
     connection: String(cu.connectionid),
   };
@@ -72,7 +83,11 @@ export function orderRecord(ctx: Ctx, o: EcomOrder, shape: OrderShape): Record<s
     state: code(o.state),
     source: String(o.source),
     ...(o.externalid !== null ? { externalid: o.externalid } : {}),
-    ...(shape === 'get' ? { externalcheckoutid: o.externalcheckoutid } : o.externalcheckoutid !== null ? { externalcheckoutid: o.externalcheckoutid } : {}),
+    ...(shape === 'get'
+      ? { externalcheckoutid: o.externalcheckoutid }
+      : o.externalcheckoutid !== null
+        ? { externalcheckoutid: o.externalcheckoutid }
+        : {}),
     orderNumber: o.orderNumber,
     email: o.email,
     totalPrice: money(o.totalPrice),
@@ -85,10 +100,16 @@ export function orderRecord(ctx: Ctx, o: EcomOrder, shape: OrderShape): Record<s
     orderUrl: o.orderUrl,
     externalCreatedDate: o.externalCreatedDate,
     externalUpdatedDate: o.externalUpdatedDate ?? o.externalCreatedDate,
-    ...(shape === 'get' ? { abandonedDate: o.abandonedDate } : o.abandonedDate !== null ? { abandonedDate: o.abandonedDate } : {}),
+    ...(shape === 'get'
+      ? { abandonedDate: o.abandonedDate }
+      : o.abandonedDate !== null
+        ? { abandonedDate: o.abandonedDate }
+        : {}),
     createdDate: ctx.date(o.createdDate),
     updatedDate: ctx.date(o.updatedDate),
-    ...(shape === 'get' ? {} : { orderProducts: o.products.map(String), orderDiscounts: o.discounts.map(String) }),
+    ...(shape === 'get'
+      ? {}
+      : { orderProducts: o.products.map(String), orderDiscounts: o.discounts.map(String) }),
     orderDate: o.externalCreatedDate,
     tstamp: ctx.date(o.updatedDate),
     links: {
@@ -106,7 +127,15 @@ export function orderRecord(ctx: Ctx, o: EcomOrder, shape: OrderShape): Record<s
 
 /** `short` is the line as echoed by POST /ecomOrders (integers); otherwise the stored record (strings). */
 export function productRecord(ctx: Ctx, p: EcomOrderProduct, short: boolean): Record<string, unknown> {
-  const base = { externalid: p.externalid, name: p.name, category: p.category, sku: p.sku, description: p.description, imageUrl: p.imageUrl, productUrl: p.productUrl };
+  const base = {
+    externalid: p.externalid,
+    name: p.name,
+    category: p.category,
+    sku: p.sku,
+    description: p.description,
+    imageUrl: p.imageUrl,
+    productUrl: p.productUrl,
+  };
   if (short) return { ...base, price: p.price, quantity: p.quantity };
   return {
     orderid: String(p.orderid),

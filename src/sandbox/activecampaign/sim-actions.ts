@@ -29,7 +29,8 @@ export class SimActions {
   }
 
   private list(a: AccountState, list: number): void {
-    if (!a.store.lists.has(list)) throw new SimActionError(404, `no list ${list} in account ${a.config.name}`);
+    if (!a.store.lists.has(list))
+      throw new SimActionError(404, `no list ${list} in account ${a.config.name}`);
   }
 
   /** The person clicks "unsubscribe": from one list, or from every list they are on. */
@@ -37,7 +38,10 @@ export class SimActions {
     const a = this.account(account);
     const c = this.contact(a, email);
     const ctx = this.accounts.ctx(a);
-    const lists = list !== undefined ? [list] : [...a.store.contactLists.values()].filter((cl) => cl.contact === c.id).map((cl) => cl.list);
+    const lists =
+      list !== undefined
+        ? [list]
+        : [...a.store.contactLists.values()].filter((cl) => cl.contact === c.id).map((cl) => cl.list);
     if (list !== undefined) this.list(a, list);
     return lists.map((l) => setMembership(ctx, c.id, l, 2, 'person', undefined, reason));
   }
@@ -58,7 +62,15 @@ export class SimActions {
     let c = a.store.contactByEmail(email);
     if (!c) {
       const t = ctx.now();
-      c = { id: a.store.nextId('contact'), email, firstName: '', lastName: '', phone: '', cdate: t, udate: t };
+      c = {
+        id: a.store.nextId('contact'),
+        email,
+        firstName: '',
+        lastName: '',
+        phone: '',
+        cdate: t,
+        udate: t,
+      };
       a.store.contacts.set(c.id, c);
     }
     return setMembership(ctx, c.id, list, 0, 'person');
@@ -69,7 +81,8 @@ export class SimActions {
     const a = this.account(account);
     const c = this.contact(a, email);
     const cl = a.store.membership(c.id, list);
-    if (!cl || cl.status !== 0) throw new SimActionError(409, `${email} has no pending opt-in on list ${list}`);
+    if (!cl || cl.status !== 0)
+      throw new SimActionError(409, `${email} has no pending opt-in on list ${list}`);
     return setMembership(this.accounts.ctx(a), c.id, list, 1, 'person');
   }
 
@@ -90,7 +103,10 @@ export class SimActions {
     for (let i = 0; i < n; i++) a.limiter.take();
   }
 
-  private job(batchId: string): { a: AccountState; job: NonNullable<ReturnType<AccountState['store']['jobs']['get']>> } {
+  private job(batchId: string): {
+    a: AccountState;
+    job: NonNullable<ReturnType<AccountState['store']['jobs']['get']>>;
+  } {
     for (const a of this.accounts.all()) {
       const job = a.store.jobs.get(batchId);
       if (job) return { a, job };

@@ -19,14 +19,17 @@ function guard(fn: (body: Body, req: SimRequest) => unknown): (req: SimRequest) 
 }
 
 const account = (req: SimRequest, body: Body): string | undefined =>
-  (typeof body['account'] === 'string' ? body['account'] : undefined) ?? req.query.get('account') ?? undefined;
+  (typeof body['account'] === 'string' ? body['account'] : undefined) ??
+  req.query.get('account') ??
+  undefined;
 
 function need<T>(v: T | undefined, what: string): T {
   if (v === undefined) throw new SimActionError(400, `give ${what}`);
   return v;
 }
 
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : undefined);
+const num = (v: unknown): number | undefined =>
+  typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : undefined;
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export function simRoutes(router: Router, accounts: Accounts, actions: SimActions): void {
@@ -38,22 +41,75 @@ export function simRoutes(router: Router, accounts: Accounts, actions: SimAction
     });
   router.get('/__sim/accounts', () => ({
     status: 200,
-    body: accounts.all().map((a) => ({ name: a.config.name, apiKeys: a.config.apiKeys, apiUrl: accounts.apiUrl(a.config.name) })),
+    body: accounts.all().map((a) => ({
+      name: a.config.name,
+      apiKeys: a.config.apiKeys,
+      apiUrl: accounts.apiUrl(a.config.name),
+    })),
   }));
-  for (const key of ['contacts', 'lists', 'tags', 'fields', 'connections', 'customers', 'orders', 'events', 'consent', 'jobs'] as const)
+  for (const key of [
+    'contacts',
+    'lists',
+    'tags',
+    'fields',
+    'connections',
+    'customers',
+    'orders',
+    'events',
+    'consent',
+    'jobs',
+  ] as const)
     router.get(`/__sim/${key}`, view(key));
 
-  router.post('/__sim/unsubscribe', guard((b, req) => actions.unsubscribe(need(text(b['email']), 'email'), num(b['list']), text(b['reason']), account(req, b))));
-  router.post('/__sim/consent', guard((b, req) => {
-    const status = num(b['status']);
-    if (status !== 1 && status !== 2) throw new SimActionError(400, 'status must be 1 (subscribed) or 2 (unsubscribed)');
-    return actions.setConsent(need(text(b['email']), 'email'), need(num(b['list']), 'list'), status, account(req, b));
-  }));
-  router.post('/__sim/signup', guard((b, req) => actions.signup(need(text(b['email']), 'email'), need(num(b['list']), 'list'), account(req, b))));
-  router.post('/__sim/confirm', guard((b, req) => actions.confirm(need(text(b['email']), 'email'), need(num(b['list']), 'list'), account(req, b))));
-  router.post('/__sim/jobs/:batchId/finish', guard((_b, req) => actions.finishJob(req.params['batchId'] ?? '')));
-  router.post('/__sim/jobs/:batchId/fail', guard((b, req) =>
-    actions.failJob(req.params['batchId'] ?? '', b['status'] === 'interrupted' ? 'interrupted' : 'failed'),
-  ));
-  router.post('/__sim/ratelimit/consume', guard((b, req) => actions.consume(num(b['n']) ?? 1, account(req, b))));
+  router.post(
+    '/__sim/unsubscribe',
+    guard((b, req) =>
+      actions.unsubscribe(
+        need(text(b['email']), 'email'),
+        num(b['list']),
+        text(b['reason']),
+        account(req, b),
+      ),
+    ),
+  );
+  router.post(
+    '/__sim/consent',
+    guard((b, req) => {
+      const status = num(b['status']);
+      if (status !== 1 && status !== 2)
+        throw new SimActionError(400, 'status must be 1 (subscribed) or 2 (unsubscribed)');
+      return actions.setConsent(
+        need(text(b['email']), 'email'),
+        need(num(b['list']), 'list'),
+        status,
+        account(req, b),
+      );
+    }),
+  );
+  router.post(
+    '/__sim/signup',
+    guard((b, req) =>
+      actions.signup(need(text(b['email']), 'email'), need(num(b['list']), 'list'), account(req, b)),
+    ),
+  );
+  router.post(
+    '/__sim/confirm',
+    guard((b, req) =>
+      actions.confirm(need(text(b['email']), 'email'), need(num(b['list']), 'list'), account(req, b)),
+    ),
+  );
+  router.post(
+    '/__sim/jobs/:batchId/finish',
+    guard((_b, req) => actions.finishJob(req.params['batchId'] ?? '')),
+  );
+  router.post(
+    '/__sim/jobs/:batchId/fail',
+    guard((b, req) =>
+      actions.failJob(req.params['batchId'] ?? '', b['status'] === 'interrupted' ? 'interrupted' : 'failed'),
+    ),
+  );
+  router.post(
+    '/__sim/ratelimit/consume',
+    guard((b, req) => actions.consume(num(b['n']) ?? 1, account(req, b))),
+  );
 }

@@ -6,9 +6,21 @@ export function snapshot(ctx: Ctx) {
   return {
     contacts: [...s.contacts.values()].map((c) => ({
       ...c,
-      lists: [...s.contactLists.values()].filter((cl) => cl.contact === c.id).map(({ list, status, changedBy, unsubreason, sourceid }) => ({ list, status, changedBy, unsubreason, sourceid })),
-      tags: [...s.contactTags.values()].filter((ct) => ct.contact === c.id).map((ct) => s.tags.get(ct.tag)?.tag ?? ''),
-      fieldValues: Object.fromEntries([...s.fieldValues.values()].filter((v) => v.contact === c.id).map((v) => [String(v.field), v.value])),
+      lists: [...s.contactLists.values()]
+        .filter((cl) => cl.contact === c.id)
+        .map(({ list, status, changedBy, unsubreason, sourceid }) => ({
+          list,
+          status,
+          changedBy,
+          unsubreason,
+          sourceid,
+        })),
+      tags: [...s.contactTags.values()]
+        .filter((ct) => ct.contact === c.id)
+        .map((ct) => s.tags.get(ct.tag)?.tag ?? ''),
+      fieldValues: Object.fromEntries(
+        [...s.fieldValues.values()].filter((v) => v.contact === c.id).map((v) => [String(v.field), v.value]),
+      ),
     })),
     lists: [...s.lists.values()],
     tags: [...s.tags.values()],

@@ -17,7 +17,16 @@ export async function walkEveryEndpoint(c: Client): Promise<Recorded[]> {
     return a;
   };
 
-  const list = (await ac('POST', '/lists', { list: { name: 'Master Contact List', stringid: 'master', sender_url: 'https://x', sender_reminder: 'r' } })).body.list.id;
+  const list = (
+    await ac('POST', '/lists', {
+      list: {
+        name: 'Master Contact List',
+        stringid: 'master',
+        sender_url: 'https://x',
+        sender_reminder: 'r',
+      },
+    })
+  ).body.list.id;
   await ac('POST', '/lists', { list: { name: 'x' } });
   await ac('GET', '/lists');
   await ac('GET', `/lists/${list}`);
@@ -32,7 +41,9 @@ export async function walkEveryEndpoint(c: Client): Promise<Recorded[]> {
   await ac('GET', '/fields');
   await ac('GET', `/fields/${field}`);
 
-  const synced = await ac('POST', '/contact/sync', { contact: { email: 'ann@example.com', firstName: 'Ann', fieldValues: [{ field, value: '1990-01-02' }] } });
+  const synced = await ac('POST', '/contact/sync', {
+    contact: { email: 'ann@example.com', firstName: 'Ann', fieldValues: [{ field, value: '1990-01-02' }] },
+  });
   await ac('POST', '/contact/sync', { contact: { email: 'ann@example.com', lastName: 'Lee' } });
   const contact = synced.body.contact.id;
   const other = (await ac('POST', '/contacts', { contact: { email: 'bo@example.com' } })).body.contact.id;
@@ -46,13 +57,16 @@ export async function walkEveryEndpoint(c: Client): Promise<Recorded[]> {
   await ac('GET', `/contacts/${contact}/contactLists`);
   await ac('GET', '/contacts/999/contactLists');
   await ac('GET', `/contacts/${contact}/fieldValues`);
-  const fv = (await ac('POST', '/fieldValues', { fieldValue: { contact, field, value: '1991-01-02' } })).body.fieldValue.id;
+  const fv = (await ac('POST', '/fieldValues', { fieldValue: { contact, field, value: '1991-01-02' } })).body
+    .fieldValue.id;
   await ac('PUT', `/fieldValues/${fv}`, { fieldValue: { contact, field, value: '1992-01-02' } });
   await ac('GET', '/fieldValues');
   await ac('GET', `/fieldValues/${fv}`);
   await ac('GET', '/fieldValues/999');
 
-  const tag = (await ac('POST', '/tags', { tag: { tag: 'bigcommerce-customer', tagType: 'contact', description: '' } })).body.tag.id;
+  const tag = (
+    await ac('POST', '/tags', { tag: { tag: 'bigcommerce-customer', tagType: 'contact', description: '' } })
+  ).body.tag.id;
   await ac('GET', '/tags?search=big');
   await ac('GET', `/tags/${tag}`);
   await ac('GET', '/tags/999');
@@ -73,7 +87,17 @@ export async function walkEveryEndpoint(c: Client): Promise<Recorded[]> {
   await ac('PUT', `/ecomCustomers/${ids.customerid}`, { ecomCustomer: { acceptsMarketing: '0' } });
   const placed = (await ac('POST', '/ecomOrders', order(ids))).body.ecomOrder.id;
   await ac('POST', '/ecomOrders', order(ids, { totalPrice: 1.5 }));
-  const cart = (await ac('POST', '/ecomOrders', order(ids, { externalid: undefined, externalcheckoutid: 'c1', abandoned_date: '2024-05-01T11:00:00-03:00' }))).body.ecomOrder.id;
+  const cart = (
+    await ac(
+      'POST',
+      '/ecomOrders',
+      order(ids, {
+        externalid: undefined,
+        externalcheckoutid: 'c1',
+        abandoned_date: '2024-05-01T11:00:00-03:00',
+      }),
+    )
+  ).body.ecomOrder.id;
   await ac('PUT', `/ecomOrders/${cart}`, { ecomOrder: { externalid: '2002' } });
   await ac('GET', '/ecomOrders');
   await ac('GET', `/ecomOrders/${placed}`);
@@ -82,7 +106,9 @@ export async function walkEveryEndpoint(c: Client): Promise<Recorded[]> {
   await ac('GET', '/ecomOrderProducts/1');
   await ac('GET', '/ecomOrderProducts/999');
 
-  const batch = (await ac('POST', '/import/bulk_import', { contacts: [{ email: 'n@example.com' }, { email: 'bad' }] })).body.batchId;
+  const batch = (
+    await ac('POST', '/import/bulk_import', { contacts: [{ email: 'n@example.com' }, { email: 'bad' }] })
+  ).body.batchId;
   await ac('GET', `/import/info?batchId=${batch}`);
   await ac('GET', '/import/bulk_import');
   await ac('GET', '/contacts', undefined, 'wrong-key');

@@ -26,7 +26,10 @@ function deref(node: unknown, root: Json, seen: Set<string> = new Set()): unknow
     const target = ref
       .slice(2)
       .split('/')
-      .reduce<unknown>((acc, k) => (acc as Json | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+      .reduce<unknown>(
+        (acc, k) => (acc as Json | undefined)?.[k.replace(/~1/g, '/').replace(/~0/g, '~')],
+        root,
+      );
     return deref(target, root, new Set([...seen, ref]));
   }
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, deref(v, root, seen)]));
@@ -44,7 +47,10 @@ export function toJsonSchema(node: unknown): unknown {
   for (const [k, v] of Object.entries(node as Json)) {
     if (k === 'example' || k === 'examples' || k === 'nullable' || k === 'x-microcks-operation') continue;
     const key = k === 'oneOf' ? 'anyOf' : k;
-    out[key] = k === 'properties' ? Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, toJsonSchema(s)])) : toJsonSchema(v);
+    out[key] =
+      k === 'properties'
+        ? Object.fromEntries(Object.entries(v as Json).map(([p, s]) => [p, toJsonSchema(s)]))
+        : toJsonSchema(v);
   }
   const o = node as Json;
   if (o['nullable'] === true) {

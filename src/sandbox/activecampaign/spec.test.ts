@@ -47,9 +47,15 @@ afterAll(async () => c.sim.close());
 /** GET /ecomOrders documents 200 by example only; its items are the order of the POST answer (same example). */
 function borrowed(op: SpecOp, status: number): Record<string, unknown> | undefined {
   if (op.method !== 'GET' || op.template !== '/ecomOrders' || status !== 200) return undefined;
-  const post = findOp(ops, 'POST', '/ecomOrders')!.responses.get('201') as { properties: { ecomOrder: unknown } };
+  const post = findOp(ops, 'POST', '/ecomOrders')!.responses.get('201') as {
+    properties: { ecomOrder: unknown };
+  };
   const meta = { type: 'object', properties: { total: { type: 'string' } }, required: ['total'] };
-  return { type: 'object', properties: { ecomOrders: { type: 'array', items: post.properties.ecomOrder }, meta }, required: ['ecomOrders', 'meta'] };
+  return {
+    type: 'object',
+    properties: { ecomOrders: { type: 'array', items: post.properties.ecomOrder }, meta },
+    required: ['ecomOrders', 'meta'],
+  };
 }
 
 const patternOf = (routes: string[], method: string, path: string): string | undefined =>
@@ -60,7 +66,9 @@ const patternOf = (routes: string[], method: string, path: string): string | und
 
 describe('responses match the vendor spec', () => {
   it('exercises every implemented route with a success', () => {
-    const hit = new Set(log.filter((r) => r.status < 300).map((r) => patternOf(c.sim.routes, r.method, r.path)));
+    const hit = new Set(
+      log.filter((r) => r.status < 300).map((r) => patternOf(c.sim.routes, r.method, r.path)),
+    );
     expect(c.sim.routes.filter((r) => !hit.has(r))).toEqual([]);
   });
 

@@ -16,19 +16,29 @@ export interface Client {
 /** Starts a simulator with a generous rate limit (tests of the limit pass their own). */
 export async function startClient(options: AcSimOptions = {}): Promise<Client> {
   const sim = await startActiveCampaignSim({ rateLimit: 10_000, ...options });
-  const call = async (url: string, method: string, body: unknown, headers: Record<string, string>): Promise<Answer> => {
+  const call = async (
+    url: string,
+    method: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ): Promise<Answer> => {
     const res = await fetch(url, {
       method,
       headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+    };
   };
   return {
     sim,
     ac: (method, path, body, key) => {
-      const headers: Record<string, string> = key === null ? {} : { 'Api-Token': key ?? sim.credentials.apiKey };
+      const headers: Record<string, string> =
+        key === null ? {} : { 'Api-Token': key ?? sim.credentials.apiKey };
       return call(sim.credentials.apiUrl + path, method, body, headers);
     },
     sim$: (method, path, body) => call(sim.url + path, method, body, {}),
@@ -38,10 +48,21 @@ export async function startClient(options: AcSimOptions = {}): Promise<Client> {
 /** A connection, one customer and the ids a test needs to post orders. */
 export async function seedStore(c: Client): Promise<{ connectionid: string; customerid: string }> {
   const conn = await c.ac('POST', '/connections', {
-    connection: { service: 'bigcommerce', externalid: 'store-abc', name: 'Demo', logoUrl: 'https://x/l.png', linkUrl: 'https://x' },
+    connection: {
+      service: 'bigcommerce',
+      externalid: 'store-abc',
+      name: 'Demo',
+      logoUrl: 'https://x/l.png',
+      linkUrl: 'https://x',
+    },
   });
   const cust = await c.ac('POST', '/ecomCustomers', {
-    ecomCustomer: { connectionid: conn.body.connection.id, externalid: '42', email: 'alice@example.com', acceptsMarketing: '1' },
+    ecomCustomer: {
+      connectionid: conn.body.connection.id,
+      externalid: '42',
+      email: 'alice@example.com',
+      acceptsMarketing: '1',
+    },
   });
   return { connectionid: conn.body.connection.id, customerid: cust.body.ecomCustomer.id };
 }
@@ -52,7 +73,9 @@ export function order(ids: { connectionid: string; customerid: string }, over: R
       externalid: '1001',
       source: 1,
       email: 'alice@example.com',
-      orderProducts: [{ externalid: 'P1', name: 'Pogo Stick', price: 4900, quantity: 2, category: 'Toys', sku: 'POGO' }],
+      orderProducts: [
+        { externalid: 'P1', name: 'Pogo Stick', price: 4900, quantity: 2, category: 'Toys', sku: 'POGO' },
+      ],
       orderDiscounts: [{ name: '1OFF', type: 'order', discountAmount: 100 }],
       orderUrl: 'https://store.example.com/orders/1001',
       externalCreatedDate: '2024-05-01T10:00:00-03:00',

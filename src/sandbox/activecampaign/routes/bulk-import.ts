@@ -17,10 +17,14 @@ const refuse = (message: string): SimResponse => ({ status: 400, body: { success
 export function bulkImportRoutes(r: AcRouter, hooks: BulkImportHooks): void {
   r.add('POST', '/import/bulk_import', (req) => {
     const body = (req.body ?? {}) as { contacts?: unknown; exclude_automations?: unknown };
-    if (req.rawBody.length > MAX_BYTES) return refuse(`The payload is ${req.rawBody.length} bytes; the limit is ${MAX_BYTES}.`);
-    if (!Array.isArray(body.contacts) || body.contacts.length === 0) return refuse("'contacts' is a required field.");
+    if (req.rawBody.length > MAX_BYTES)
+      return refuse(`The payload is ${req.rawBody.length} bytes; the limit is ${MAX_BYTES}.`);
+    if (!Array.isArray(body.contacts) || body.contacts.length === 0)
+      return refuse("'contacts' is a required field.");
     if (body.contacts.length > MAX_CONTACTS)
-      return refuse(`A bulk import takes at most ${MAX_CONTACTS} contacts; this one has ${body.contacts.length}.`);
+      return refuse(
+        `A bulk import takes at most ${MAX_CONTACTS} contacts; this one has ${body.contacts.length}.`,
+      );
     const limited = hooks.limit(req.ctx, body.contacts.length);
     if (limited) return limited;
     const batchId = randomUUID();
@@ -33,7 +37,12 @@ export function bulkImportRoutes(r: AcRouter, hooks: BulkImportHooks): void {
       success: [],
       failure: [],
     });
-    return ok({ success: 1, queued_contacts: body.contacts.length, batchId, message: 'Contact import queued' });
+    return ok({
+      success: 1,
+      queued_contacts: body.contacts.length,
+      batchId,
+      message: 'Contact import queued',
+    });
   });
 
   r.add('GET', '/import/info', (req) => {
@@ -48,14 +57,19 @@ export function bulkImportRoutes(r: AcRouter, hooks: BulkImportHooks): void {
     const byDay = (done: boolean): Array<{ forDate: string; batches: string; contacts: string }> => {
       const days = new Map<string, { batches: number; contacts: number }>();
       for (const j of req.ctx.store.jobs.values()) {
-        if ((j.status === 'completed' || j.status === 'failed' || j.status === 'interrupted') !== done) continue;
+        if ((j.status === 'completed' || j.status === 'failed' || j.status === 'interrupted') !== done)
+          continue;
         const day = req.ctx.date(j.createdAt).slice(0, 10);
         const d = days.get(day) ?? { batches: 0, contacts: 0 };
         d.batches++;
         d.contacts += j.contacts.length;
         days.set(day, d);
       }
-      return [...days].map(([forDate, d]) => ({ forDate, batches: String(d.batches), contacts: String(d.contacts) }));
+      return [...days].map(([forDate, d]) => ({
+        forDate,
+        batches: String(d.batches),
+        contacts: String(d.contacts),
+      }));
     };
     return ok({ outstanding: byDay(false), recentlyCompleted: byDay(true) });
   });

@@ -32,9 +32,13 @@ export function connectionRoutes(r: AcRouter): void {
       else v[k] = s;
     }
     if (errors.length > 0) return unprocessable(errors);
-    const clash = [...ctx.store.connections.values()].find((c) => c.service === v['service'] && c.externalid === v['externalid']);
+    const clash = [...ctx.store.connections.values()].find(
+      (c) => c.service === v['service'] && c.externalid === v['externalid'],
+    );
     if (clash)
-      return unprocessable([fieldError('externalid', 'duplicate', 'A connection for this service and externalid already exists')]);
+      return unprocessable([
+        fieldError('externalid', 'duplicate', 'A connection for this service and externalid already exists'),
+      ]);
     const t = ctx.now();
     const c: Connection = {
       id: ctx.store.nextId('connection'),
@@ -65,7 +69,9 @@ export function connectionRoutes(r: AcRouter): void {
 
   r.add('GET', '/connections/:id', (req) => {
     const c = req.ctx.store.connections.get(idParam(req) ?? -1);
-    return c ? ok({ connection: connectionRecord(req.ctx, c) }) : notFound('Connection', req.params['id'] ?? '');
+    return c
+      ? ok({ connection: connectionRecord(req.ctx, c) })
+      : notFound('Connection', req.params['id'] ?? '');
   });
 
   r.add('PUT', '/connections/:id', (req) => {

@@ -94,7 +94,9 @@ export function contactRoutes(r: AcRouter): void {
 
   r.add('GET', '/contacts', (req) => {
     const ctx = req.ctx;
-    const all = [...ctx.store.contacts.values()].filter((c) => contactMatches(req, c)).sort((a, b) => a.id - b.id);
+    const all = [...ctx.store.contacts.values()]
+      .filter((c) => contactMatches(req, c))
+      .sort((a, b) => a.id - b.id);
     const page = paginate(req, all);
     return ok({ scoreValues: [], contacts: page.items.map((c) => contactRecord(ctx, c)), meta: page.meta });
   });

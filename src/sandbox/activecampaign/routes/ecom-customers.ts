@@ -21,10 +21,16 @@ import { customerRecord } from '../serialize-ecom.js';
 import type { EcomCustomer } from '../store.js';
 
 /** Checks the fields a create requires (`full`) or an update may carry. */
-function check(ctx: Ctx, body: Record<string, unknown> | undefined, full: boolean, self?: EcomCustomer): FieldError[] {
+function check(
+  ctx: Ctx,
+  body: Record<string, unknown> | undefined,
+  full: boolean,
+  self?: EcomCustomer,
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const k of ['connectionid', 'externalid', 'email'] as const) {
-    if (full && (str(body?.[k]) ?? '').trim() === '') errors.push(fieldError(k, 'field_missing', `The ecomCustomer field '${k}' is required`));
+    if (full && (str(body?.[k]) ?? '').trim() === '')
+      errors.push(fieldError(k, 'field_missing', `The ecomCustomer field '${k}' is required`));
   }
   const email = str(body?.['email']);
   if (email && !isEmail(email)) errors.push(fieldError('email', 'field_invalid', 'Email address is invalid'));
@@ -40,7 +46,14 @@ function check(ctx: Ctx, body: Record<string, unknown> | undefined, full: boolea
     const clash = [...ctx.store.ecomCustomers.values()].find(
       (c) => c.connectionid === connectionid && c.externalid === externalid && c.id !== self?.id,
     );
-    if (clash) errors.push(fieldError('externalid', 'duplicate', 'A customer with this externalid already exists for this connection'));
+    if (clash)
+      errors.push(
+        fieldError(
+          'externalid',
+          'duplicate',
+          'A customer with this externalid already exists for this connection',
+        ),
+      );
   }
   return errors;
 }
@@ -79,7 +92,9 @@ export function ecomCustomerRoutes(r: AcRouter): void {
 
   r.add('GET', '/ecomCustomers/:id', (req) => {
     const cu = req.ctx.store.ecomCustomers.get(idParam(req) ?? -1);
-    return cu ? ok({ ecomCustomer: customerRecord(req.ctx, cu) }) : notFound('EcomCustomer', req.params['id'] ?? '');
+    return cu
+      ? ok({ ecomCustomer: customerRecord(req.ctx, cu) })
+      : notFound('EcomCustomer', req.params['id'] ?? '');
   });
 
   r.add('PUT', '/ecomCustomers/:id', (req) => {

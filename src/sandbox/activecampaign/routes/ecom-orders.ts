@@ -24,7 +24,14 @@ function replaceLines(ctx: Ctx, o: EcomOrder, input: OrderInput): void {
     for (const id of o.products) ctx.store.ecomOrderProducts.delete(id);
     o.products = input.lines.map((l) => {
       const id = ctx.store.nextId('ecomOrderProduct');
-      ctx.store.ecomOrderProducts.set(id, { id, orderid: o.id, connectionid: o.connectionid, ...l, createdDate: t, updatedDate: t });
+      ctx.store.ecomOrderProducts.set(id, {
+        id,
+        orderid: o.id,
+        connectionid: o.connectionid,
+        ...l,
+        createdDate: t,
+        updatedDate: t,
+      });
       return id;
     });
   }
@@ -41,19 +48,27 @@ function replaceLines(ctx: Ctx, o: EcomOrder, input: OrderInput): void {
 /** Only real-time (source 1) records reach automations, the dashboard and revenue attribution. */
 function fire(ctx: Ctx, o: EcomOrder, kind: AutomationEvent['kind']): void {
   if (o.source !== 1) return;
-  ctx.store.automationEvents.push({ at: ctx.now(), kind, orderId: o.id, email: o.email, connectionid: o.connectionid });
+  ctx.store.automationEvents.push({
+    at: ctx.now(),
+    kind,
+    orderId: o.id,
+    email: o.email,
+    connectionid: o.connectionid,
+  });
 }
 
 function assign(o: EcomOrder, input: OrderInput): void {
   const { lines: _l, discounts: _d, ...scalars } = input;
-  for (const [k, v] of Object.entries(scalars)) if (v !== undefined) (o as unknown as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(scalars))
+    if (v !== undefined) (o as unknown as Record<string, unknown>)[k] = v;
 }
 
 export function ecomOrderRoutes(r: AcRouter): void {
   r.add('POST', '/ecomOrders', (req) => {
     const ctx = req.ctx;
     const body = wrapped(req, 'ecomOrder');
-    if (!body) return unprocessable([fieldError('ecomOrder', 'field_missing', 'The ecomOrder object is missing')]);
+    if (!body)
+      return unprocessable([fieldError('ecomOrder', 'field_missing', 'The ecomOrder object is missing')]);
     const { input, errors } = readOrder(ctx, body, true);
     if (errors.length > 0) return unprocessable(errors);
     const t = ctx.now();
@@ -92,7 +107,9 @@ export function ecomOrderRoutes(r: AcRouter): void {
     const conn = ctx.store.connections.get(o.connectionid);
     return created({
       connections: conn ? [connectionRecord(ctx, conn)] : [],
-      ecomOrderProducts: o.products.map((id) => productRecord(ctx, ctx.store.ecomOrderProducts.get(id)!, true)),
+      ecomOrderProducts: o.products.map((id) =>
+        productRecord(ctx, ctx.store.ecomOrderProducts.get(id)!, true),
+      ),
       ecomOrderDiscounts: o.discounts.map((id) => discountRecord(ctx, ctx.store.ecomOrderDiscounts.get(id)!)),
       ecomOrder: orderRecord(ctx, o, 'post'),
     });
@@ -114,7 +131,9 @@ export function ecomOrderRoutes(r: AcRouter): void {
       fire(ctx, o, 'cart_recovered');
     }
     return ok({
-      ecomOrderProducts: o.products.map((id) => productRecord(ctx, ctx.store.ecomOrderProducts.get(id)!, false)),
+      ecomOrderProducts: o.products.map((id) =>
+        productRecord(ctx, ctx.store.ecomOrderProducts.get(id)!, false),
+      ),
       ecomOrderDiscounts: o.discounts.map((id) => discountRecord(ctx, ctx.store.ecomOrderDiscounts.get(id)!)),
       ecomOrder: orderRecord(ctx, o, 'put'),
     });
@@ -148,7 +167,9 @@ export function ecomOrderRoutes(r: AcRouter): void {
 
   r.add('GET', '/ecomOrders/:id', (req) => {
     const o = req.ctx.store.ecomOrders.get(idParam(req) ?? -1);
-    return o ? ok({ ecomOrder: orderRecord(req.ctx, o, 'get') }) : notFound('EcomOrder', req.params['id'] ?? '');
+    return o
+      ? ok({ ecomOrder: orderRecord(req.ctx, o, 'get') })
+      : notFound('EcomOrder', req.params['id'] ?? '');
   });
 
   r.add('DELETE', '/ecomOrders/:id', (req) => {
@@ -170,11 +191,16 @@ export function ecomOrderRoutes(r: AcRouter): void {
 
   r.add('GET', '/ecomOrderProducts', (req) => {
     const page = paginate(req, [...req.ctx.store.ecomOrderProducts.values()]);
-    return ok({ ecomOrderProducts: page.items.map((p) => productRecord(req.ctx, p, false)), meta: page.meta });
+    return ok({
+      ecomOrderProducts: page.items.map((p) => productRecord(req.ctx, p, false)),
+      meta: page.meta,
+    });
   });
 
   r.add('GET', '/ecomOrderProducts/:id', (req) => {
     const p = req.ctx.store.ecomOrderProducts.get(idParam(req) ?? -1);
-    return p ? ok({ ecomOrderProduct: productRecord(req.ctx, p, false) }) : notFound('EcomOrderProduct', req.params['id'] ?? '');
+    return p
+      ? ok({ ecomOrderProduct: productRecord(req.ctx, p, false) })
+      : notFound('EcomOrderProduct', req.params['id'] ?? '');
   });
 }

@@ -31,7 +31,10 @@ function written(ctx: Ctx, v: FieldValue): SimResponse {
       value: v.value,
       cdate: ctx.date(v.cdate),
       udate: ctx.date(v.udate),
-      links: { owner: `${ctx.base}/fieldValues/${v.id}/owner`, field: `${ctx.base}/fieldValues/${v.id}/field` },
+      links: {
+        owner: `${ctx.base}/fieldValues/${v.id}/owner`,
+        field: `${ctx.base}/fieldValues/${v.id}/field`,
+      },
       owner: v.contact,
       id: String(v.id),
     },
@@ -43,9 +46,12 @@ function write(req: AcRequest): SimResponse {
   const body = wrapped(req, 'fieldValue');
   const contact = int(body?.['contact']);
   const field = int(body?.['field']);
-  if (contact === undefined) return unprocessable([fieldError('contact', 'field_missing', 'The contact is required')]);
-  if (field === undefined) return unprocessable([fieldError('field', 'field_missing', 'The field is required')]);
-  if (body?.['value'] === undefined) return unprocessable([fieldError('value', 'field_missing', 'The value is required')]);
+  if (contact === undefined)
+    return unprocessable([fieldError('contact', 'field_missing', 'The contact is required')]);
+  if (field === undefined)
+    return unprocessable([fieldError('field', 'field_missing', 'The field is required')]);
+  if (body?.['value'] === undefined)
+    return unprocessable([fieldError('value', 'field_missing', 'The value is required')]);
   if (!ctx.store.contacts.has(contact)) return notFound('Subscriber', String(contact));
   const err = checkFieldValue(ctx, field, body['value'], '');
   if (err) return unprocessable([err]);
@@ -75,7 +81,10 @@ export function fieldValueRoutes(r: AcRouter): void {
     const v = req.ctx.store.fieldValues.get(idParam(req) ?? -1);
     if (v) return ok({ fieldValue: fieldValueRecord(req.ctx, v) });
     // The documented answer for an unknown id here is 403, not 404.
-    return { status: 403, body: { message: `No Result found for FieldValue with id ${req.params['id'] ?? ''}` } };
+    return {
+      status: 403,
+      body: { message: `No Result found for FieldValue with id ${req.params['id'] ?? ''}` },
+    };
   });
 
   r.add('DELETE', '/fieldValues/:id', (req) => {

@@ -16,7 +16,17 @@ import {
 } from '../http.js';
 import type { Field } from '../store.js';
 
-export const FIELD_TYPES = ['text', 'textarea', 'date', 'datetime', 'dropdown', 'listbox', 'radio', 'checkbox', 'hidden'];
+export const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'date',
+  'datetime',
+  'dropdown',
+  'listbox',
+  'radio',
+  'checkbox',
+  'hidden',
+];
 
 function fieldRecord(ctx: Ctx, f: Field): Record<string, unknown> {
   return {
@@ -36,7 +46,10 @@ function fieldRecord(ctx: Ctx, f: Field): Record<string, unknown> {
     udate: ctx.date(f.udate),
     options: f.options.map((_, i) => String(f.id * 1000 + i + 1)),
     relations: f.relations.map(String),
-    links: { options: `${ctx.base}/fields/${f.id}/options`, relations: `${ctx.base}/fields/${f.id}/relations` },
+    links: {
+      options: `${ctx.base}/fields/${f.id}/options`,
+      relations: `${ctx.base}/fields/${f.id}/relations`,
+    },
     id: String(f.id),
   };
 }
@@ -55,7 +68,11 @@ function optionRecords(ctx: Ctx, f: Field): Array<Record<string, unknown>> {
   }));
 }
 
-const perstagOf = (title: string): string => title.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_|_$/g, '');
+const perstagOf = (title: string): string =>
+  title
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 
 export function fieldRoutes(r: AcRouter): void {
   r.add('POST', '/fields', (req) => {
@@ -63,12 +80,18 @@ export function fieldRoutes(r: AcRouter): void {
     const body = wrapped(req, 'field');
     const title = str(body?.['title'])?.trim() ?? '';
     const type = str(body?.['type']) ?? '';
-    if (title === '') return unprocessable([fieldError('title', 'field_missing', 'The field title is required')]);
+    if (title === '')
+      return unprocessable([fieldError('title', 'field_missing', 'The field title is required')]);
     if (!FIELD_TYPES.includes(type))
-      return unprocessable([fieldError('type', 'field_invalid', `Field type must be one of ${FIELD_TYPES.join(', ')}`)]);
+      return unprocessable([
+        fieldError('type', 'field_invalid', `Field type must be one of ${FIELD_TYPES.join(', ')}`),
+      ]);
     if ([...ctx.store.fields.values()].some((f) => f.title.toLowerCase() === title.toLowerCase())) {
       const detail = `There is already a field named '${title}' -- choose another name`;
-      return { status: 422, body: { errors: [{ title: 'There is already a field with this title', detail, code: 'duplicate' }] } };
+      return {
+        status: 422,
+        body: { errors: [{ title: 'There is already a field with this title', detail, code: 'duplicate' }] },
+      };
     }
     const t = ctx.now();
     const id = ctx.store.nextId('field');
@@ -93,7 +116,12 @@ export function fieldRoutes(r: AcRouter): void {
   r.add('GET', '/fields', (req) => {
     const page = paginate(req, [...req.ctx.store.fields.values()]);
     const fieldOptions = page.items.flatMap((f) => optionRecords(req.ctx, f));
-    return ok({ fieldOptions, fieldRels: [], fields: page.items.map((f) => fieldRecord(req.ctx, f)), meta: page.meta });
+    return ok({
+      fieldOptions,
+      fieldRels: [],
+      fields: page.items.map((f) => fieldRecord(req.ctx, f)),
+      meta: page.meta,
+    });
   });
 
   r.add('GET', '/fields/:id', (req) => {
@@ -116,20 +144,27 @@ export function fieldRoutes(r: AcRouter): void {
     const relid = int(body?.['relid']);
     const f = req.ctx.store.fields.get(field ?? -1);
     if (!f) return notFound('Field', String(field));
-    if (relid === undefined) return unprocessable([fieldError('relid', 'field_missing', 'relid (a list id, 0 for all) is required')]);
+    if (relid === undefined)
+      return unprocessable([
+        fieldError('relid', 'field_missing', 'relid (a list id, 0 for all) is required'),
+      ]);
     if (!f.relations.includes(relid)) f.relations.push(relid);
     const id = req.ctx.store.nextId('fieldRel');
-    return created({ fieldRel: { relid, field: f.id, cdate: req.ctx.date(req.ctx.now()), links: [], id: String(id) } });
+    return created({
+      fieldRel: { relid, field: f.id, cdate: req.ctx.date(req.ctx.now()), links: [], id: String(id) },
+    });
   });
 
   r.add('POST', '/fieldOption/bulk', (req) => {
     const raw = (req.body as { fieldOptions?: unknown } | undefined)?.fieldOptions;
-    if (!Array.isArray(raw) || raw.length === 0) return { status: 422, body: { errors: 'fieldOptions must be a non-empty array' } };
+    if (!Array.isArray(raw) || raw.length === 0)
+      return { status: 422, body: { errors: 'fieldOptions must be a non-empty array' } };
     const touched = new Set<Field>();
     for (const o of raw as Array<Record<string, unknown>>) {
       const f = req.ctx.store.fields.get(int(o['field']) ?? -1);
       const value = str(o['value']) ?? str(o['label']);
-      if (!f || value === undefined) return { status: 422, body: { errors: 'Each option needs an existing field and a value' } };
+      if (!f || value === undefined)
+        return { status: 422, body: { errors: 'Each option needs an existing field and a value' } };
       if (!f.options.includes(value)) f.options.push(value);
       touched.add(f);
     }

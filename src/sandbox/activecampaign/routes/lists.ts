@@ -20,7 +20,13 @@ import { contactListRecord, contactRecord } from '../serialize-contacts.js';
 import type { List } from '../store.js';
 
 function listRecord(ctx: Ctx, l: List): Record<string, unknown> {
-  const flags = ['p_use_tracking', 'p_use_analytics_read', 'p_use_analytics_link', 'p_use_twitter', 'p_use_facebook'];
+  const flags = [
+    'p_use_tracking',
+    'p_use_analytics_read',
+    'p_use_analytics_link',
+    'p_use_twitter',
+    'p_use_facebook',
+  ];
   return {
     stringid: l.stringid,
     userid: '1',
@@ -59,7 +65,10 @@ function listRecord(ctx: Ctx, l: List): Record<string, unknown> {
     optoutconf: '0',
     deletestamp: null,
     udate: ctx.date(l.udate),
-    links: { contactGoalLists: `${ctx.base}/lists/${l.id}/contactGoalLists`, user: `${ctx.base}/lists/${l.id}/user` },
+    links: {
+      contactGoalLists: `${ctx.base}/lists/${l.id}/contactGoalLists`,
+      user: `${ctx.base}/lists/${l.id}/user`,
+    },
     id: String(l.id),
     user: '1',
   };
@@ -71,8 +80,12 @@ export function listRoutes(r: AcRouter): void {
     const body = wrapped(req, 'list');
     const errors: FieldError[] = [];
     const need = ['name', 'stringid', 'sender_url', 'sender_reminder'] as const;
-    const v = Object.fromEntries(need.map((k) => [k, str(body?.[k])?.trim() ?? ''])) as Record<(typeof need)[number], string>;
-    for (const k of need) if (v[k] === '') errors.push(fieldError(k, 'field_missing', `The list field '${k}' is required`));
+    const v = Object.fromEntries(need.map((k) => [k, str(body?.[k])?.trim() ?? ''])) as Record<
+      (typeof need)[number],
+      string
+    >;
+    for (const k of need)
+      if (v[k] === '') errors.push(fieldError(k, 'field_missing', `The list field '${k}' is required`));
     if (errors.length > 0) return unprocessable(errors);
     if ([...ctx.store.lists.values()].some((l) => l.stringid === v.stringid))
       return unprocessable([fieldError('stringid', 'duplicate', 'A list with this stringid already exists')]);
@@ -81,7 +94,14 @@ export function listRoutes(r: AcRouter): void {
     ctx.store.lists.set(l.id, l);
     // The documented answer to a created list is 200 with a short record.
     return ok({
-      list: { name: l.name, stringid: l.stringid, cdate: ctx.date(t), udate: ctx.date(t), links: {}, id: String(l.id) },
+      list: {
+        name: l.name,
+        stringid: l.stringid,
+        cdate: ctx.date(t),
+        udate: ctx.date(t),
+        links: {},
+        id: String(l.id),
+      },
     });
   });
 
@@ -101,7 +121,8 @@ export function listRoutes(r: AcRouter): void {
     const id = idParam(req) ?? -1;
     if (!req.ctx.store.lists.has(id)) return notFound('List', req.params['id'] ?? '');
     req.ctx.store.lists.delete(id);
-    for (const [k, cl] of req.ctx.store.contactLists) if (cl.list === id) req.ctx.store.contactLists.delete(k);
+    for (const [k, cl] of req.ctx.store.contactLists)
+      if (cl.list === id) req.ctx.store.contactLists.delete(k);
     return deleted();
   });
 
@@ -110,11 +131,27 @@ export function listRoutes(r: AcRouter): void {
     const list = int(body?.['listid']);
     const group = int(body?.['groupid']);
     if (list === undefined || group === undefined)
-      return unprocessable([fieldError(list === undefined ? 'listid' : 'groupid', 'field_missing', 'listid and groupid are required')]);
+      return unprocessable([
+        fieldError(
+          list === undefined ? 'listid' : 'groupid',
+          'field_missing',
+          'listid and groupid are required',
+        ),
+      ]);
     const id = req.ctx.store.nextId('listGroup');
     return {
       status: 201,
-      body: { listGroup: { list, group, links: { list: `${req.ctx.base}/listGroups/${id}/list`, group: `${req.ctx.base}/listGroups/${id}/group` }, id: String(id) } },
+      body: {
+        listGroup: {
+          list,
+          group,
+          links: {
+            list: `${req.ctx.base}/listGroups/${id}/list`,
+            group: `${req.ctx.base}/listGroups/${id}/group`,
+          },
+          id: String(id),
+        },
+      },
     };
   });
 

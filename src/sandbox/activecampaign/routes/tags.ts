@@ -36,7 +36,10 @@ function contactTagRecord(ctx: Ctx, ct: ContactTag): Record<string, unknown> {
     cdate: ctx.date(ct.cdate),
     contact: String(ct.contact),
     id: String(ct.id),
-    links: { contact: `${ctx.base}/contactTags/${ct.id}/contact`, tag: `${ctx.base}/contactTags/${ct.id}/tag` },
+    links: {
+      contact: `${ctx.base}/contactTags/${ct.id}/contact`,
+      tag: `${ctx.base}/contactTags/${ct.id}/tag`,
+    },
     tag: String(ct.tag),
   };
 }
@@ -45,17 +48,26 @@ function contactTagRecord(ctx: Ctx, ct: ContactTag): Record<string, unknown> {
 function readTag(req: AcRequest, current?: Tag): { tag?: Partial<Tag>; error?: SimResponse } {
   const body = wrapped(req, 'tag');
   const name = str(body?.['tag'])?.trim();
-  if (!current && !name) return { error: unprocessable([fieldError('tag', 'field_missing', 'The tag name is required')]) };
+  if (!current && !name)
+    return { error: unprocessable([fieldError('tag', 'field_missing', 'The tag name is required')]) };
   if (name !== undefined) {
     if (name.includes(','))
-      return { error: unprocessable([fieldError('tag', 'field_invalid', 'Tag names may not contain commas')]) };
+      return {
+        error: unprocessable([fieldError('tag', 'field_invalid', 'Tag names may not contain commas')]),
+      };
     const clash = [...req.ctx.store.tags.values()].find((t) => t.tag.toLowerCase() === name.toLowerCase());
     if (clash && clash.id !== current?.id)
-      return { error: unprocessable([fieldError('tag', 'duplicate', 'A tag with this name already exists')]) };
+      return {
+        error: unprocessable([fieldError('tag', 'duplicate', 'A tag with this name already exists')]),
+      };
   }
   const tagType = str(body?.['tagType']);
   if (tagType !== undefined && tagType !== 'contact' && tagType !== 'template')
-    return { error: unprocessable([fieldError('tagType', 'field_invalid', "tagType must be 'contact' or 'template'")]) };
+    return {
+      error: unprocessable([
+        fieldError('tagType', 'field_invalid', "tagType must be 'contact' or 'template'"),
+      ]),
+    };
   const out: Partial<Tag> = {};
   if (name !== undefined) out.tag = name;
   if (tagType !== undefined) out.tagType = tagType;
@@ -68,14 +80,23 @@ export function tagRoutes(r: AcRouter): void {
   r.add('POST', '/tags', (req) => {
     const { tag, error } = readTag(req);
     if (error) return error;
-    const t: Tag = { id: req.ctx.store.nextId('tag'), tag: '', tagType: 'contact', description: '', cdate: req.ctx.now(), ...tag };
+    const t: Tag = {
+      id: req.ctx.store.nextId('tag'),
+      tag: '',
+      tagType: 'contact',
+      description: '',
+      cdate: req.ctx.now(),
+      ...tag,
+    };
     req.ctx.store.tags.set(t.id, t);
     return created({ tag: tagRecord(req.ctx, t) });
   });
 
   r.add('GET', '/tags', (req) => {
     const search = req.query.get('search')?.toLowerCase();
-    const all = [...req.ctx.store.tags.values()].filter((t) => !search || t.tag.toLowerCase().includes(search));
+    const all = [...req.ctx.store.tags.values()].filter(
+      (t) => !search || t.tag.toLowerCase().includes(search),
+    );
     const page = paginate(req, all);
     return ok({ tags: page.items.map((t) => tagRecord(req.ctx, t)), meta: page.meta });
   });
@@ -107,14 +128,28 @@ export function tagRoutes(r: AcRouter): void {
     const body = wrapped(req, 'contactTag');
     for (const k of ['contact', 'tag'] as const) {
       if (int(body?.[k]) === undefined)
-        return { status: 422, body: { errors: [{ status: 422, title: 'Missing attribute', source: { pointer: `/data/attributes/${k}` } }] } };
+        return {
+          status: 422,
+          body: {
+            errors: [
+              { status: 422, title: 'Missing attribute', source: { pointer: `/data/attributes/${k}` } },
+            ],
+          },
+        };
     }
     const contact = int(body?.['contact'])!;
     const tag = int(body?.['tag'])!;
-    const missing = !ctx.store.contacts.has(contact) ? 'Contact not found' : !ctx.store.tags.has(tag) ? 'Tag not found' : '';
-    if (missing) return { status: 404, body: { errors: [{ status: 404, title: 'Not Found', detail: missing }] } };
+    const missing = !ctx.store.contacts.has(contact)
+      ? 'Contact not found'
+      : !ctx.store.tags.has(tag)
+        ? 'Tag not found'
+        : '';
+    if (missing)
+      return { status: 404, body: { errors: [{ status: 404, title: 'Not Found', detail: missing }] } };
     // Tagging twice keeps one link: the existing one is returned.
-    const existing = [...ctx.store.contactTags.values()].find((ct) => ct.contact === contact && ct.tag === tag);
+    const existing = [...ctx.store.contactTags.values()].find(
+      (ct) => ct.contact === contact && ct.tag === tag,
+    );
     const ct = existing ?? { id: ctx.store.nextId('contactTag'), contact, tag, cdate: ctx.now() };
     ctx.store.contactTags.set(ct.id, ct);
     return created({ contactTag: contactTagRecord(ctx, ct) });
