@@ -75,7 +75,7 @@ export function v3ContactRoutes(add: Add, ctx: SimContext): void {
     acct.store.contacts.delete(c.id);
     for (const col of acct.store.collections.values())
       for (const [key, r] of col.records) if (r.contactId === c.id) col.records.delete(key);
-    return { status: 200 };
+    return ok({ contactId: c.id });
   });
 }
 
