@@ -1,0 +1,127 @@
+// Runs in: main (Electron-free). Owns: what a destination is to the engine. A connector declares what it can
+// do and implements exactly that: no capability is stubbed.
+import type { z } from 'zod';
+import type { Clock } from '../core/clock.js';
+import type { Logger } from '../core/logger.js';
+import type { RateLimit } from './rate-limiter.js';
+
+export const capabilities = [
+  'contacts',
+  'subscribers',
+  'orders',
+  'products',
+  'carts',
+  'optOutPull',
+  'erase',
+  'storefrontScript',
+  'asyncConfirmation',
+] as const;
+export type Capability = (typeof capabilities)[number];
+
+/** Resources change detection stages, one row per record version. */
+export type StagedResource = 'customers' | 'subscribers' | 'orders' | 'products' | 'carts';
+
+export interface StagedRecord {
+  storeId: string;
+  resource: StagedResource;
+  id: string;
+  /** ISO time the store last modified it; with `id`, the record version. */
+  dateModified: string;
+  /** The record as the BigCommerce client normalised it, or undefined when `deleted`. */
+  data: unknown;
+  deleted: boolean;
+  /** True during a historical sync: platforms that can tell must not fire automations for these. */
+  historical: boolean;
+}
+
+/**
+ * A job a connector plans from a staged record. `(entityType, entityId, version)` is the idempotency key.
+ * Upserts (`kind: 'upsert'`) replace what the platform holds; events (`kind: 'event'`) are appended, so
+ * the deliveries ledger is what keeps them from arriving twice.
+ */
+export interface PlannedJob {
+  entityType: string;
+  entityId: string;
+  version: string;
+  kind: 'upsert' | 'event' | 'delete';
+  /** Jobs with the same contact key go in priority order: the contact (0) before its orders and events (1). */
+  contactKey?: string;
+  priority: 0 | 1 | 2;
+  payload: unknown;
+}
+
+export interface DeliveryJob extends PlannedJob {
+  jobId: number;
+  attempts: number;
+  historical: boolean;
+  /** Set when the platform accepted it asynchronously (submitted, awaiting confirmation). */
+  submissionRef?: string;
+}
+
+export type JobResult =
+  | { jobId: number; outcome: 'ok'; remoteId?: string }
+  | { jobId: number; outcome: 'retryable'; reason: string; retryAfterMs?: number }
+  | { jobId: number; outcome: 'permanent'; reason: string }
+  | { jobId: number; outcome: 'submitted'; ref: string };
+
+/** Thrown by `deliver` when the destination could not be reached at all: the breaker opens, nobody is blamed. */
+export class DestinationUnreachable extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DestinationUnreachable';
+  }
+}
+
+export interface VerifyCheck {
+  id: string;
+  label: string;
+  ok: boolean;
+  detail: string;
+  /** What the user should do when `ok` is false. */
+  fix?: string;
+}
+
+export interface RemoteField {
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'date' | 'boolean' | 'list';
+  custom: boolean;
+}
+
+export interface ConnectorContext<C, S> {
+  credentials: C;
+  settings: S;
+  account: { id: string; name: string };
+  clock: Clock;
+  logger: Logger;
+  signal: AbortSignal;
+}
+
+export type PlanContext<S> = { settings: S; connectionId: string; storeId: string };
+
+export interface Connector<C = unknown, S = unknown> {
+  platform: string;
+  label: string;
+  capabilities: readonly Capability[];
+  credentialsSchema: z.ZodType<C>;
+  settingsSchema: z.ZodType<S>;
+  /** How many jobs one `deliver` call takes. */
+  batchSize: number;
+  rateLimit(credentials: C, accountId: string): RateLimit;
+  verify(ctx: ConnectorContext<C, S>): Promise<VerifyCheck[]>;
+  fieldCatalogue?(ctx: ConnectorContext<C, S>): Promise<RemoteField[]>;
+  /** Maps one staged record to the jobs it means for this platform (none when it is out of scope). */
+  plan(record: StagedRecord, ctx: PlanContext<S>): PlannedJob[];
+  /** One result per job, in any order; throw DestinationUnreachable when the platform cannot be reached. */
+  deliver(jobs: DeliveryJob[], ctx: ConnectorContext<C, S>): Promise<JobResult[]>;
+  /** For `asyncConfirmation`: asks the platform what became of submitted jobs. */
+  confirm?(jobs: DeliveryJob[], ctx: ConnectorContext<C, S>): Promise<JobResult[]>;
+  /**
+   * After a crash, jobs that were in flight are in doubt. A connector that can look a record up on the
+   * platform says which already arrived, so events are not sent twice; 'unknown' means send again.
+   */
+  resolveInDoubt?(jobs: DeliveryJob[], ctx: ConnectorContext<C, S>): Promise<Map<number, 'delivered' | 'unknown'>>;
+}
