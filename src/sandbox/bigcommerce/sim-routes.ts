@@ -31,7 +31,16 @@ export function simRoutes(router: Router, stores: Map<string, SimStoreHandle>): 
         throw e;
       }
     });
-  const body = (req: SimRequest) => (req.body ?? {}) as Record<string, unknown>;
+  // Control calls may come without a JSON content type (fetch sends text/plain for a string body).
+  const body = (req: SimRequest): Record<string, unknown> => {
+    if (req.body !== undefined) return req.body as Record<string, unknown>;
+    if (req.rawBody.length === 0) return {};
+    try {
+      return JSON.parse(req.rawBody.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      throw new QueryError(400, 'The control body must be JSON.');
+    }
+  };
   const id = (req: SimRequest) => Number(req.params['id']);
 
   router.get('/__sim/stores', () => ({ status: 200, body: [...stores.values()].map((h) => ({ hash: h.state.hash, counts: h.state.counts() })) }));

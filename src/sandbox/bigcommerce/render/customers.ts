@@ -22,8 +22,9 @@ export function renderCustomer(c: Customer, include: ReadonlySet<string>): Recor
     date_modified: isoZ(c.date_modified),
     accepts_product_review_abandoned_cart_emails: c.accepts_product_review_abandoned_cart_emails,
     origin_channel_id: c.origin_channel_id,
-    channel_ids: c.channel_ids,
   };
+  // null means "all channels"; the spec types channel_ids as an array only, and omitting it means the same.
+  if (c.channel_ids !== null) out['channel_ids'] = c.channel_ids;
   if (include.has('addresses')) {
     out['address_count'] = c.addresses.length;
     out['addresses'] = c.addresses.slice(0, EMBED_CAP).map((a) => ({ ...a, form_fields: [] }));
