@@ -16,7 +16,10 @@ describe('dotdigital auth and regions', () => {
   afterAll(() => sim.close());
 
   it('returns the credentials it accepts and serves the first account region at url', () => {
-    expect(sim.credentials.map((c) => c.username)).toEqual(['apiuser-eu@apiconnector.com', 'apiuser-us@apiconnector.com']);
+    expect(sim.credentials.map((c) => c.username)).toEqual([
+      'apiuser-eu@apiconnector.com',
+      'apiuser-us@apiconnector.com',
+    ]);
     expect(sim.url).toBe(sim.urls.r1);
   });
 
@@ -49,7 +52,9 @@ describe('dotdigital auth and regions', () => {
   });
 
   it('answers account-info on any region with the account ApiEndpoint', async () => {
-    const a = await new TestClient(sim.urls.r1, 'apiuser-us@apiconnector.com', 'Passw0rd!').get('/v2/account-info');
+    const a = await new TestClient(sim.urls.r1, 'apiuser-us@apiconnector.com', 'Passw0rd!').get(
+      '/v2/account-info',
+    );
     expect(a.status).toBe(200);
     const props = (a.body as { properties: Array<{ name: string; value: string }> }).properties;
     expect(props.find((p) => p.name === 'ApiEndpoint')?.value).toBe(`${sim.urls.r2}/`);

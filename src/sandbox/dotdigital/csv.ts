@@ -35,7 +35,10 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** The `file` part of a multipart/form-data body, or undefined when missing or without a filename. */
-export function multipartFile(contentType: string, raw: Buffer): { filename: string; data: Buffer } | undefined {
+export function multipartFile(
+  contentType: string,
+  raw: Buffer,
+): { filename: string; data: Buffer } | undefined {
   const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   const boundary = m?.[1] ?? m?.[2];
   if (!boundary) return undefined;

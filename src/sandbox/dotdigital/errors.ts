@@ -11,7 +11,12 @@ export interface V3Detail {
   description: string;
 }
 
-export function v3Error(status: number, errorCode: string, description: string, details?: V3Detail[]): SimResponse {
+export function v3Error(
+  status: number,
+  errorCode: string,
+  description: string,
+  details?: V3Detail[],
+): SimResponse {
   return { status, body: details ? { errorCode, description, details } : { errorCode, description } };
 }
 
@@ -42,6 +47,12 @@ export const msg = {
 export const isV3Path = (path: string): boolean => /^\/(contacts|insightData)\/v3(\/|$)/.test(path);
 
 /** A v2 or v3 body for the same failure, picked by which API the path belongs to. */
-export function errorFor(path: string, status: number, v2Message: string, v3Code: string, v3Description: string): SimResponse {
+export function errorFor(
+  path: string,
+  status: number,
+  v2Message: string,
+  v3Code: string,
+  v3Description: string,
+): SimResponse {
   return isV3Path(path) ? v3Error(status, v3Code, v3Description) : v2Error(status, v2Message);
 }

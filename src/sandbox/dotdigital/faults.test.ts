@@ -51,10 +51,28 @@ describe('dotdigital fault switches', () => {
     expect((await api.get('/v2/data-fields')).text.length).toBeGreaterThan(10_000_000);
   });
   it('POST /__sim/down closes the port and reopens it after ms', async () => {
-    const res = await fetch(`${sim.url}/__sim/down`, { method: 'POST', body: JSON.stringify({ ms: 200 }), headers: { 'content-type': 'application/json' } });
+    const res = await fetch(`${sim.url}/__sim/down`, {
+      method: 'POST',
+      body: JSON.stringify({ ms: 200 }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(202);
-    await until(async () => ((await api.get('/v2/data-fields').then(() => false, () => true)) ? true : undefined));
-    await until(async () => ((await api.get('/v2/data-fields').then((a) => a.status === 200, () => false)) ? true : undefined));
+    await until(async () =>
+      (await api.get('/v2/data-fields').then(
+        () => false,
+        () => true,
+      ))
+        ? true
+        : undefined,
+    );
+    await until(async () =>
+      (await api.get('/v2/data-fields').then(
+        (a) => a.status === 200,
+        () => false,
+      ))
+        ? true
+        : undefined,
+    );
   });
   it('GET /__sim/requests lists the calls the client made', async () => {
     await api.get('/v2/address-books');

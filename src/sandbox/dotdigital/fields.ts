@@ -9,9 +9,16 @@ export function coerce(field: DataField, value: unknown): unknown {
   if (value === null) return null;
   switch (field.type) {
     case 'String':
-      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : undefined;
     case 'Numeric': {
-      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      const n =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && value.trim() !== ''
+            ? Number(value)
+            : NaN;
       return Number.isFinite(n) ? value : undefined;
     }
     case 'Date':

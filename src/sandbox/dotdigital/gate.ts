@@ -25,15 +25,29 @@ export function authenticate(ctx: SimContext, req: SimRequest): Account | undefi
   if (sep < 0) return undefined;
   const user = decoded.slice(0, sep);
   const pass = decoded.slice(sep + 1);
-  return ctx.accounts.find((a) => a.username.toLowerCase() === user.toLowerCase() && a.option.password === pass);
+  return ctx.accounts.find(
+    (a) => a.username.toLowerCase() === user.toLowerCase() && a.option.password === pass,
+  );
 }
 
 /** Wraps a handler with auth, region and rate limits. `anyRegion`: account-info answers on every host. */
-export function gate(ctx: SimContext, region: Region, tier: Tier, handler: ApiHandler, anyRegion = false): Handler {
+export function gate(
+  ctx: SimContext,
+  region: Region,
+  tier: Tier,
+  handler: ApiHandler,
+  anyRegion = false,
+): Handler {
   return async (req) => {
     const acct = authenticate(ctx, req);
     if (!acct)
-      return errorFor(req.path, 401, msg.authDenied, 'unauthorized', 'Authorization has been denied for this request.');
+      return errorFor(
+        req.path,
+        401,
+        msg.authDenied,
+        'unauthorized',
+        'Authorization has been denied for this request.',
+      );
     if (!anyRegion && acct.option.region !== region)
       return errorFor(req.path, 403, msg.accessDenied, 'forbidden', 'Access is denied.');
     const limited = checkRate(acct, tier, req.path);
@@ -45,7 +59,11 @@ export function gate(ctx: SimContext, region: Region, tier: Tier, handler: ApiHa
   };
 }
 
-function checkRate(acct: Account, tier: Tier, path: string): { answer: SimResponse } | { headers: Record<string, string> } | undefined {
+function checkRate(
+  acct: Account,
+  tier: Tier,
+  path: string,
+): { answer: SimResponse } | { headers: Record<string, string> } | undefined {
   if (acct.option.rateScheme === 'flat') {
     const waitMs = acct.flat.take();
     return waitMs > 0 ? { answer: v2Error(400, msg.apiUsageExceeded) } : undefined;

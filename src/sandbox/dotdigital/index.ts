@@ -38,10 +38,16 @@ export interface DotdigitalSim {
 
 export async function startDotdigitalSim(options: DotdigitalSimOptions = {}): Promise<DotdigitalSim> {
   const now = options.now ?? Date.now;
-  const limits = { ...defaultRateLimits, ...options.rateLimits, tiers: { ...defaultRateLimits.tiers, ...options.rateLimits?.tiers } };
+  const limits = {
+    ...defaultRateLimits,
+    ...options.rateLimits,
+    tiers: { ...defaultRateLimits.tiers, ...options.rateLimits?.tiers },
+  };
   const jobOpts = { ...defaultJobs, ...options.jobs };
   const accountOpts = (options.accounts ?? [defaultAccount]).map((a) => ({ ...defaultAccount, ...a }));
-  const accounts = accountOpts.map((a, i) => new Account(a, 1000 + i, options.programs ?? defaultPrograms, limits, now));
+  const accounts = accountOpts.map(
+    (a, i) => new Account(a, 1000 + i, options.programs ?? defaultPrograms, limits, now),
+  );
   const ctx: SimContext = {
     accounts,
     now,
@@ -76,12 +82,21 @@ export async function startDotdigitalSim(options: DotdigitalSimOptions = {}): Pr
         serverError: (status) => v2Error(status, 'An error has occurred.'),
       },
       onReset: reset,
-      state: () => ({ region, accounts: accounts.map((a) => ({ username: a.username, region: a.option.region, contacts: a.store.contacts.size })) }),
+      state: () => ({
+        region,
+        accounts: accounts.map((a) => ({
+          username: a.username,
+          region: a.option.region,
+          contacts: a.store.contacts.size,
+        })),
+      }),
     });
     urls[region] = servers[region].url;
   }
   const find = (username?: string): Account => {
-    const a = username ? accounts.find((x) => x.username.toLowerCase() === username.toLowerCase()) : accounts[0];
+    const a = username
+      ? accounts.find((x) => x.username.toLowerCase() === username.toLowerCase())
+      : accounts[0];
     if (!a) throw new Error(`dotdigital simulator: no account ${username}`);
     return a;
   };

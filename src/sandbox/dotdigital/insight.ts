@@ -5,7 +5,8 @@ import type { Collection, InsightRecord } from './store.js';
 
 export const collectionNamePattern = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
 
-export type UpsertResult = { created: boolean; record: InsightRecord } | { error: 'scope'; collection: Collection };
+export type UpsertResult =
+  { created: boolean; record: InsightRecord } | { error: 'scope'; collection: Collection };
 
 /** Upserts one record; a collection is created on first write with the scope of that write. */
 export function upsertRecord(
@@ -50,7 +51,9 @@ export function readJson(v: unknown): Record<string, unknown> | undefined {
       return undefined;
     }
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /** Insight rejects arrays directly inside arrays (an array of objects, e.g. order lines, is fine). */

@@ -11,7 +11,13 @@ export class JobRunner {
     private readonly now: () => number,
   ) {}
 
-  start(acct: Account, kind: JobKind, run: () => unknown, meta: Record<string, unknown> = {}, id: string = randomUUID()): Job {
+  start(
+    acct: Account,
+    kind: JobKind,
+    run: () => unknown,
+    meta: Record<string, unknown> = {},
+    id: string = randomUUID(),
+  ): Job {
     const job: Job = { id, kind, createdAt: this.now(), state: 'pending', run, meta };
     acct.store.jobs.set(id, job);
     return job;

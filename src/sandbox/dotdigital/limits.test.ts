@@ -16,7 +16,13 @@ describe('dotdigital rate limits', () => {
         { username: 'tiered@apiconnector.com', password: 'Passw0rd!', region: 'r1', rateScheme: 'tiered' },
         { username: 'flat@apiconnector.com', password: 'Passw0rd!', region: 'r1', rateScheme: 'flat' },
       ],
-      rateLimits: { tiers: { low: 3, medium: 5, high: 4 }, tierWindowMs: 60_000, flatLimit: 4, flatWindowMs: 3_600_000, enrolmentLimit: 2 },
+      rateLimits: {
+        tiers: { low: 3, medium: 5, high: 4 },
+        tierWindowMs: 60_000,
+        flatLimit: 4,
+        flatWindowMs: 3_600_000,
+        enrolmentLimit: 2,
+      },
     });
     tiered = new TestClient(sim.url, 'tiered@apiconnector.com', 'Passw0rd!');
     flat = new TestClient(sim.url, 'flat@apiconnector.com', 'Passw0rd!');
@@ -47,25 +53,35 @@ describe('dotdigital rate limits', () => {
     for (let i = 0; i < 4; i++) expect((await flat.get('/v2/data-fields')).status).toBe(200);
     const over = await flat.get('/v2/data-fields');
     expect(over.status).toBe(400);
-    expect((over.body as { message: string }).message).toMatch(/temporarily capped.*ERROR_APIUSAGE_EXCEEDED$/);
+    expect((over.body as { message: string }).message).toMatch(
+      /temporarily capped.*ERROR_APIUSAGE_EXCEEDED$/,
+    );
     t += 3_600_000;
     expect((await flat.get('/v2/data-fields')).status).toBe(200);
   });
 
   it('counts calls made by another app on the same API user', async () => {
     t += 60_000;
-    await new TestClient(sim.url).post('/__sim/rate-limit/consume?account=tiered@apiconnector.com', { tier: 'high', units: 4 });
+    await new TestClient(sim.url).post('/__sim/rate-limit/consume?account=tiered@apiconnector.com', {
+      tier: 'high',
+      units: 4,
+    });
     expect((await tiered.get('/v2/contacts/1')).status).toBe(429);
   });
 
   it('caps program enrolments per hour with ERROR_ENROLMENT_ALLOWANCE_EXCEEDED', async () => {
     t += 60_000;
     const c = (await tiered.post('/v2/contacts', { email: 'e@example.com' })).body as { id: number };
-    for (let i = 0; i < 2; i++) expect((await tiered.post('/v2/programs/enrolments', { programId: 1001, contacts: [c.id] })).status).toBe(201);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await tiered.post('/v2/programs/enrolments', { programId: 1001, contacts: [c.id] })).status,
+      ).toBe(201);
     const over = await tiered.post('/v2/programs/enrolments', { programId: 1001, contacts: [c.id] });
     expect(over.status).toBe(400);
     expect((over.body as { message: string }).message).toMatch(/ERROR_ENROLMENT_ALLOWANCE_EXCEEDED$/);
     t += 3_600_000;
-    expect((await tiered.post('/v2/programs/enrolments', { programId: 1001, contacts: [c.id] })).status).toBe(201);
+    expect((await tiered.post('/v2/programs/enrolments', { programId: 1001, contacts: [c.id] })).status).toBe(
+      201,
+    );
   });
 });

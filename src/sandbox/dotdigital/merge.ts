@@ -5,7 +5,11 @@ export type MergeOption = 'overwrite' | 'overwrite-if-not-empty' | 'overwrite-if
 
 const empty = (v: unknown): boolean => v === null || v === undefined || v === '';
 
-export function mergeFields(target: Record<string, unknown>, incoming: Record<string, unknown>, option: MergeOption): void {
+export function mergeFields(
+  target: Record<string, unknown>,
+  incoming: Record<string, unknown>,
+  option: MergeOption,
+): void {
   for (const [k, v] of Object.entries(incoming)) {
     if (option === 'overwrite-if-not-empty' && empty(v)) continue;
     if (option === 'overwrite-if-empty' && !empty(target[k])) continue;

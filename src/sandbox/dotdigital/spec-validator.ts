@@ -41,9 +41,18 @@ for (const k of [
   'GET /v2/contacts/{selector}/transactional-data/{collectionName} 200',
   'GET /v2/transactional-data/{collectionName} 200',
 ])
-  deviations[k] = { reason: 'Insight `json` is typed string; dotdigital sends and returns the record as a JSON object.', patch: insightJson };
-for (const k of ['GET /v2/address-books/{id}/contacts/unsubscribed-since/{date} 200', 'GET /v2/contacts/transactional-data-collections 200'])
-  deviations[k] = { reason: 'Typed as an empty object; the list is an array like its account-level sibling.', patch: () => ({ type: 'array' }) };
+  deviations[k] = {
+    reason: 'Insight `json` is typed string; dotdigital sends and returns the record as a JSON object.',
+    patch: insightJson,
+  };
+for (const k of [
+  'GET /v2/address-books/{id}/contacts/unsubscribed-since/{date} 200',
+  'GET /v2/contacts/transactional-data-collections 200',
+])
+  deviations[k] = {
+    reason: 'Typed as an empty object; the list is an array like its account-level sibling.',
+    patch: () => ({ type: 'array' }),
+  };
 const dropClosedBranch = (s: Json): Json => {
   const walk = (x: unknown): void => {
     if (x && typeof x === 'object') {
@@ -60,7 +69,11 @@ for (const k of [
   'GET /insightData/v3/account/{collectionName}/{recordId} 200',
   'GET /insightData/v3/contacts/{identifier}/{value}/{collectionName} 200',
 ])
-  deviations[k] = { reason: 'returnedInsightRecord is allOf(insightRecord, {additionalProperties:false}) which no record with key/json can satisfy.', patch: dropClosedBranch };
+  deviations[k] = {
+    reason:
+      'returnedInsightRecord is allOf(insightRecord, {additionalProperties:false}) which no record with key/json can satisfy.',
+    patch: dropClosedBranch,
+  };
 for (const k of [
   'PATCH /contacts/v3/{identifier}/{value} 200',
   'PATCH /contacts/v3/{identifier}/{value} 201',
@@ -68,7 +81,11 @@ for (const k of [
   'GET /contacts/v3 200',
   'GET /contacts/v3/{identifier}/{value} 200',
 ])
-  deviations[k] = { reason: 'consentRecords items are allOf(consentRecord {additionalProperties:false}, {dateTimeCreated required}): unsatisfiable as written.', patch: dropClosedBranch };
+  deviations[k] = {
+    reason:
+      'consentRecords items are allOf(consentRecord {additionalProperties:false}, {dateTimeCreated required}): unsatisfiable as written.',
+    patch: dropClosedBranch,
+  };
 
 function deref(node: unknown, root: Json, seen: string[] = []): unknown {
   if (Array.isArray(node)) return node.map((n) => deref(n, root, seen));
@@ -77,7 +94,10 @@ function deref(node: unknown, root: Json, seen: string[] = []): unknown {
   if (typeof o.$ref === 'string') {
     const ref = o.$ref;
     if (seen.includes(ref)) return {};
-    const target = ref.replace(/^#\//, '').split('/').reduce<unknown>((acc, k) => (acc as Json)[k], root);
+    const target = ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((acc, k) => (acc as Json)[k], root);
     return deref(target, root, [...seen, ref]);
   }
   const out: Json = {};
@@ -125,7 +145,12 @@ export class SpecValidator {
   }
 
   /** Like checkOne, over every equally specific operation (e.g. enrolments/{id} and enrolments/{status}). */
-  check(method: string, path: string, status: number, body: unknown): { op?: string; result: 'no-operation' | 'no-schema' | string[] } {
+  check(
+    method: string,
+    path: string,
+    status: number,
+    body: unknown,
+  ): { op?: string; result: 'no-operation' | 'no-schema' | string[] } {
     const ops = this.find(method, path);
     if (ops.length === 0) return { result: 'no-operation' };
     const results = ops.map((op) => this.checkOne(op, status, body));
@@ -133,7 +158,11 @@ export class SpecValidator {
   }
 
   /** Returns 'no-schema', or the ajv errors (empty when valid). */
-  private checkOne(op: Operation, status: number, body: unknown): { op?: string; result: 'no-schema' | string[] } {
+  private checkOne(
+    op: Operation,
+    status: number,
+    body: unknown,
+  ): { op?: string; result: 'no-schema' | string[] } {
     const resp = op.responses[String(status)] as Json | undefined;
     const content = resp?.content as Record<string, { schema?: Json }> | undefined;
     const schema = content ? Object.values(content).find((c) => c.schema)?.schema : undefined;
@@ -141,6 +170,11 @@ export class SpecValidator {
     const dev = deviations[`${op.key} ${status}`];
     const finalSchema = dev ? dev.patch(structuredClone(schema)) : schema;
     const validate: ValidateFunction = this.ajv.compile(finalSchema);
-    return { op: op.key, result: validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`) };
+    return {
+      op: op.key,
+      result: validate(body)
+        ? []
+        : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`),
+    };
   }
 }

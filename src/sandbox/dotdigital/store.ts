@@ -125,7 +125,12 @@ export class AccountStore {
     this.addBook('Test', 'Private', false);
     for (const name of ['FIRSTNAME', 'LASTNAME', 'FULLNAME', 'GENDER', 'POSTCODE'])
       this.fields.set(name, { name, type: 'String', visibility: 'Private', defaultValue: null });
-    this.fields.set('LASTSUBSCRIBED', { name: 'LASTSUBSCRIBED', type: 'Date', visibility: 'Private', defaultValue: null });
+    this.fields.set('LASTSUBSCRIBED', {
+      name: 'LASTSUBSCRIBED',
+      type: 'Date',
+      visibility: 'Private',
+      defaultValue: null,
+    });
   }
 
   addBook(name: string, visibility: 'Private' | 'Public', writable = true): AddressBook {
@@ -169,7 +174,10 @@ export class AccountStore {
   }
 
   field(name: string): DataField | undefined {
-    return this.fields.get(name.toUpperCase()) ?? [...this.fields.values()].find((f) => f.name.toLowerCase() === name.toLowerCase());
+    return (
+      this.fields.get(name.toUpperCase()) ??
+      [...this.fields.values()].find((f) => f.name.toLowerCase() === name.toLowerCase())
+    );
   }
 
   bookMembers(bookId: number): Contact[] {

@@ -17,7 +17,8 @@ export function joinBooks(
   opts: { isNew: boolean; wasConfirmed: boolean; askedVerifiedDouble: boolean },
   now: number,
 ): void {
-  const needsDoi = (opts.askedVerifiedDouble || store.account.enforceDoubleOptIn === true) && !opts.wasConfirmed;
+  const needsDoi =
+    (opts.askedVerifiedDouble || store.account.enforceDoubleOptIn === true) && !opts.wasConfirmed;
   if (needsDoi && (opts.isNew || c.status === 'PendingOptIn')) c.status = 'PendingOptIn';
   if (opts.isNew && !needsDoi) markSubscribed(c, now);
   for (const id of bookIds) {
@@ -48,7 +49,11 @@ export function confirmOptIn(c: Contact, now: number): void {
 }
 
 /** Global unsubscribe: the contact is suppressed and leaves every book. */
-export function unsubscribe(c: Contact, reason: 'Unsubscribed' | 'HardBounced' | 'IspComplained', now: number): void {
+export function unsubscribe(
+  c: Contact,
+  reason: 'Unsubscribed' | 'HardBounced' | 'IspComplained',
+  now: number,
+): void {
   c.status = reason;
   c.suppressedAt = now;
   c.suppressionReason = reason;
@@ -65,5 +70,8 @@ export function unsubscribeFromBook(c: Contact, bookId: number, now: number): vo
 }
 
 export function suppressedView(c: Contact): { dateRemoved: string; reason: string } {
-  return { dateRemoved: new Date(c.suppressedAt ?? c.updated).toISOString(), reason: c.suppressionReason ?? c.status };
+  return {
+    dateRemoved: new Date(c.suppressedAt ?? c.updated).toISOString(),
+    reason: c.suppressionReason ?? c.status,
+  };
 }

@@ -19,9 +19,15 @@ export class TestClient {
     private readonly pass?: string,
   ) {}
 
-  async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  async call(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> {
     const h: Record<string, string> = { ...headers };
-    if (this.user !== undefined) h.authorization = `Basic ${Buffer.from(`${this.user}:${this.pass ?? ''}`).toString('base64')}`;
+    if (this.user !== undefined)
+      h.authorization = `Basic ${Buffer.from(`${this.user}:${this.pass ?? ''}`).toString('base64')}`;
     if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
     const res = await fetch(this.baseUrl + path, {
       method,
@@ -35,7 +41,14 @@ export class TestClient {
     } catch {
       parsed = text;
     }
-    const a: Answer = { method, path: path.split('?')[0]!, status: res.status, headers: res.headers, body: parsed, text };
+    const a: Answer = {
+      method,
+      path: path.split('?')[0]!,
+      status: res.status,
+      headers: res.headers,
+      body: parsed,
+      text,
+    };
     this.seen.push(a);
     return a;
   }
@@ -48,7 +61,10 @@ export class TestClient {
 }
 
 /** Polls until `check` returns a value (no fixed sleeps). */
-export async function until<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5_000): Promise<T> {
+export async function until<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 5_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

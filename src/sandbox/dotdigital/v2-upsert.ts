@@ -28,16 +28,23 @@ export function parseV2Contact(acct: Account, body: unknown): V2ContactInput | S
     return v2Error(400, msg.invalid(`emailType must be one of ${emailTypes.join(', ')}.`));
   const raw: Record<string, unknown> = {};
   if (body.dataFields !== undefined && body.dataFields !== null) {
-    if (!Array.isArray(body.dataFields)) return v2Error(400, msg.invalid('dataFields must be an array of {key, value}.'));
+    if (!Array.isArray(body.dataFields))
+      return v2Error(400, msg.invalid('dataFields must be an array of {key, value}.'));
     for (const df of body.dataFields) {
-      if (!isObj(df) || typeof df.key !== 'string') return v2Error(400, msg.invalid('Each data field needs a key.'));
+      if (!isObj(df) || typeof df.key !== 'string')
+        return v2Error(400, msg.invalid('Each data field needs a key.'));
       raw[df.key] = df.value ?? null;
     }
   }
   const fields = resolveFields(acct.store, raw);
   if ('problem' in fields) {
     const p = fields.problem;
-    return v2Error(400, p.kind === 'unknown' ? msg.dataFieldNotFound(p.name) : msg.invalid(`The value of ${p.name} is not a valid ${p.type}.`));
+    return v2Error(
+      400,
+      p.kind === 'unknown'
+        ? msg.dataFieldNotFound(p.name)
+        : msg.invalid(`The value of ${p.name} is not a valid ${p.type}.`),
+    );
   }
   return {
     email: email.trim(),
@@ -48,7 +55,12 @@ export function parseV2Contact(acct: Account, body: unknown): V2ContactInput | S
 }
 
 /** Upserts by email (case-insensitive). Into a book, a suppressed contact is refused. */
-export function upsertV2(acct: Account, input: V2ContactInput, bookId: number | undefined, now: number): { contact: Contact } | { error: SimResponse } {
+export function upsertV2(
+  acct: Account,
+  input: V2ContactInput,
+  bookId: number | undefined,
+  now: number,
+): { contact: Contact } | { error: SimResponse } {
   const store = acct.store;
   let c = store.byEmail(input.email);
   if (c && bookId !== undefined && isSuppressed(c)) return { error: v2Error(400, msg.contactSuppressed) };
@@ -63,6 +75,12 @@ export function upsertV2(acct: Account, input: V2ContactInput, bookId: number | 
     else c.dataFields[k] = v;
   }
   c.updated = now;
-  joinBooks(store, c, bookId === undefined ? [] : [bookId], { isNew, wasConfirmed, askedVerifiedDouble: input.optInType === 'VerifiedDouble' }, now);
+  joinBooks(
+    store,
+    c,
+    bookId === undefined ? [] : [bookId],
+    { isNew, wasConfirmed, askedVerifiedDouble: input.optInType === 'VerifiedDouble' },
+    now,
+  );
   return { contact: c };
 }

@@ -4,7 +4,14 @@ import type { Account } from './account.js';
 import { resolveFields } from './fields.js';
 import { type MergeOption, mergeFields } from './merge.js';
 import type { Contact, EmailType, OptInType } from './store.js';
-import { emailPattern, isConfirmed, isSuppressed, joinBooks, markSubscribed, unsubscribe } from './subscription.js';
+import {
+  emailPattern,
+  isConfirmed,
+  isSuppressed,
+  joinBooks,
+  markSubscribed,
+  unsubscribe,
+} from './subscription.js';
 import { isObj, type Obj } from './routes/shared.js';
 
 export interface V3Problem {
@@ -14,17 +21,34 @@ export interface V3Problem {
 }
 
 const emailTypes: Record<string, EmailType> = { plainText: 'PlainText', html: 'Html' };
-const optInTypes: Record<string, OptInType> = { unknown: 'Unknown', single: 'Single', double: 'Double', verifiedDouble: 'VerifiedDouble' };
-const problem = (item: string, description: string, code = 'contacts:validationFailed'): V3Problem => ({ code, item, description });
+const optInTypes: Record<string, OptInType> = {
+  unknown: 'Unknown',
+  single: 'Single',
+  double: 'Double',
+  verifiedDouble: 'VerifiedDouble',
+};
+const problem = (item: string, description: string, code = 'contacts:validationFailed'): V3Problem => ({
+  code,
+  item,
+  description,
+});
 
 /** Checks the body shape before anything changes, so a bad request leaves no trace. */
 export function validateV3Body(acct: Account, body: unknown): V3Problem | undefined {
   if (!isObj(body)) return problem('body', 'The request body must be a JSON object.');
   const ids = body.identifiers;
   if (ids !== undefined && !isObj(ids)) return problem('identifiers', 'identifiers must be an object.');
-  if (isObj(ids) && ids.email !== undefined && (typeof ids.email !== 'string' || !emailPattern.test(ids.email)))
+  if (
+    isObj(ids) &&
+    ids.email !== undefined &&
+    (typeof ids.email !== 'string' || !emailPattern.test(ids.email))
+  )
     return problem('identifiers.email', 'The email address is not valid.');
-  if (isObj(ids) && ids.mobileNumber !== undefined && (typeof ids.mobileNumber !== 'string' || !/^\+?[1-9]\d{6,14}$/.test(ids.mobileNumber)))
+  if (
+    isObj(ids) &&
+    ids.mobileNumber !== undefined &&
+    (typeof ids.mobileNumber !== 'string' || !/^\+?[1-9]\d{6,14}$/.test(ids.mobileNumber))
+  )
     return problem('identifiers.mobileNumber', 'The mobile number must be in E.164 format.');
   if (body.dataFields !== undefined) {
     if (!isObj(body.dataFields)) return problem('dataFields', 'dataFields must be an object.');
@@ -36,35 +60,68 @@ export function validateV3Body(acct: Account, body: unknown): V3Problem | undefi
   }
   const email = isObj(body.channelProperties) ? body.channelProperties.email : undefined;
   if (email !== undefined) {
-    if (!isObj(email)) return problem('channelProperties.email', 'channelProperties.email must be an object.');
-    if (email.status !== undefined && !['subscribed', 'unsubscribed', 'suppressed'].includes(String(email.status)))
-      return problem('channelProperties.email.status', 'status must be subscribed, unsubscribed or suppressed.');
+    if (!isObj(email))
+      return problem('channelProperties.email', 'channelProperties.email must be an object.');
+    if (
+      email.status !== undefined &&
+      !['subscribed', 'unsubscribed', 'suppressed'].includes(String(email.status))
+    )
+      return problem(
+        'channelProperties.email.status',
+        'status must be subscribed, unsubscribed or suppressed.',
+      );
     if (email.emailType !== undefined && !(String(email.emailType) in emailTypes))
       return problem('channelProperties.email.emailType', 'emailType must be plainText or html.');
     if (email.optInType !== undefined && !(String(email.optInType) in optInTypes))
-      return problem('channelProperties.email.optInType', 'optInType must be unknown, single, double or verifiedDouble.');
+      return problem(
+        'channelProperties.email.optInType',
+        'optInType must be unknown, single, double or verifiedDouble.',
+      );
   }
   if (body.lists !== undefined) {
-    if (!Array.isArray(body.lists) || body.lists.length < 1 || body.lists.length > 100 || !body.lists.every(Number.isInteger))
+    if (
+      !Array.isArray(body.lists) ||
+      body.lists.length < 1 ||
+      body.lists.length > 100 ||
+      !body.lists.every(Number.isInteger)
+    )
       return problem('lists', 'lists must be 1 to 100 list ids.');
     const bad = body.lists.find((id) => !acct.store.books.get(id as number)?.writable);
-    if (bad !== undefined) return problem('lists', `List ${String(bad)} does not exist or cannot be written to.`, 'contacts:invalidLists');
+    if (bad !== undefined)
+      return problem(
+        'lists',
+        `List ${String(bad)} does not exist or cannot be written to.`,
+        'contacts:invalidLists',
+      );
   }
   if (body.consentRecords !== undefined) {
     const recs = body.consentRecords;
-    if (!Array.isArray(recs) || recs.length < 1 || recs.length > 5) return problem('consentRecords', 'consentRecords must hold 1 to 5 records.');
+    if (!Array.isArray(recs) || recs.length < 1 || recs.length > 5)
+      return problem('consentRecords', 'consentRecords must hold 1 to 5 records.');
     for (const r of recs) {
       if (!isObj(r)) return problem('consentRecords', 'Each consent record must be an object.');
       for (const k of ['text', 'dateTimeConsented', 'url', 'ipAddress', 'userAgent'])
-        if (typeof r[k] !== 'string' || r[k] === '') return problem(`consentRecords.${k}`, `${k} is required.`);
-      if (Number.isNaN(Date.parse(String(r.dateTimeConsented)))) return problem('consentRecords.dateTimeConsented', 'dateTimeConsented must be an ISO 8601 date-time.');
+        if (typeof r[k] !== 'string' || r[k] === '')
+          return problem(`consentRecords.${k}`, `${k} is required.`);
+      if (Number.isNaN(Date.parse(String(r.dateTimeConsented))))
+        return problem(
+          'consentRecords.dateTimeConsented',
+          'dateTimeConsented must be an ISO 8601 date-time.',
+        );
     }
   }
   return undefined;
 }
 
 /** Applies a validated body. `isNew` contacts were just created by the caller. */
-export function applyV3Body(acct: Account, c: Contact, body: Obj, merge: MergeOption, isNew: boolean, now: number): void {
+export function applyV3Body(
+  acct: Account,
+  c: Contact,
+  body: Obj,
+  merge: MergeOption,
+  isNew: boolean,
+  now: number,
+): void {
   const ids = isObj(body.identifiers) ? body.identifiers : {};
   if (typeof ids.email === 'string') c.email = ids.email.trim();
   if (typeof ids.mobileNumber === 'string') c.mobileNumber = ids.mobileNumber;
@@ -72,7 +129,8 @@ export function applyV3Body(acct: Account, c: Contact, body: Obj, merge: MergeOp
     const r = resolveFields(acct.store, body.dataFields);
     if ('ok' in r) mergeFields(c.dataFields, r.ok, merge);
   }
-  const email = isObj(body.channelProperties) && isObj(body.channelProperties.email) ? body.channelProperties.email : {};
+  const email =
+    isObj(body.channelProperties) && isObj(body.channelProperties.email) ? body.channelProperties.email : {};
   const wasConfirmed = isConfirmed(c, isNew);
   if (typeof email.emailType === 'string') c.emailType = emailTypes[email.emailType] ?? c.emailType;
   const askedOptIn = typeof email.optInType === 'string' ? optInTypes[email.optInType] : undefined;
@@ -85,7 +143,14 @@ export function applyV3Body(acct: Account, c: Contact, body: Obj, merge: MergeOp
     else markSubscribed(c, now);
   }
   const lists = Array.isArray(body.lists) ? (body.lists as number[]) : [];
-  if (!isSuppressed(c)) joinBooks(acct.store, c, lists, { isNew, wasConfirmed, askedVerifiedDouble: askedOptIn === 'VerifiedDouble' }, now);
+  if (!isSuppressed(c))
+    joinBooks(
+      acct.store,
+      c,
+      lists,
+      { isNew, wasConfirmed, askedVerifiedDouble: askedOptIn === 'VerifiedDouble' },
+      now,
+    );
   if (Array.isArray(body.consentRecords))
     for (const r of body.consentRecords.filter(isObj))
       c.consentRecords.push({
@@ -103,7 +168,8 @@ export function applyV3Body(acct: Account, c: Contact, body: Obj, merge: MergeOp
 export function findBy(acct: Account, identifier: string, value: string): Contact | undefined {
   if (identifier === 'email') return acct.store.byEmail(value);
   if (identifier === 'mobileNumber') return acct.store.byMobile(value);
-  if (identifier === 'contactId') return /^\d+$/.test(value) ? acct.store.contacts.get(Number(value)) : undefined;
+  if (identifier === 'contactId')
+    return /^\d+$/.test(value) ? acct.store.contacts.get(Number(value)) : undefined;
   return undefined;
 }
 

@@ -19,7 +19,8 @@ import { v3InsightRoutes } from './v3-insight.js';
 
 export function buildRouter(ctx: SimContext, region: Region, regionUrl: (r: string) => string): Router {
   const router = new Router();
-  const add: Add = (method, pattern, tier, handler, anyRegion) => router.add(method, pattern, gate(ctx, region, tier, handler, anyRegion));
+  const add: Add = (method, pattern, tier, handler, anyRegion) =>
+    router.add(method, pattern, gate(ctx, region, tier, handler, anyRegion));
   simRoutes(router, ctx);
   v2AccountRoutes(add, ctx, regionUrl);
   v2DataFieldRoutes(add);

@@ -23,49 +23,97 @@ export function simRoutes(router: Router, ctx: SimContext): void {
       ctx.jobs.tick(acct);
       return h(req, acct);
     });
-  const withContact = (h: (c: Contact, body: Record<string, unknown>, acct: Account) => void): SimHandler => (req, acct) => {
-    const c = acct.store.byIdOrEmail(req.params.email!);
-    if (!c) return { status: 404, body: { error: `no contact ${req.params.email}` } };
-    h(c, obj(req.body), acct);
-    return { status: 200, body: v3Contact(acct.store, c) };
-  };
+  const withContact =
+    (h: (c: Contact, body: Record<string, unknown>, acct: Account) => void): SimHandler =>
+    (req, acct) => {
+      const c = acct.store.byIdOrEmail(req.params.email!);
+      if (!c) return { status: 404, body: { error: `no contact ${req.params.email}` } };
+      h(c, obj(req.body), acct);
+      return { status: 200, body: v3Contact(acct.store, c) };
+    };
 
-  route('GET', '/__sim/contacts', (_req, acct) => ({ status: 200, body: [...acct.store.contacts.values()].map((c) => v3Contact(acct.store, c)) }));
-  route('GET', '/__sim/contacts/:email', withContact(() => undefined));
+  route('GET', '/__sim/contacts', (_req, acct) => ({
+    status: 200,
+    body: [...acct.store.contacts.values()].map((c) => v3Contact(acct.store, c)),
+  }));
+  route(
+    'GET',
+    '/__sim/contacts/:email',
+    withContact(() => undefined),
+  );
   route('GET', '/__sim/address-books', (_req, acct) => ({
     status: 200,
-    body: [...acct.store.books.values()].map((b) => ({ ...b, members: acct.store.bookMembers(b.id).map((c) => c.email) })),
+    body: [...acct.store.books.values()].map((b) => ({
+      ...b,
+      members: acct.store.bookMembers(b.id).map((c) => c.email),
+    })),
   }));
-  route('GET', '/__sim/data-fields', (_req, acct) => ({ status: 200, body: [...acct.store.fields.values()] }));
+  route('GET', '/__sim/data-fields', (_req, acct) => ({
+    status: 200,
+    body: [...acct.store.fields.values()],
+  }));
   route('GET', '/__sim/insight', (_req, acct) => ({
     status: 200,
-    body: [...acct.store.collections.values()].map((c) => ({ name: c.name, scope: c.scope, type: c.type, records: [...c.records.values()] })),
+    body: [...acct.store.collections.values()].map((c) => ({
+      name: c.name,
+      scope: c.scope,
+      type: c.type,
+      records: [...c.records.values()],
+    })),
   }));
-  route('GET', '/__sim/enrolments', (_req, acct) => ({ status: 200, body: [...acct.store.enrolments.values()] }));
+  route('GET', '/__sim/enrolments', (_req, acct) => ({
+    status: 200,
+    body: [...acct.store.enrolments.values()],
+  }));
   route('GET', '/__sim/jobs', (_req, acct) => ({
     status: 200,
-    body: [...acct.store.jobs.values()].map((j) => ({ id: j.id, kind: j.kind, state: j.state, report: j.report ?? null })),
+    body: [...acct.store.jobs.values()].map((j) => ({
+      id: j.id,
+      kind: j.kind,
+      state: j.state,
+      report: j.report ?? null,
+    })),
   }));
 
-  route('POST', '/__sim/contacts/:email/unsubscribe', withContact((c, b) => {
-    const reason = b.reason === 'HardBounced' || b.reason === 'IspComplained' ? b.reason : 'Unsubscribed';
-    unsubscribe(c, reason, ctx.now());
-  }));
-  route('POST', '/__sim/contacts/:email/unsubscribe-from-book', withContact((c, b) => unsubscribeFromBook(c, Number(b.bookId), ctx.now())));
-  route('POST', '/__sim/contacts/:email/confirm-opt-in', withContact((c) => confirmOptIn(c, ctx.now())));
-  route('POST', '/__sim/contacts/:email/resubscribe', withContact((c) => markSubscribed(c, ctx.now())));
-  route('POST', '/__sim/contacts/:email/consent', withContact((c, b) => {
-    const at = new Date(ctx.now()).toISOString();
-    c.consentRecords.push({
-      text: String(b.text ?? 'I agree to receive marketing email.'),
-      dateTimeConsented: String(b.dateTimeConsented ?? at),
-      url: String(b.url ?? 'https://example.com/signup'),
-      ipAddress: String(b.ipAddress ?? '127.0.0.1'),
-      userAgent: String(b.userAgent ?? 'Mozilla/5.0'),
-      dateTimeCreated: at,
-    });
-    c.updated = ctx.now();
-  }));
+  route(
+    'POST',
+    '/__sim/contacts/:email/unsubscribe',
+    withContact((c, b) => {
+      const reason = b.reason === 'HardBounced' || b.reason === 'IspComplained' ? b.reason : 'Unsubscribed';
+      unsubscribe(c, reason, ctx.now());
+    }),
+  );
+  route(
+    'POST',
+    '/__sim/contacts/:email/unsubscribe-from-book',
+    withContact((c, b) => unsubscribeFromBook(c, Number(b.bookId), ctx.now())),
+  );
+  route(
+    'POST',
+    '/__sim/contacts/:email/confirm-opt-in',
+    withContact((c) => confirmOptIn(c, ctx.now())),
+  );
+  route(
+    'POST',
+    '/__sim/contacts/:email/resubscribe',
+    withContact((c) => markSubscribed(c, ctx.now())),
+  );
+  route(
+    'POST',
+    '/__sim/contacts/:email/consent',
+    withContact((c, b) => {
+      const at = new Date(ctx.now()).toISOString();
+      c.consentRecords.push({
+        text: String(b.text ?? 'I agree to receive marketing email.'),
+        dateTimeConsented: String(b.dateTimeConsented ?? at),
+        url: String(b.url ?? 'https://example.com/signup'),
+        ipAddress: String(b.ipAddress ?? '127.0.0.1'),
+        userAgent: String(b.userAgent ?? 'Mozilla/5.0'),
+        dateTimeCreated: at,
+      });
+      c.updated = ctx.now();
+    }),
+  );
 
   for (const action of ['finish', 'fail'] as const)
     route('POST', `/__sim/jobs/:id/${action}`, (req, acct) => {
@@ -78,9 +126,15 @@ export function simRoutes(router: Router, ctx: SimContext): void {
 
   route('POST', '/__sim/programs', (req, acct) => {
     const b = obj(req.body);
-    const status = ['Draft', 'Active', 'Deactivated', 'ReadOnly'].includes(String(b.status)) ? (b.status as 'Active') : 'Active';
+    const status = ['Draft', 'Active', 'Deactivated', 'ReadOnly'].includes(String(b.status))
+      ? (b.status as 'Active')
+      : 'Active';
     if (!Number.isInteger(b.id)) return { status: 400, body: { error: 'id (integer) is required' } };
-    acct.store.programs.set(b.id as number, { id: b.id as number, name: String(b.name ?? `Program ${String(b.id)}`), status });
+    acct.store.programs.set(b.id as number, {
+      id: b.id as number,
+      name: String(b.name ?? `Program ${String(b.id)}`),
+      status,
+    });
     return { status: 200, body: acct.store.programs.get(b.id as number) };
   });
 

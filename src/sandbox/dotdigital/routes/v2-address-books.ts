@@ -20,12 +20,15 @@ export function v2AddressBookRoutes(add: Add, ctx: SimContext): void {
   });
   const validate = (acct: Account, body: unknown, selfId?: number) => {
     const b = obj(body);
-    if (typeof b.name !== 'string' || b.name.trim() === '') return v2Error(400, msg.invalid('name is required.'));
+    if (typeof b.name !== 'string' || b.name.trim() === '')
+      return v2Error(400, msg.invalid('name is required.'));
     if (b.name.length > 128) return v2Error(400, msg.invalid('name must be 128 characters or fewer.'));
     if (b.visibility !== undefined && b.visibility !== 'Private' && b.visibility !== 'Public')
       return v2Error(400, msg.invalid('visibility must be Private or Public.'));
     const lower = b.name.trim().toLowerCase();
-    const taken = [...acct.store.books.values()].some((x) => x.id !== selfId && x.name.toLowerCase() === lower);
+    const taken = [...acct.store.books.values()].some(
+      (x) => x.id !== selfId && x.name.toLowerCase() === lower,
+    );
     if (taken || reserved.includes(lower)) return v2Error(400, msg.addressBookDuplicate);
     return { name: b.name.trim(), visibility: (b.visibility ?? 'Private') as 'Private' | 'Public' };
   };
@@ -93,7 +96,11 @@ export function v2AddressBookRoutes(add: Add, ctx: SimContext): void {
     const c = acct.store.byEmail(email);
     if (!c) return v2Error(404, msg.contactNotFound);
     unsubscribeFromBook(c, b.id, ctx.now());
-    return ok({ suppressedContact: v2Contact(c), dateRemoved: new Date(ctx.now()).toISOString(), reason: 'Unsubscribed' });
+    return ok({
+      suppressedContact: v2Contact(c),
+      dateRemoved: new Date(ctx.now()).toISOString(),
+      reason: 'Unsubscribed',
+    });
   });
   add('GET', '/v2/address-books/:id/contacts/unsubscribed-since/:date', 'low', (req, acct) => {
     const b = book(acct, req.params.id);
@@ -102,7 +109,14 @@ export function v2AddressBookRoutes(add: Add, ctx: SimContext): void {
     if (since === undefined) return v2Error(400, msg.invalid('The date is not a valid ISO 8601 date.'));
     const rows = [...acct.store.contacts.values()].flatMap((c) => {
       const u = c.listUnsubscribes.filter((x) => x.bookId === b.id && x.at >= since).at(-1);
-      if (u) return [{ suppressedContact: v2Contact(c), dateRemoved: new Date(u.at).toISOString(), reason: 'Unsubscribed' }];
+      if (u)
+        return [
+          {
+            suppressedContact: v2Contact(c),
+            dateRemoved: new Date(u.at).toISOString(),
+            reason: 'Unsubscribed',
+          },
+        ];
       // A global unsubscribe also removes the contact from this book.
       if (c.suppressedAt !== undefined && c.suppressedAt >= since && c.wasInBooks?.includes(b.id))
         return [{ suppressedContact: v2Contact(c), ...suppressedView(c) }];

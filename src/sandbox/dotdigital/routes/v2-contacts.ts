@@ -22,7 +22,11 @@ export function v2ContactRoutes(add: Add, ctx: SimContext): void {
     if ('error' in r) return r.error;
     const c = r.contact;
     // The spec shows consentFields as an object in the request and an array in the answer; accept both.
-    const groups = Array.isArray(body.consentFields) ? body.consentFields : body.consentFields ? [body.consentFields] : [];
+    const groups = Array.isArray(body.consentFields)
+      ? body.consentFields
+      : body.consentFields
+        ? [body.consentFields]
+        : [];
     const now = new Date(ctx.now()).toISOString();
     const answer = [];
     for (const g of groups) {
@@ -42,7 +46,10 @@ export function v2ContactRoutes(add: Add, ctx: SimContext): void {
   });
 
   add('GET', '/v2/contacts', 'low', (req, acct) => {
-    const p = page(req, [...acct.store.contacts.values()].sort((a, b) => a.id - b.id));
+    const p = page(
+      req,
+      [...acct.store.contacts.values()].sort((a, b) => a.id - b.id),
+    );
     return 'error' in p ? p.error : ok(p.items.map(v2Contact));
   });
 
@@ -66,7 +73,12 @@ export function v2ContactRoutes(add: Add, ctx: SimContext): void {
         .filter(([, m]) => m === 'subscribed')
         .map(([id]) => acct.store.books.get(id))
         .filter((b) => b !== undefined)
-        .map((b) => ({ id: b.id, name: b.name, visibility: b.visibility, contacts: acct.store.bookMembers(b.id).length })),
+        .map((b) => ({
+          id: b.id,
+          name: b.name,
+          visibility: b.visibility,
+          contacts: acct.store.bookMembers(b.id).length,
+        })),
     );
   });
 
@@ -81,7 +93,8 @@ export function v2ContactRoutes(add: Add, ctx: SimContext): void {
     const input = parseV2Contact(acct, req.body);
     if ('status' in input) return input;
     const other = acct.store.byEmail(input.email);
-    if (other && other.id !== c.id) return v2Error(400, msg.invalid('Another contact already has this email address.'));
+    if (other && other.id !== c.id)
+      return v2Error(400, msg.invalid('Another contact already has this email address.'));
     c.email = input.email;
     const r = upsertV2(acct, input, undefined, ctx.now());
     return 'error' in r ? r.error : ok(v2Contact(r.contact), 201);

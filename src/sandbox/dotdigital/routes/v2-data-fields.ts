@@ -5,14 +5,20 @@ import type { DataField } from '../store.js';
 import { type Add, obj, ok } from './shared.js';
 
 const types = ['String', 'Numeric', 'Date', 'Boolean'];
-const view = (f: DataField) => ({ name: f.name, type: f.type, visibility: f.visibility, defaultValue: f.defaultValue });
+const view = (f: DataField) => ({
+  name: f.name,
+  type: f.type,
+  visibility: f.visibility,
+  defaultValue: f.defaultValue,
+});
 
 export function v2DataFieldRoutes(add: Add): void {
   add('POST', '/v2/data-fields', 'medium', (req, acct) => {
     const b = obj(req.body);
     if (typeof b.name !== 'string' || !fieldNamePattern.test(b.name))
       return v2Error(400, msg.invalid('name must be 1 to 20 characters: letters, digits, _ or -.'));
-    if (typeof b.type !== 'string' || !types.includes(b.type)) return v2Error(400, msg.invalid(`type must be one of ${types.join(', ')}.`));
+    if (typeof b.type !== 'string' || !types.includes(b.type))
+      return v2Error(400, msg.invalid(`type must be one of ${types.join(', ')}.`));
     if (b.visibility !== undefined && b.visibility !== 'Private' && b.visibility !== 'Public')
       return v2Error(400, msg.invalid('visibility must be Private or Public.'));
     if (acct.store.field(b.name)) return v2Error(400, msg.dataFieldExists);

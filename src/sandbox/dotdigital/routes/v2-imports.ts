@@ -22,12 +22,28 @@ function readFile(req: SimRequest): { filename: string; text: string } | SimResp
     return f ? { filename: f.filename, text: f.data.toString('utf8') } : v2Error(400, 'file must be valid');
   }
   const b = obj(req.body);
-  if (typeof b.filename !== 'string' || typeof b.data !== 'string') return v2Error(400, msg.invalid('filename and data are required.'));
+  if (typeof b.filename !== 'string' || typeof b.data !== 'string')
+    return v2Error(400, msg.invalid('filename and data are required.'));
   return { filename: b.filename, text: Buffer.from(b.data, 'base64').toString('utf8') };
 }
 
-function runImport(acct: Account, text: string, bookId: number | undefined, merge: MergeOption, now: () => number): Report {
-  const counts: Record<string, number> = { newContacts: 0, updatedContacts: 0, globallySuppressed: 0, invalidEntries: 0, duplicateEmails: 0, unsubscribed: 0, pendingDoubleOptin: 0, failures: 0 };
+function runImport(
+  acct: Account,
+  text: string,
+  bookId: number | undefined,
+  merge: MergeOption,
+  now: () => number,
+): Report {
+  const counts: Record<string, number> = {
+    newContacts: 0,
+    updatedContacts: 0,
+    globallySuppressed: 0,
+    invalidEntries: 0,
+    duplicateEmails: 0,
+    unsubscribed: 0,
+    pendingDoubleOptin: 0,
+    failures: 0,
+  };
   const faults: Report['faults'] = [];
   const [header = [], ...rows] = parseCsv(text);
   const emailCol = header.findIndex((h) => h.trim().toLowerCase() === 'email');
@@ -65,7 +81,13 @@ function runImport(acct: Account, text: string, bookId: number | undefined, merg
     const isNew = !c;
     c ??= acct.store.newContact(email, now());
     mergeFields(c.dataFields, fields.ok, merge);
-    joinBooks(acct.store, c, bookId === undefined ? [] : [bookId], { isNew, wasConfirmed: false, askedVerifiedDouble: false }, now());
+    joinBooks(
+      acct.store,
+      c,
+      bookId === undefined ? [] : [bookId],
+      { isNew, wasConfirmed: false, askedVerifiedDouble: false },
+      now(),
+    );
     if (c.status === 'PendingOptIn') counts.pendingDoubleOptin!++;
     counts[isNew ? 'newContacts' : 'updatedContacts']!++;
   }
@@ -73,7 +95,12 @@ function runImport(acct: Account, text: string, bookId: number | undefined, merg
 }
 
 export function v2ImportRoutes(add: Add, ctx: SimContext): void {
-  const start = (req: SimRequest, acct: Account, bookId: number | undefined, merge: MergeOption): SimResponse => {
+  const start = (
+    req: SimRequest,
+    acct: Account,
+    bookId: number | undefined,
+    merge: MergeOption,
+  ): SimResponse => {
     if (bookId !== undefined) {
       const b = acct.store.books.get(bookId);
       if (!b) return v2Error(404, msg.addressBookNotFound);
@@ -81,16 +108,22 @@ export function v2ImportRoutes(add: Add, ctx: SimContext): void {
     }
     const file = readFile(req);
     if ('status' in file) return file;
-    if (!/\.(csv|xls|xlsx)$/i.test(file.filename)) return v2Error(400, msg.invalid('The file must be .csv, .xls or .xlsx.'));
-    if (ctx.jobs.active(acct, ['contacts-v2', 'contacts-v3']) >= ctx.maxActiveContactImports) return v2Error(400, msg.tooManyImports);
+    if (!/\.(csv|xls|xlsx)$/i.test(file.filename))
+      return v2Error(400, msg.invalid('The file must be .csv, .xls or .xlsx.'));
+    if (ctx.jobs.active(acct, ['contacts-v2', 'contacts-v3']) >= ctx.maxActiveContactImports)
+      return v2Error(400, msg.tooManyImports);
     const job = ctx.jobs.start(acct, 'contacts-v2', () => runImport(acct, file.text, bookId, merge, ctx.now));
     return ok({ id: job.id, status: 'NotFinished' }, 202);
   };
   add('POST', '/v2/contacts/import', 'low', (req, acct) => start(req, acct, undefined, 'overwrite'));
-  add('POST', '/v2/address-books/:id/contacts/import', 'low', (req, acct) => start(req, acct, Number(req.params.id), 'overwrite'));
+  add('POST', '/v2/address-books/:id/contacts/import', 'low', (req, acct) =>
+    start(req, acct, Number(req.params.id), 'overwrite'),
+  );
   add('POST', '/v2/address-books/:id/contacts/import/with-merge-option/:merge', 'low', (req, acct) => {
     const merge = v2MergeOptions[req.params.merge!];
-    return merge ? start(req, acct, Number(req.params.id), merge) : v2Error(400, msg.invalid('mergeOption must be 0, 1 or 2.'));
+    return merge
+      ? start(req, acct, Number(req.params.id), merge)
+      : v2Error(400, msg.invalid('mergeOption must be 0, 1 or 2.'));
   });
 
   const job = (acct: Account, id: string | undefined) => {
@@ -100,7 +133,10 @@ export function v2ImportRoutes(add: Add, ctx: SimContext): void {
   add('GET', '/v2/contacts/import/:id', 'unlimited', (req, acct) => {
     const j = job(acct, req.params.id);
     if (!j) return v2Error(404, msg.importNotFound);
-    return ok({ id: j.id, status: j.state === 'pending' ? 'NotFinished' : j.state === 'finished' ? 'Finished' : 'Failed' });
+    return ok({
+      id: j.id,
+      status: j.state === 'pending' ? 'NotFinished' : j.state === 'finished' ? 'Finished' : 'Failed',
+    });
   });
   add('GET', '/v2/contacts/import/:id/report', 'low', (req, acct) => {
     const j = job(acct, req.params.id);

@@ -31,24 +31,31 @@ export function v2SuppressionRoutes(add: Add, ctx: SimContext): void {
   }
 
   for (const challenge of [true, false]) {
-    add('POST', challenge ? '/v2/contacts/resubscribe' : '/v2/contacts/resubscribe-with-no-challenge', 'medium', (req, acct) => {
-      const body = obj(req.body);
-      const u = body.unsubscribedContact;
-      if (!isObj(u) || typeof u.email !== 'string' || !emailPattern.test(u.email)) return v2Error(400, msg.invalidEmail);
-      const c = acct.store.byEmail(u.email);
-      if (!c) return v2Error(404, msg.contactNotFound);
-      if (!isSuppressed(c)) return ok({ contact: v2Contact(c), status: 'ContactAdded' });
-      // Only an unsubscribe can be undone; bounces and complaints stay suppressed.
-      if (c.status !== 'Unsubscribed') return ok({ contact: v2Contact(c), status: 'ContactCannotBeUnsuppressed' });
-      if (challenge) {
-        c.status = 'PendingOptIn';
-        c.optInType = 'VerifiedDouble';
+    add(
+      'POST',
+      challenge ? '/v2/contacts/resubscribe' : '/v2/contacts/resubscribe-with-no-challenge',
+      'medium',
+      (req, acct) => {
+        const body = obj(req.body);
+        const u = body.unsubscribedContact;
+        if (!isObj(u) || typeof u.email !== 'string' || !emailPattern.test(u.email))
+          return v2Error(400, msg.invalidEmail);
+        const c = acct.store.byEmail(u.email);
+        if (!c) return v2Error(404, msg.contactNotFound);
+        if (!isSuppressed(c)) return ok({ contact: v2Contact(c), status: 'ContactAdded' });
+        // Only an unsubscribe can be undone; bounces and complaints stay suppressed.
+        if (c.status !== 'Unsubscribed')
+          return ok({ contact: v2Contact(c), status: 'ContactCannotBeUnsuppressed' });
+        if (challenge) {
+          c.status = 'PendingOptIn';
+          c.optInType = 'VerifiedDouble';
+          c.updated = ctx.now();
+          return ok({ contact: v2Contact(c), status: 'ContactChallenged' });
+        }
+        markSubscribed(c, ctx.now());
         c.updated = ctx.now();
-        return ok({ contact: v2Contact(c), status: 'ContactChallenged' });
-      }
-      markSubscribed(c, ctx.now());
-      c.updated = ctx.now();
-      return ok({ contact: v2Contact(c), status: 'ContactAdded' });
-    });
+        return ok({ contact: v2Contact(c), status: 'ContactAdded' });
+      },
+    );
   }
 }

@@ -21,12 +21,19 @@ function runImport(acct: Account, contacts: Obj[], merge: MergeOption, now: numb
   const failures: Failure[] = [];
   const seen = new Set<string>();
   const fail = (c: Obj, failureCode: string, description: string) =>
-    failures.push({ matchIdentifier: String(c.matchIdentifier ?? ''), identifiers: isObj(c.identifiers) ? c.identifiers : {}, failures: [{ failureCode, description }] });
+    failures.push({
+      matchIdentifier: String(c.matchIdentifier ?? ''),
+      identifiers: isObj(c.identifiers) ? c.identifiers : {},
+      failures: [{ failureCode, description }],
+    });
   for (const item of contacts) {
     const match = String(item.matchIdentifier ?? '');
     const ids = isObj(item.identifiers) ? item.identifiers : {};
     const value = ids[match];
-    if (!['email', 'mobileNumber', 'contactId'].includes(match) || (typeof value !== 'string' && typeof value !== 'number')) {
+    if (
+      !['email', 'mobileNumber', 'contactId'].includes(match) ||
+      (typeof value !== 'string' && typeof value !== 'number')
+    ) {
       fail(item, 'NoValidIdentifiers', 'The match identifier has no value.');
       continue;
     }
@@ -38,7 +45,15 @@ function runImport(acct: Account, contacts: Obj[], merge: MergeOption, now: numb
     seen.add(dedupe);
     const p = validateV3Body(acct, item);
     if (p) {
-      fail(item, p.item === 'identifiers.email' ? 'InvalidEmail' : p.code === 'contacts:invalidLists' ? 'InvalidAddressBookIds' : 'InvalidData', p.description);
+      fail(
+        item,
+        p.item === 'identifiers.email'
+          ? 'InvalidEmail'
+          : p.code === 'contacts:invalidLists'
+            ? 'InvalidAddressBookIds'
+            : 'InvalidData',
+        p.description,
+      );
       continue;
     }
     let c = findBy(acct, match, String(value));
@@ -59,7 +74,10 @@ function runImport(acct: Account, contacts: Obj[], merge: MergeOption, now: numb
       c = acct.store.newContact(typeof ids.email === 'string' ? ids.email : '', now);
     }
     applyV3Body(acct, c, item, merge, isNew, now);
-    (isNew ? created : updated).push({ contactId: c.id, identifiers: { email: c.email, ...(c.mobileNumber ? { mobileNumber: c.mobileNumber } : {}) } });
+    (isNew ? created : updated).push({
+      contactId: c.id,
+      identifiers: { email: c.email, ...(c.mobileNumber ? { mobileNumber: c.mobileNumber } : {}) },
+    });
   }
   return { created, updated, failures };
 }
@@ -68,9 +86,14 @@ export function v3ImportRoutes(add: Add, ctx: SimContext): void {
   add('PUT', '/contacts/v3/import', 'low', (req, acct) => {
     const body = isObj(req.body) ? req.body : {};
     const merge = camelMerge[String(body.mergeOption ?? 'overwrite')];
-    if (!merge) return v3Error(400, 'contacts:validationFailed', 'mergeOption is not valid.', [{ item: 'mergeOption', description: 'Use overwrite, overwriteIfNotEmpty or overwriteIfEmpty.' }]);
+    if (!merge)
+      return v3Error(400, 'contacts:validationFailed', 'mergeOption is not valid.', [
+        { item: 'mergeOption', description: 'Use overwrite, overwriteIfNotEmpty or overwriteIfEmpty.' },
+      ]);
     if (!Array.isArray(body.contacts) || body.contacts.length === 0 || !body.contacts.every(isObj))
-      return v3Error(400, 'contacts:validationFailed', 'contacts must be a non-empty array.', [{ item: 'contacts', description: 'At least one contact.' }]);
+      return v3Error(400, 'contacts:validationFailed', 'contacts must be a non-empty array.', [
+        { item: 'contacts', description: 'At least one contact.' },
+      ]);
     if (ctx.jobs.active(acct, ['contacts-v2', 'contacts-v3']) >= ctx.maxActiveContactImports)
       return v3Error(429, 'contacts:tooManyImportRequests', 'Too many import requests.');
     const contacts = body.contacts as Obj[];
@@ -79,14 +102,21 @@ export function v3ImportRoutes(add: Add, ctx: SimContext): void {
   });
   add('GET', '/contacts/v3/import/:id', 'unlimited', (req, acct) => {
     const j = acct.store.jobs.get(req.params.id!);
-    if (j?.kind !== 'contacts-v3') return v3Error(404, 'contacts:importNotFound', 'The import was not found.');
+    if (j?.kind !== 'contacts-v3')
+      return v3Error(404, 'contacts:importNotFound', 'The import was not found.');
     if (j.state === 'pending') return ok({ importId: j.id, status: 'NotFinished' });
     if (j.state === 'failed') return ok({ importId: j.id, status: 'Failed' });
     const r = j.report as ReturnType<typeof runImport>;
     return ok({
       importId: j.id,
       status: 'Finished',
-      summary: { newContacts: r.created.length, updatedContacts: r.updated.length, globallySuppressed: r.failures.filter((f) => f.failures[0]?.failureCode === 'GloballySuppressed').length, invalidEntries: r.failures.length },
+      summary: {
+        newContacts: r.created.length,
+        updatedContacts: r.updated.length,
+        globallySuppressed: r.failures.filter((f) => f.failures[0]?.failureCode === 'GloballySuppressed')
+          .length,
+        invalidEntries: r.failures.length,
+      },
       created: r.created,
       updated: r.updated,
       failures: r.failures,

@@ -17,7 +17,11 @@ export function markerPage<T>(
   const limitRaw = req.query.get('limit');
   const limit = limitRaw === null ? 500 : Number(limitRaw);
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
-    return { error: v3Error(400, 'validationFailed', `limit must be 1 to ${maxLimit}.`, [{ item: 'limit', description: 'Out of range.' }]) };
+    return {
+      error: v3Error(400, 'validationFailed', `limit must be 1 to ${maxLimit}.`, [
+        { item: 'limit', description: 'Out of range.' },
+      ]),
+    };
   const marker = req.query.get('marker');
   let start = 0;
   if (marker !== null && marker !== '') {
@@ -30,7 +34,12 @@ export function markerPage<T>(
     // Seek past the marker's key rather than its position, so deletions between pages skip nothing.
     const key = (x: T) => seekKey(x);
     const gt = (a: number | string) => (typeof a === 'number' ? a > Number(after) : a > after);
-    if (after === '') return { error: v3Error(400, 'validationFailed', 'marker is not valid.', [{ item: 'marker', description: 'Unknown marker.' }]) };
+    if (after === '')
+      return {
+        error: v3Error(400, 'validationFailed', 'marker is not valid.', [
+          { item: 'marker', description: 'Unknown marker.' },
+        ]),
+      };
     const i = sorted.findIndex((x) => gt(key(x)));
     start = i < 0 ? sorted.length : i;
   }
@@ -41,7 +50,10 @@ export function markerPage<T>(
     else q.delete('marker');
     return `${req.path}?${q.toString()}`;
   };
-  const links: Record<string, Link> = { self: { marker: marker ?? '', link: link(marker ?? '') }, first: { marker: '', link: link('') } };
+  const links: Record<string, Link> = {
+    self: { marker: marker ?? '', link: link(marker ?? '') },
+    first: { marker: '', link: link('') },
+  };
   const last = items.at(-1);
   if (last !== undefined && start + limit < sorted.length) {
     const m = Buffer.from(String(seekKey(last))).toString('base64url');
