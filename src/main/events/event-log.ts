@@ -1,0 +1,196 @@
+// Runs in: main (Electron-free). Owns: the event log: one row per page, batch, state change and failed or
+// retried record; queries with filters and full-text search; a record's timeline; retention by age and size.
+import type { Db } from '../storage/db.js';
+import { openDb } from '../storage/db.js';
+import { migrate } from '../storage/migrate.js';
+import type { Clock } from '../core/clock.js';
+import { redact } from './redact.js';
+import { eventLogMigrations } from './schema.js';
+
+export type EventLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface NewEvent {
+  level: EventLevel;
+  /** Dotted kind: `extract.page`, `delivery.batch`, `delivery.retry`, `delivery.dead`, `connection.offline` … */
+  type: string;
+  message: string;
+  storeId?: string;
+  connectionId?: string;
+  platform?: string;
+  recordType?: string;
+  recordId?: string;
+  payload?: unknown;
+}
+
+export interface LoggedEvent extends Required<Pick<NewEvent, 'level' | 'type' | 'message'>> {
+  id: number;
+  at: number;
+  storeId: string | null;
+  connectionId: string | null;
+  platform: string | null;
+  recordType: string | null;
+  recordId: string | null;
+  payload: unknown;
+}
+
+export interface EventQuery {
+  storeId?: string;
+  connectionId?: string;
+  platform?: string;
+  type?: string;
+  level?: EventLevel;
+  recordType?: string;
+  recordId?: string;
+  /** Full-text search over message, record id and payload. */
+  text?: string;
+  /** Only events with a smaller id (paging backwards). */
+  beforeId?: number;
+  limit?: number;
+}
+
+export interface EventLogOptions {
+  clock: Clock;
+  maskPii: () => boolean;
+  retention?: { maxAgeMs: number; maxRows: number };
+  onAppend?: (events: LoggedEvent[]) => void;
+  nativeBinding?: string;
+}
+
+export class EventLog {
+  readonly db: Db;
+  private readonly insert;
+
+  constructor(
+    file: string,
+    private readonly opts: EventLogOptions,
+  ) {
+    this.db = openDb(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    migrate(this.db, eventLogMigrations, 'events');
+    this.insert = this.db.prepare(
+      `INSERT INTO events (at, level, type, store_id, connection_id, platform, record_type, record_id, message, payload)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    );
+  }
+
+  append(...events: NewEvent[]): LoggedEvent[] {
+    const at = this.opts.clock.now();
+    const maskPii = this.opts.maskPii();
+    const logged = this.db.transaction(() =>
+      events.map((e): LoggedEvent => {
+        const payload = e.payload === undefined ? null : redact(e.payload, { maskPii });
+        const { id } = this.insert.get(
+          at,
+          e.level,
+          e.type,
+          e.storeId ?? null,
+          e.connectionId ?? null,
+          e.platform ?? null,
+          e.recordType ?? null,
+          e.recordId ?? null,
+          e.message,
+          payload === null ? null : JSON.stringify(payload),
+        ) as { id: number };
+        return {
+          id,
+          at,
+          level: e.level,
+          type: e.type,
+          message: e.message,
+          storeId: e.storeId ?? null,
+          connectionId: e.connectionId ?? null,
+          platform: e.platform ?? null,
+          recordType: e.recordType ?? null,
+          recordId: e.recordId ?? null,
+          payload,
+        };
+      }),
+    )();
+    this.opts.onAppend?.(logged);
+    return logged;
+  }
+
+  /** Newest first. */
+  query(q: EventQuery = {}): LoggedEvent[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const eq = (col: string, v: unknown) => {
+      if (v !== undefined) (where.push(`e.${col} = ?`), args.push(v));
+    };
+    eq('store_id', q.storeId);
+    eq('connection_id', q.connectionId);
+    eq('platform', q.platform);
+    eq('type', q.type);
+    eq('level', q.level);
+    eq('record_type', q.recordType);
+    eq('record_id', q.recordId);
+    if (q.beforeId !== undefined) (where.push('e.id < ?'), args.push(q.beforeId));
+    if (q.text?.trim()) {
+      where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
+      args.push(ftsQuery(q.text));
+    }
+    const sql = `SELECT e.* FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.id DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, Math.min(q.limit ?? 200, 5000)) as Row[]).map(fromRow);
+  }
+
+  /** Everything about one record, oldest first. */
+  timeline(recordType: string, recordId: string): LoggedEvent[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM events WHERE record_type = ? AND record_id = ? ORDER BY id')
+        .all(recordType, recordId) as Row[]
+    ).map(fromRow);
+  }
+
+  /** Drops events older than the retention age, then the oldest beyond the row cap. */
+  prune(): number {
+    const r = this.opts.retention ?? { maxAgeMs: 30 * 86_400_000, maxRows: 2_000_000 };
+    const byAge = this.db.prepare('DELETE FROM events WHERE at < ?').run(this.opts.clock.now() - r.maxAgeMs).changes;
+    const max = (this.db.prepare('SELECT max(id) AS m FROM events').get() as { m: number | null }).m ?? 0;
+    const bySize = this.db.prepare('DELETE FROM events WHERE id <= ?').run(max - r.maxRows).changes;
+    return byAge + bySize;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** Each word becomes a quoted prefix term, so user input can never be FTS5 syntax. */
+function ftsQuery(text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .slice(0, 10)
+    .map((w) => `"${w.replace(/"/g, '""')}"*`)
+    .join(' ');
+}
+
+interface Row {
+  id: number;
+  at: number;
+  level: EventLevel;
+  type: string;
+  store_id: string | null;
+  connection_id: string | null;
+  platform: string | null;
+  record_type: string | null;
+  record_id: string | null;
+  message: string;
+  payload: string | null;
+}
+
+function fromRow(r: Row): LoggedEvent {
+  return {
+    id: r.id,
+    at: r.at,
+    level: r.level,
+    type: r.type,
+    message: r.message,
+    storeId: r.store_id,
+    connectionId: r.connection_id,
+    platform: r.platform,
+    recordType: r.record_type,
+    recordId: r.record_id,
+    payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown),
+  };
+}
