@@ -1,9 +1,14 @@
 // Runs in: Node (vitest). Owns: loading the ActiveCampaign OpenAPI files and finding a response schema per call.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
-export const SPEC_DIR = '/work/shared/specs/activecampaign';
+// The official specs live in shared/ beside the project root (as in CI's checkout); STOREBRIDGE_SPECS overrides.
+export const SPEC_DIR = join(
+  process.env.STOREBRIDGE_SPECS ?? fileURLToPath(new URL('../../../../shared/specs', import.meta.url)),
+  'activecampaign',
+);
 
 type Json = Record<string, unknown>;
 
