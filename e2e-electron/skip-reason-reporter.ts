@@ -6,7 +6,8 @@ export default class SkipReasonReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status !== 'skipped') return;
     for (const a of test.annotations) {
-      if (a.type === 'skip') console.log(`\n  skipped "${test.title}": ${a.description ?? '(no reason given)'}`);
+      if (a.type === 'skip')
+        console.log(`\n  skipped "${test.title}": ${a.description ?? '(no reason given)'}`);
     }
   }
 

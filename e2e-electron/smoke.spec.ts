@@ -37,13 +37,19 @@ test('launches the built app, reaches app-ready over app://, with a sandboxed pa
     const surface = await page.evaluate(() => {
       const w = window as unknown as Record<string, unknown>;
       const api = w.api as Record<string, unknown> | undefined;
-      return { require: typeof w.require, process: typeof w.process, api: api ? Object.keys(api).sort() : [] };
+      return {
+        require: typeof w.require,
+        process: typeof w.process,
+        api: api ? Object.keys(api).sort() : [],
+      };
     });
     expect(surface.require).toBe('undefined');
     expect(surface.process).toBe('undefined');
     expect(surface.api).toEqual(expect.arrayContaining(['app', 'on', 'stores']));
 
-    const info = await page.evaluate(() => (window as unknown as { api: { app: { info(): Promise<unknown> } } }).api.app.info());
+    const info = await page.evaluate(() =>
+      (window as unknown as { api: { app: { info(): Promise<unknown> } } }).api.app.info(),
+    );
     expect(info).toMatchObject({ ok: true, value: { host: 'electron', workspaceDir: workspace } });
 
     const artifacts = join(repo, 'e2e', 'artifacts', 'electron');

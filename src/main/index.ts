@@ -81,7 +81,8 @@ function openWorkspaceOrExplain(dir: string): Workspace | undefined {
     abi: process.versions.modules,
     platform: process.platform,
     arch: process.arch,
-    roots: [app.getAppPath(), process.resourcesPath],
+    // resourcesPath is unset outside a real Electron (the lifecycle test runs this file under Node).
+    roots: [app.getAppPath(), process.resourcesPath].filter((root): root is string => Boolean(root)),
   };
   const nativeBinding = findSqliteAddon(native);
   try {

@@ -61,13 +61,21 @@ describe('electron-vite build: preload', () => {
   it('runs as a sandboxed preload would: exposes window.api with every channel, and nothing else', async () => {
     const code = readFileSync(join(out, 'preload', 'index.cjs'), 'utf8');
     const exposeInMainWorld = vi.fn();
-    const ipcRenderer = { invoke: vi.fn(async () => ({ ok: true, value: 'pong' })), on: vi.fn(), removeListener: vi.fn() };
+    const ipcRenderer = {
+      invoke: vi.fn(async () => ({ ok: true, value: 'pong' })),
+      on: vi.fn(),
+      removeListener: vi.fn(),
+    };
     const sandboxRequire = (id: string) => {
       if (id === 'electron') return { contextBridge: { exposeInMainWorld }, ipcRenderer };
       throw new Error(`module not found in a sandboxed preload: ${id}`);
     };
     const module = { exports: {} };
-    const wrapped = vm.runInNewContext(`(function (exports, require, module) {${code}\n})`, {}, { filename: 'index.cjs' });
+    const wrapped = vm.runInNewContext(
+      `(function (exports, require, module) {${code}\n})`,
+      {},
+      { filename: 'index.cjs' },
+    );
     wrapped(module.exports, sandboxRequire, module);
 
     expect(exposeInMainWorld).toHaveBeenCalledTimes(1);

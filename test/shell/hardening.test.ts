@@ -71,15 +71,23 @@ describe('external link allowlist', () => {
 });
 
 describe('permissions', () => {
-  it.each(['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'hid'])(
-    'denies %s',
-    (permission) => expect(permissionVerdict(permission, 'app://storebridge')).toBe(false),
-  );
+  it.each([
+    'media',
+    'notifications',
+    'geolocation',
+    'clipboard-read',
+    'clipboard-sanitized-write',
+    'openExternal',
+    'hid',
+  ])('denies %s', (permission) => expect(permissionVerdict(permission, 'app://storebridge')).toBe(false));
 
   it('installs request and check handlers that deny', () => {
     let request: Parameters<HardenableSession['setPermissionRequestHandler']>[0] | undefined;
     let check: Parameters<HardenableSession['setPermissionCheckHandler']>[0] | undefined;
-    hardenSession({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) });
+    hardenSession({
+      setPermissionRequestHandler: (h) => (request = h),
+      setPermissionCheckHandler: (h) => (check = h),
+    });
     const callback = vi.fn();
     request!({}, 'media', callback);
     request!({}, 'notifications', callback);

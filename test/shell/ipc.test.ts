@@ -31,11 +31,15 @@ function fakeHandlers() {
 }
 
 /** What Electron hands an ipcMain.handle listener when the app's own page calls. */
-function appEvent(over: Partial<{ id: number; url: string; parent: unknown; frame: null }> = {}): InvokeEventLike {
+function appEvent(
+  over: Partial<{ id: number; url: string; parent: unknown; frame: null }> = {},
+): InvokeEventLike {
   return {
     sender: { id: over.id ?? WINDOW_ID },
     senderFrame:
-      over.frame === null ? null : { url: over.url ?? 'app://storebridge/index.html', parent: over.parent ?? null },
+      over.frame === null
+        ? null
+        : { url: over.url ?? 'app://storebridge/index.html', parent: over.parent ?? null },
   };
 }
 
@@ -164,7 +168,9 @@ describe('bindIpc + preload transport, end to end', () => {
     expect(ipc.invoke).toHaveBeenCalledWith('stores:remove', { id });
     expect(await api.stores.list()).toEqual({ ok: true, value: [] });
 
-    const foreign = buildApi(createIpcTransport(new FakeIpcRenderer(main, appEvent({ url: 'https://evil.example/' }))));
+    const foreign = buildApi(
+      createIpcTransport(new FakeIpcRenderer(main, appEvent({ url: 'https://evil.example/' }))),
+    );
     const refused = await foreign.stores.list();
     expect(refused.ok === false && refused.error.code).toBe('forbidden');
   });
@@ -179,7 +185,9 @@ describe('bindIpc + preload transport, end to end', () => {
     };
     walk(api);
     expect(seen).not.toContain(ipc);
-    expect(seen.every((v) => v === api || typeof v === 'function' || (typeof v === 'object' && v !== null))).toBe(true);
+    expect(
+      seen.every((v) => v === api || typeof v === 'function' || (typeof v === 'object' && v !== null)),
+    ).toBe(true);
   });
 
   it('forwards bus events to the page without the Electron event, until unsubscribed or the window closes', () => {

@@ -60,7 +60,11 @@ describe('app:// protocol handler: serving', () => {
 
   it('gives every load a fresh nonce', async () => {
     const nonces = new Set<string | undefined>();
-    for (const url of ['app://storebridge/', 'app://storebridge/index.html', 'app://storebridge/index.html?x=1']) {
+    for (const url of [
+      'app://storebridge/',
+      'app://storebridge/index.html',
+      'app://storebridge/index.html?x=1',
+    ]) {
       nonces.add(nonceOf((await get(url)).headers.get('content-security-policy')));
     }
     expect(nonces.size).toBe(3);
