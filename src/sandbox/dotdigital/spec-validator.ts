@@ -2,6 +2,7 @@
 // /work/shared/specs/dotdigital: finds the operation for a method + path, derefs, and runs ajv.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
@@ -15,7 +16,11 @@ interface Operation {
   responses: Json;
 }
 
-export const SPEC_DIR = '/work/shared/specs/dotdigital';
+// The official specs live in shared/ beside the project root (as in CI's checkout); STOREBRIDGE_SPECS overrides.
+export const SPEC_DIR = join(
+  process.env.STOREBRIDGE_SPECS ?? fileURLToPath(new URL('../../../../shared/specs', import.meta.url)),
+  'dotdigital',
+);
 
 /**
  * Deliberate deviations (see README): each rewrites one operation's response schema before use.
