@@ -1,6 +1,6 @@
 // Runs in: Node (simulators). Owns: turning a filter/sort request into an ordered id list using the table's
 // indexes, cached per table version so paging through an unchanged collection costs one slice per page.
-import { type Table } from './table.js';
+import { lowerBound, type Table } from './table.js';
 import type { Keyed } from './types.js';
 
 export interface Selection<T> {
@@ -29,9 +29,16 @@ export class Selector<T extends Keyed> {
     return this.entry(s).ids;
   }
 
-  /** Position of `id` in the selection (for cursors), or -1. */
+  /**
+   * Position of `id` in the selection (for cursors), or -1. In id order an id that left the selection
+   * (deleted since the previous page) gives the position of the nearest smaller id, so a walk goes on.
+   */
   positionOf(s: Selection<T>, id: number): number {
     const e = this.entry(s);
+    // Id-ordered selections (the usual cursor walk) need no position map: binary search.
+    if ((s.sort?.field ?? 'id') === 'id' && !s.sort?.desc) {
+      return lowerBound(e.ids.length, (i) => e.ids[i]! <= id) - 1;
+    }
     e.positions ??= new Map(e.ids.map((v, i) => [v, i]));
     return e.positions.get(id) ?? -1;
   }

@@ -7,7 +7,7 @@ import { type SeedData } from './seed/index.js';
 import { idFromSeededEmail } from './seed/customers.js';
 import { subscriberIdFromEmail } from './seed/subscribers.js';
 import { Selector } from './select.js';
-import { Table } from './table.js';
+import { Table, type BaseSource } from './table.js';
 import type {
   Brand, Cart, Category, Channel, Currency, Customer, CustomerAttribute, Hook, Order, Product, Script, Subscriber,
 } from './types.js';
@@ -220,18 +220,17 @@ export class StoreState {
     const rate = this.seed.laterChangeRate;
     if (rate <= 0) return;
     const threshold = Math.floor(rate * 4294967296);
-    const late = <T extends { id: number; date_modified: number }>(table: Table<T>, count: number, kind: number) => {
-      for (let id = 1; id <= count; id++) {
+    const late = <T extends { id: number; date_modified: number }>(table: Table<T>, base: BaseSource<T>, kind: number) => {
+      for (let id = 1; id <= base.count; id++) {
         const h = mix(this.seed.seed, kind, id);
         if (h >= threshold) continue;
-        const rec = table.get(id)!;
-        const span = this.seed.end - rec.date_modified;
-        const dm = Math.floor((rec.date_modified + (mix(h, 7) / 4294967296) * span) / 1000) * 1000;
-        table.put({ ...rec, date_modified: dm });
+        const was = base.dateModifiedAt(id);
+        const dm = Math.floor((was + (mix(h, 7) / 4294967296) * (this.seed.end - was)) / 1000) * 1000;
+        table.retime(id, dm);
       }
     };
-    late(this.customers, this.seed.customers.count, 901);
-    late(this.orders, this.seed.orders.count, 902);
-    late(this.subscribers, this.seed.subscribers.count, 903);
+    late(this.customers, this.seed.customers, 901);
+    late(this.orders, this.seed.orders, 902);
+    late(this.subscribers, this.seed.subscribers, 903);
   }
 }

@@ -22,6 +22,8 @@ export class Table<T extends Keyed> {
   /** Bumped on every write; query caches key on it. */
   version = 0;
   private readonly overlay = new Map<number, T | null>();
+  /** Seeded records whose only change is a later date_modified: kept as a number, not a whole record. */
+  private readonly baseDm = new Map<number, number>();
   /** Ids above the base range, ascending (new ids only grow). */
   private readonly extraIds: number[] = [];
   /** Overlay records ordered by (date_modified, id). */
@@ -44,16 +46,37 @@ export class Table<T extends Keyed> {
   get(id: number): T | undefined {
     const o = this.overlay.get(id);
     if (o !== undefined) return o ?? undefined;
-    if (Number.isInteger(id) && id >= 1 && id <= this.base.count) return this.base.at(id);
-    return undefined;
+    if (!Number.isInteger(id) || id < 1 || id > this.base.count) return undefined;
+    const rec = this.base.at(id);
+    const dm = this.baseDm.get(id);
+    if (dm !== undefined) rec.date_modified = dm;
+    return rec;
   }
 
   has(id: number): boolean {
     return this.get(id) !== undefined;
   }
 
+  /** Moves a seeded record's date_modified without materialising it (seeded history). */
+  retime(id: number, dm: number): void {
+    if (this.overlay.has(id) || id < 1 || id > this.base.count) throw new Error(`retime: ${id} is not an untouched seeded record`);
+    this.dropBaseDm(id);
+    this.baseDm.set(id, dm);
+    this.dmIndex.splice(this.dmPos(dm, id), 0, { dm, id });
+    this.version++;
+  }
+
+  private dropBaseDm(id: number): void {
+    const dm = this.baseDm.get(id);
+    if (dm === undefined) return;
+    const at = this.dmPos(dm, id);
+    if (this.dmIndex[at]?.id === id) this.dmIndex.splice(at, 1);
+    this.baseDm.delete(id);
+  }
+
   /** Inserts or replaces; the caller sets date_modified. */
   put(rec: T): void {
+    this.dropBaseDm(rec.id);
     const prev = this.overlay.get(rec.id);
     if (prev) this.unindex(prev);
     else if (prev === null) throw new Error(`record ${rec.id} was deleted`);
@@ -71,6 +94,7 @@ export class Table<T extends Keyed> {
     const prev = this.get(id);
     if (!prev) return false;
     if (this.overlay.get(id)) this.unindex(prev);
+    this.dropBaseDm(id);
     if (id <= this.base.count) {
       this.overlay.set(id, null);
       this.deletedBase++;
@@ -96,7 +120,7 @@ export class Table<T extends Keyed> {
     let j = this.dmPos(min, -Infinity);
     const jEnd = this.dmPos(max, Infinity);
     for (;;) {
-      while (i <= bEnd && this.overlay.has(i)) i++;
+      while (i <= bEnd && (this.overlay.has(i) || this.baseDm.has(i))) i++;
       const o = j < jEnd ? this.dmIndex[j]! : undefined;
       if (i > bEnd && !o) return;
       const bdm = i <= bEnd ? b.dateModifiedAt(i) : Infinity;

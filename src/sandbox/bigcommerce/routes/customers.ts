@@ -77,7 +77,9 @@ function list({ store, q }: ApiContext): SimResponse {
       from = at + 1;
       to = from + limit;
     } else {
-      to = store.select.customers.positionOf(sel, decodeCursor(before!, 'before'));
+      const beforeId = decodeCursor(before!, 'before');
+      to = store.select.customers.positionOf(sel, beforeId);
+      if (ids[to] !== beforeId) to += 1;
       if (to < 0) to = 0;
       from = Math.max(0, to - limit);
     }
