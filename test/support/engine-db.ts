@@ -15,13 +15,13 @@ export function engineDb(connections = ['conn-a']): Db {
   db.prepare(
     `INSERT INTO stores (id, name, store_hash, api_base_url, token_hint, demo, created_at) VALUES ('store-1', 'S', 'abc', 'http://x', '', 0, ?)`,
   ).run(now);
-  db.prepare(`INSERT INTO platform_accounts (id, platform, name, created_at) VALUES ('acct-1', 'file', 'Files', ?)`).run(now);
+  db.prepare(
+    `INSERT INTO platform_accounts (id, platform, name, created_at) VALUES ('acct-1', 'file', 'Files', ?)`,
+  ).run(now);
   for (const c of connections) {
-    db.prepare(`INSERT INTO connections (id, store_id, account_id, name, created_at) VALUES (?, 'store-1', 'acct-1', ?, ?)`).run(
-      c,
-      c,
-      now,
-    );
+    db.prepare(
+      `INSERT INTO connections (id, store_id, account_id, name, created_at) VALUES (?, 'store-1', 'acct-1', ?, ?)`,
+    ).run(c, c, now);
   }
   return db;
 }

@@ -2,7 +2,13 @@
 // service) into the services and contract handlers that every host (Electron, browser host, CLI) shares.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { AppInfo } from '../../shared/contract/index.js';
+import type {
+  AppInfo,
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  Result,
+} from '../../shared/contract/index.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { EventBus } from '../core/emitter.js';
 import { LineLogger, type Logger } from '../core/logger.js';
@@ -38,7 +44,9 @@ export interface Workspace {
   stores: StoreService;
   handlers: Handlers;
   /** Runs a channel exactly as a renderer call would: parse, run, envelope. */
-  call(channel: string, input?: unknown): ReturnType<typeof dispatch>;
+  call<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+  /** The same for untrusted callers (the bridges), whose channel name is still unchecked. */
+  callUnchecked(channel: unknown, input: unknown): Promise<Result<unknown>>;
   close(): void;
 }
 
@@ -79,7 +87,8 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     secrets,
     stores,
     handlers,
-    call: (channel, input) => dispatch(handlers, channel, input, logger),
+    call: (channel, input) => dispatch(handlers, channel, input, logger) as never,
+    callUnchecked: (channel, input) => dispatch(handlers, channel, input, logger),
     close: () => db.close(),
   };
 }

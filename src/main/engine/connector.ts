@@ -123,5 +123,8 @@ export interface Connector<C = unknown, S = unknown> {
    * After a crash, jobs that were in flight are in doubt. A connector that can look a record up on the
    * platform says which already arrived, so events are not sent twice; 'unknown' means send again.
    */
-  resolveInDoubt?(jobs: DeliveryJob[], ctx: ConnectorContext<C, S>): Promise<Map<number, 'delivered' | 'unknown'>>;
+  resolveInDoubt?(
+    jobs: DeliveryJob[],
+    ctx: ConnectorContext<C, S>,
+  ): Promise<Map<number, 'delivered' | 'unknown'>>;
 }

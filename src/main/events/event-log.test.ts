@@ -31,8 +31,21 @@ describe('EventLog', () => {
   it('filters, searches full text and pages newest first', () => {
     const { log, appended } = open();
     log.append(
-      { level: 'info', type: 'delivery.batch', message: 'Sent 50 contacts', connectionId: 'c1', platform: 'activecampaign' },
-      { level: 'error', type: 'delivery.dead', message: 'Order 1042 rejected: currency missing', connectionId: 'c1', recordType: 'order', recordId: '1042' },
+      {
+        level: 'info',
+        type: 'delivery.batch',
+        message: 'Sent 50 contacts',
+        connectionId: 'c1',
+        platform: 'activecampaign',
+      },
+      {
+        level: 'error',
+        type: 'delivery.dead',
+        message: 'Order 1042 rejected: currency missing',
+        connectionId: 'c1',
+        recordType: 'order',
+        recordId: '1042',
+      },
       { level: 'warn', type: 'delivery.retry', message: 'Rate limited, retrying in 2 s', connectionId: 'c2' },
     );
     expect(appended).toHaveLength(3);
@@ -50,22 +63,51 @@ describe('EventLog', () => {
       level: 'info',
       type: 'delivery.batch',
       message: 'x',
-      payload: { email: 'jane.doe@example.com', phone: '+441234567889', apiKey: 'sk_live_123', nested: { Authorization: 'Bearer abc' }, total: 12 },
+      payload: {
+        email: 'jane.doe@example.com',
+        phone: '+441234567889',
+        apiKey: 'sk_live_123',
+        nested: { Authorization: 'Bearer abc' },
+        total: 12,
+      },
     });
     const stored = JSON.stringify(log.query()[0]!.payload);
-    for (const leaked of ['jane.doe@example.com', 'sk_live_123', 'Bearer abc', '+441234567889']) expect(stored).not.toContain(leaked);
+    for (const leaked of ['jane.doe@example.com', 'sk_live_123', 'Bearer abc', '+441234567889'])
+      expect(stored).not.toContain(leaked);
     expect(e!.payload).toMatchObject({ email: 'j•••@e•••.com', total: 12, apiKey: '[redacted]' });
   });
 
   it('answers one record’s timeline oldest first', () => {
     const { log, clock } = open();
-    log.append({ level: 'info', type: 'extract.record', message: 'changed in BigCommerce', recordType: 'order', recordId: '7' });
+    log.append({
+      level: 'info',
+      type: 'extract.record',
+      message: 'changed in BigCommerce',
+      recordType: 'order',
+      recordId: '7',
+    });
     clock.advance(10);
-    log.append({ level: 'warn', type: 'delivery.retry', message: '503 from platform', recordType: 'order', recordId: '7' });
+    log.append({
+      level: 'warn',
+      type: 'delivery.retry',
+      message: '503 from platform',
+      recordType: 'order',
+      recordId: '7',
+    });
     clock.advance(10);
-    log.append({ level: 'info', type: 'delivery.ok', message: 'accepted', recordType: 'order', recordId: '7' });
+    log.append({
+      level: 'info',
+      type: 'delivery.ok',
+      message: 'accepted',
+      recordType: 'order',
+      recordId: '7',
+    });
     log.append({ level: 'info', type: 'delivery.ok', message: 'other', recordType: 'order', recordId: '8' });
-    expect(log.timeline('order', '7').map((e) => e.type)).toEqual(['extract.record', 'delivery.retry', 'delivery.ok']);
+    expect(log.timeline('order', '7').map((e) => e.type)).toEqual([
+      'extract.record',
+      'delivery.retry',
+      'delivery.ok',
+    ]);
   });
 
   it('prunes by age and by row cap, and the search index follows', () => {

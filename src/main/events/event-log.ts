@@ -114,7 +114,10 @@ export class EventLog {
     const where: string[] = [];
     const args: unknown[] = [];
     const eq = (col: string, v: unknown) => {
-      if (v !== undefined) (where.push(`e.${col} = ?`), args.push(v));
+      if (v !== undefined) {
+        where.push(`e.${col} = ?`);
+        args.push(v);
+      }
     };
     eq('store_id', q.storeId);
     eq('connection_id', q.connectionId);
@@ -123,7 +126,10 @@ export class EventLog {
     eq('level', q.level);
     eq('record_type', q.recordType);
     eq('record_id', q.recordId);
-    if (q.beforeId !== undefined) (where.push('e.id < ?'), args.push(q.beforeId));
+    if (q.beforeId !== undefined) {
+      where.push('e.id < ?');
+      args.push(q.beforeId);
+    }
     if (q.text?.trim()) {
       where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
       args.push(ftsQuery(q.text));
@@ -144,7 +150,9 @@ export class EventLog {
   /** Drops events older than the retention age, then the oldest beyond the row cap. */
   prune(): number {
     const r = this.opts.retention ?? { maxAgeMs: 30 * 86_400_000, maxRows: 2_000_000 };
-    const byAge = this.db.prepare('DELETE FROM events WHERE at < ?').run(this.opts.clock.now() - r.maxAgeMs).changes;
+    const byAge = this.db
+      .prepare('DELETE FROM events WHERE at < ?')
+      .run(this.opts.clock.now() - r.maxAgeMs).changes;
     const max = (this.db.prepare('SELECT max(id) AS m FROM events').get() as { m: number | null }).m ?? 0;
     const bySize = this.db.prepare('DELETE FROM events WHERE id <= ?').run(max - r.maxRows).changes;
     return byAge + bySize;

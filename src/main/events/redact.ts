@@ -1,8 +1,10 @@
 // Runs in: main (Electron-free). Owns: what may be written to the event log: credentials never, personal
 // data masked when the workspace asks for it.
 
-const secretKey = /(token|secret|password|passwd|api[-_]?key|authorization|auth|signature|private[-_]?key|cookie)/i;
-const piiKey = /(email|phone|mobile|first[-_]?name|last[-_]?name|^name$|surname|street|address|zip|postal|postcode|city|company|birth|ip)/i;
+const secretKey =
+  /(token|secret|password|passwd|api[-_]?key|authorization|auth|signature|private[-_]?key|cookie)/i;
+const piiKey =
+  /(email|phone|mobile|first[-_]?name|last[-_]?name|^name$|surname|street|address|zip|postal|postcode|city|company|birth|ip)/i;
 
 export interface RedactOptions {
   maskPii: boolean;
@@ -16,7 +18,8 @@ export function redact(value: unknown, opts: RedactOptions, depth = 0): unknown 
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (secretKey.test(k)) out[k] = '[redacted]';
-    else if (opts.maskPii && piiKey.test(k) && (typeof v === 'string' || typeof v === 'number')) out[k] = mask(String(v));
+    else if (opts.maskPii && piiKey.test(k) && (typeof v === 'string' || typeof v === 'number'))
+      out[k] = mask(String(v));
     else out[k] = redact(v, opts, depth + 1);
   }
   return out;

@@ -12,7 +12,7 @@ const clientMessage = z.object({
   input: z.unknown(),
 });
 
-export function attachBridge(socket: WebSocket, ws: Pick<Workspace, 'call' | 'bus'>): void {
+export function attachBridge(socket: WebSocket, ws: Pick<Workspace, 'callUnchecked' | 'bus'>): void {
   const off = ws.bus.onAny((event, payload) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'event', event, payload }));
   });
@@ -27,7 +27,7 @@ export function attachBridge(socket: WebSocket, ws: Pick<Workspace, 'call' | 'bu
       );
       return;
     }
-    void ws.call(msg.channel, msg.input).then((result) => {
+    void ws.callUnchecked(msg.channel, msg.input).then((result) => {
       if (socket.readyState === socket.OPEN)
         socket.send(JSON.stringify({ type: 'result', id: msg.id, result }));
     });

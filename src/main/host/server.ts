@@ -10,7 +10,7 @@ import { attachBridge } from './bridge.js';
 import { HostGuard } from './guard.js';
 
 export interface BrowserHostOptions {
-  workspace: Pick<Workspace, 'call' | 'bus'>;
+  workspace: Pick<Workspace, 'callUnchecked' | 'bus'>;
   /** The built renderer (out/renderer). */
   staticRoot: string;
   port?: number;

@@ -17,7 +17,7 @@ export async function storesCommand(ws: Workspace, o: Output, args: string[]): P
   const [sub, ...rest] = args;
   switch (sub) {
     case 'list': {
-      const stores = expectOk(o, await ws.call('stores:list', {})) as StoreSummary[] | undefined;
+      const stores = expectOk(o, await ws.call('stores:list', {}));
       if (!stores) return 1;
       printTable(o, stores, [
         ['ID', (s) => s.id],
@@ -52,7 +52,7 @@ export async function storesCommand(ws: Workspace, o: Output, args: string[]): P
           accessToken,
           ...(values['api-url'] ? { apiBaseUrl: values['api-url'] } : {}),
         }),
-      ) as StoreSummary | undefined;
+      );
       if (!store) return 1;
       o.out(
         o.json

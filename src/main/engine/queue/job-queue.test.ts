@@ -31,12 +31,21 @@ describe('JobQueue', () => {
   it('queues each (entity, version) once and skips what the platform already has unchanged', () => {
     db = engineDb();
     const q = new JobQueue(db);
-    expect(q.enqueue('conn-a', [contact('c1'), contact('c2')], false, 0)).toEqual({ queued: 2, unchanged: 0, duplicate: 0 });
+    expect(q.enqueue('conn-a', [contact('c1'), contact('c2')], false, 0)).toEqual({
+      queued: 2,
+      unchanged: 0,
+      duplicate: 0,
+    });
     expect(q.enqueue('conn-a', [contact('c1')], false, 0)).toEqual({ queued: 0, unchanged: 0, duplicate: 1 });
     const { jobs } = q.claim('conn-a', 'w', 10, 1000, 0);
-    q.complete(jobs.map((j) => ({ jobId: j.jobId, outcome: 'ok' as const })), 1);
+    q.complete(
+      jobs.map((j) => ({ jobId: j.jobId, outcome: 'ok' as const })),
+      1,
+    );
     // A new version with the same mapped payload is not sent again; a changed payload is.
-    expect(q.enqueue('conn-a', [contact('c1', 'v2', { id: 'c1', version: 'v1' })], false, 2).unchanged).toBe(1);
+    expect(q.enqueue('conn-a', [contact('c1', 'v2', { id: 'c1', version: 'v1' })], false, 2).unchanged).toBe(
+      1,
+    );
     expect(q.enqueue('conn-a', [contact('c1', 'v3', { id: 'c1', name: 'new' })], false, 2).queued).toBe(1);
   });
 
@@ -46,7 +55,10 @@ describe('JobQueue', () => {
     q.enqueue('conn-a', [order('o1', 'c1')], true, 0);
     const { jobs } = q.claim('conn-a', 'w', 10, 1000, 0);
     q.complete([{ jobId: jobs[0]!.jobId, outcome: 'ok', remoteId: 'R1' }], 1);
-    expect(q.enqueue('conn-a', [order('o1', 'c1', 'v2')], true, 2)).toMatchObject({ queued: 0, unchanged: 1 });
+    expect(q.enqueue('conn-a', [order('o1', 'c1', 'v2')], true, 2)).toMatchObject({
+      queued: 0,
+      unchanged: 1,
+    });
   });
 
   it('claims a contact before its orders, and the orders only once the contact is done', () => {
@@ -105,7 +117,9 @@ describe('JobQueue', () => {
       ],
       1,
     );
-    expect(q.deadLetters('conn-a')).toEqual([{ jobId: jobs[0]!.jobId, entityType: 'contact', entityId: 'c1', reason: 'email is not valid: "x@"' }]);
+    expect(q.deadLetters('conn-a')).toEqual([
+      { jobId: jobs[0]!.jobId, entityType: 'contact', entityId: 'c1', reason: 'email is not valid: "x@"' },
+    ]);
     expect(q.replay({ connectionId: 'conn-a' }, 5)).toBe(1);
     const again = q.claim('conn-a', 'w', 10, 1000, 5).jobs;
     expect(again.map((j) => [j.entityId, j.attempts])).toEqual([['c1', 1]]);

@@ -68,7 +68,8 @@ export class JobQueue {
     this.db.transaction(() => {
       for (const p of planned) {
         const hash = payloadHash(p.payload);
-        const prev = delivered.get(connectionId, p.entityType, p.entityId) as { payload_hash: string } | undefined;
+        const prev = delivered.get(connectionId, p.entityType, p.entityId) as
+          { payload_hash: string } | undefined;
         if (prev && (p.kind === 'event' || prev.payload_hash === hash)) {
           out.unchanged++;
           continue;
@@ -136,7 +137,10 @@ export class JobQueue {
    * Records what the platform said, one transaction for the whole batch: acknowledged jobs leave the queue
    * and enter the deliveries ledger together, so a crash can never record one without the other.
    */
-  complete(results: JobResult[], now: number): { ok: number; retry: number; dead: number; submitted: number } {
+  complete(
+    results: JobResult[],
+    now: number,
+  ): { ok: number; retry: number; dead: number; submitted: number } {
     const counts = { ok: 0, retry: 0, dead: 0, submitted: 0 };
     const get = this.db.prepare('SELECT * FROM jobs WHERE id = ?');
     const ledger = this.db.prepare(
@@ -165,7 +169,15 @@ export class JobQueue {
         if (!row) continue; // purged meanwhile (e.g. its connection was removed)
         switch (r.outcome) {
           case 'ok':
-            ledger.run(row.connection_id, row.entity_type, row.entity_id, row.version, row.payload_hash, r.remoteId ?? null, now);
+            ledger.run(
+              row.connection_id,
+              row.entity_type,
+              row.entity_id,
+              row.version,
+              row.payload_hash,
+              r.remoteId ?? null,
+              now,
+            );
             remove.run(row.id);
             counts.ok++;
             break;
@@ -178,7 +190,12 @@ export class JobQueue {
               dead.run(`Gave up after ${row.attempts} attempts. Last error: ${r.reason}`, now, row.id);
               counts.dead++;
             } else {
-              retry.run(now + retryDelayMs(row.attempts, this.backoff, r.retryAfterMs, this.random), r.reason, now, row.id);
+              retry.run(
+                now + retryDelayMs(row.attempts, this.backoff, r.retryAfterMs, this.random),
+                r.reason,
+                now,
+                row.id,
+              );
               counts.retry++;
             }
             break;
@@ -215,9 +232,18 @@ export class JobQueue {
   replay(filter: { connectionId?: string; jobIds?: number[]; entityType?: string }, now: number): number {
     const where = ["status = 'dead'"];
     const args: unknown[] = [];
-    if (filter.connectionId) (where.push('connection_id = ?'), args.push(filter.connectionId));
-    if (filter.entityType) (where.push('entity_type = ?'), args.push(filter.entityType));
-    if (filter.jobIds) (where.push('id IN (SELECT value FROM json_each(?))'), args.push(JSON.stringify(filter.jobIds)));
+    if (filter.connectionId) {
+      where.push('connection_id = ?');
+      args.push(filter.connectionId);
+    }
+    if (filter.entityType) {
+      where.push('entity_type = ?');
+      args.push(filter.entityType);
+    }
+    if (filter.jobIds) {
+      where.push('id IN (SELECT value FROM json_each(?))');
+      args.push(JSON.stringify(filter.jobIds));
+    }
     return this.db
       .prepare(
         `UPDATE jobs SET status = 'queued', attempts = 0, run_after = ?, last_error = NULL, updated_at = ?
@@ -228,12 +254,19 @@ export class JobQueue {
 
   purgeDead(connectionId?: string): number {
     return connectionId
-      ? this.db.prepare(`DELETE FROM jobs WHERE status = 'dead' AND connection_id = ?`).run(connectionId).changes
+      ? this.db.prepare(`DELETE FROM jobs WHERE status = 'dead' AND connection_id = ?`).run(connectionId)
+          .changes
       : this.db.prepare(`DELETE FROM jobs WHERE status = 'dead'`).run().changes;
   }
 
   /** Queue depth by status, and when the next queued job becomes due. */
-  stats(connectionId: string): { queued: number; leased: number; submitted: number; dead: number; nextRunAt: number | null } {
+  stats(connectionId: string): {
+    queued: number;
+    leased: number;
+    submitted: number;
+    dead: number;
+    nextRunAt: number | null;
+  } {
     const counts = { queued: 0, leased: 0, submitted: 0, dead: 0 };
     for (const r of this.db
       .prepare('SELECT status, count(*) AS n FROM jobs WHERE connection_id = ? GROUP BY status')
@@ -246,14 +279,22 @@ export class JobQueue {
     return { ...counts, nextRunAt: next.t };
   }
 
-  deadLetters(connectionId: string, limit = 100): Array<{ jobId: number; entityType: string; entityId: string; reason: string }> {
+  deadLetters(
+    connectionId: string,
+    limit = 100,
+  ): Array<{ jobId: number; entityType: string; entityId: string; reason: string }> {
     return (
       this.db
         .prepare(
           `SELECT id, entity_type, entity_id, last_error FROM jobs WHERE connection_id = ? AND status = 'dead'
            ORDER BY id LIMIT ?`,
         )
-        .all(connectionId, limit) as Array<{ id: number; entity_type: string; entity_id: string; last_error: string }>
+        .all(connectionId, limit) as Array<{
+        id: number;
+        entity_type: string;
+        entity_id: string;
+        last_error: string;
+      }>
     ).map((r) => ({ jobId: r.id, entityType: r.entity_type, entityId: r.entity_id, reason: r.last_error }));
   }
 }
