@@ -4,6 +4,7 @@ import ky from 'ky';
 import { systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { httpError } from './http-errors.js';
+import { proxyFetchFromEnv } from './proxy.js';
 import { RateBudget, cancelled, readRateHeaders, realSleep, type Sleep } from './rate-budget.js';
 import { backoffMs, defaultRetryPolicy, describeError, isTransientError, type RetryPolicy } from './retry.js';
 
@@ -25,7 +26,7 @@ export interface TransportOptions {
   clock?: Clock;
   sleep?: Sleep;
   random?: () => number;
-  /** Seam for a proxy-aware fetch (undici ProxyAgent as `dispatcher`); Node's global fetch by default. */
+  /** Replaces fetch (tests, custom agents). Default: Node's fetch, through HTTPS_PROXY when one is set. */
   fetch?: typeof fetch;
   /** Called after every attempt (metrics, progress, tests). */
   onCall?: (call: CallInfo) => void;
@@ -78,13 +79,14 @@ export class Transport {
         clock: this.clock,
         sleep: this.sleep,
       });
+    const fetchImpl = opts.fetch ?? proxyFetchFromEnv();
     this.http = ky.create({
       retry: 0,
       // Our own per-attempt timeout covers the body too (ky's covers only the headers).
       timeout: false,
       throwHttpErrors: false,
       headers: { 'X-Auth-Token': opts.accessToken, Accept: 'application/json' },
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
   }
 

@@ -1,5 +1,6 @@
 // Runs in: main. Owns: the ordered list of workspace migrations. Append only; never edit an applied one.
 import type { Migration } from '../migrate.js';
 import { m001 } from './001-stores.js';
+import { m002 } from './002-extract.js';
 
-export const migrations: readonly Migration[] = [m001];
+export const migrations: readonly Migration[] = [m001, m002];
