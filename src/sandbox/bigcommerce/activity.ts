@@ -14,10 +14,18 @@ export interface ActivityOptions {
 }
 
 export type ActivityKind =
-  | 'customer.created' | 'customer.updated' | 'customer.deleted'
-  | 'subscriber.created' | 'subscriber.updated' | 'subscriber.deleted'
-  | 'order.created' | 'order.statusUpdated'
-  | 'cart.created' | 'cart.updated' | 'cart.abandoned' | 'cart.converted';
+  | 'customer.created'
+  | 'customer.updated'
+  | 'customer.deleted'
+  | 'subscriber.created'
+  | 'subscriber.updated'
+  | 'subscriber.deleted'
+  | 'order.created'
+  | 'order.statusUpdated'
+  | 'cart.created'
+  | 'cart.updated'
+  | 'cart.abandoned'
+  | 'cart.converted';
 
 export interface ActivityEvent {
   kind: ActivityKind;
@@ -25,9 +33,17 @@ export interface ActivityEvent {
 }
 
 const WEIGHTS: Array<[ActivityKind, number]> = [
-  ['customer.created', 10], ['customer.updated', 12], ['customer.deleted', 1],
-  ['subscriber.created', 6], ['subscriber.updated', 5], ['subscriber.deleted', 1],
-  ['order.created', 6], ['order.statusUpdated', 8], ['cart.created', 12], ['cart.updated', 10], ['cart.converted', 6],
+  ['customer.created', 10],
+  ['customer.updated', 12],
+  ['customer.deleted', 1],
+  ['subscriber.created', 6],
+  ['subscriber.updated', 5],
+  ['subscriber.deleted', 1],
+  ['order.created', 6],
+  ['order.statusUpdated', 8],
+  ['cart.created', 12],
+  ['cart.updated', 10],
+  ['cart.converted', 6],
 ];
 
 export class ShopperActivity {
@@ -99,10 +115,27 @@ export class ShopperActivity {
         const last = this.rng.pick(LAST_NAMES);
         const id = s.customers.nextId();
         const c: Customer = {
-          id, email: `${asciiSlug(first)}.${asciiSlug(last)}.new${id}@example.net`, first_name: first, last_name: last, company: '', phone: '',
-          notes: '', tax_exempt_category: '', registration_ip_address: '192.0.2.10', customer_group_id: 0, date_created: now, date_modified: now,
-          origin_channel_id: 1, channel_ids: null, accepts_product_review_abandoned_cart_emails: this.rng.chance(0.5), force_password_reset: false,
-          store_credit: 0, addresses: [], attributes: [], form_fields: [], consent: { allow: ['essential'], deny: [] },
+          id,
+          email: `${asciiSlug(first)}.${asciiSlug(last)}.new${id}@example.net`,
+          first_name: first,
+          last_name: last,
+          company: '',
+          phone: '',
+          notes: '',
+          tax_exempt_category: '',
+          registration_ip_address: '192.0.2.10',
+          customer_group_id: 0,
+          date_created: now,
+          date_modified: now,
+          origin_channel_id: 1,
+          channel_ids: null,
+          accepts_product_review_abandoned_cart_emails: this.rng.chance(0.5),
+          force_password_reset: false,
+          store_credit: 0,
+          addresses: [],
+          attributes: [],
+          form_fields: [],
+          consent: { allow: ['essential'], deny: [] },
         };
         s.putCustomer(c, 'created');
         return { kind, id };
@@ -111,7 +144,15 @@ export class ShopperActivity {
         const id = this.someId(s.customers);
         const c = id === undefined ? undefined : s.customers.get(id);
         if (!c) return undefined;
-        s.putCustomer({ ...c, phone: `+1 555 ${this.rng.int(1000000, 9999999)}`, accepts_product_review_abandoned_cart_emails: !c.accepts_product_review_abandoned_cart_emails, date_modified: now }, 'updated');
+        s.putCustomer(
+          {
+            ...c,
+            phone: `+1 555 ${this.rng.int(1000000, 9999999)}`,
+            accepts_product_review_abandoned_cart_emails: !c.accepts_product_review_abandoned_cart_emails,
+            date_modified: now,
+          },
+          'updated',
+        );
         return { kind, id: c.id };
       }
       case 'customer.deleted': {
@@ -121,14 +162,31 @@ export class ShopperActivity {
       case 'subscriber.created': {
         const id = s.subscribers.nextId();
         const first = this.rng.pick(FIRST_NAMES);
-        s.putSubscriber({ id, email: `${asciiSlug(first)}.signup${id}@example.net`, first_name: first, last_name: '', source: 'storefront', order_id: null, channel_id: 1, consents: ['marketing_newsletter'], date_created: now, date_modified: now }, 'created');
+        s.putSubscriber(
+          {
+            id,
+            email: `${asciiSlug(first)}.signup${id}@example.net`,
+            first_name: first,
+            last_name: '',
+            source: 'storefront',
+            order_id: null,
+            channel_id: 1,
+            consents: ['marketing_newsletter'],
+            date_created: now,
+            date_modified: now,
+          },
+          'created',
+        );
         return { kind, id };
       }
       case 'subscriber.updated': {
         const id = this.someId(s.subscribers);
         const sub = id === undefined ? undefined : s.subscribers.get(id);
         if (!sub) return undefined;
-        s.putSubscriber({ ...sub, consents: sub.consents.length ? [] : ['marketing_newsletter'], date_modified: now }, 'updated');
+        s.putSubscriber(
+          { ...sub, consents: sub.consents.length ? [] : ['marketing_newsletter'], date_modified: now },
+          'updated',
+        );
         return { kind, id: sub.id };
       }
       case 'subscriber.deleted': {
@@ -149,8 +207,16 @@ export class ShopperActivity {
         const c = cid === undefined ? undefined : s.customers.get(cid);
         const id = uuidFrom(this.rng);
         const cart: Cart = {
-          id, customer_id: c?.id ?? 0, channel_id: 1, email: c?.email ?? '', currency: 'USD', lines: [], created: now, updated: now,
-          state: 'active', cart_url: `https://${s.hash}.example-store.com/cart.php?action=load&id=${id}&token=${uuidFrom(this.rng).slice(0, 8)}`,
+          id,
+          customer_id: c?.id ?? 0,
+          channel_id: 1,
+          email: c?.email ?? '',
+          currency: 'USD',
+          lines: [],
+          created: now,
+          updated: now,
+          state: 'active',
+          cart_url: `https://${s.hash}.example-store.com/cart.php?action=load&id=${id}&token=${uuidFrom(this.rng).slice(0, 8)}`,
         };
         this.addLine(cart);
         s.putCart(cart, 'created');
@@ -185,13 +251,22 @@ export class ShopperActivity {
   private addLine(cart: Cart): void {
     const pid = this.someId(this.store.products);
     const p = pid === undefined ? undefined : this.store.products.get(pid);
-    if (p) cart.lines.push({ product_id: p.id, variant_id: p.variants[0]!.id, quantity: this.rng.int(1, 3), price: p.price, name: p.name });
+    if (p)
+      cart.lines.push({
+        product_id: p.id,
+        variant_id: p.variants[0]!.id,
+        quantity: this.rng.int(1, 3),
+        price: p.price,
+        name: p.name,
+      });
   }
 
   private newOrder(customerId: number, cart: Cart | null): ActivityEvent | undefined {
     const s = this.store;
     const c = customerId ? s.customers.get(customerId) : undefined;
-    const lines = cart?.lines.length ? cart.lines.map((l) => ({ productId: l.product_id, quantity: l.quantity })) : [];
+    const lines = cart?.lines.length
+      ? cart.lines.map((l) => ({ productId: l.product_id, quantity: l.quantity }))
+      : [];
     if (!lines.length) {
       const pid = this.someId(s.products);
       if (pid === undefined) return undefined;
@@ -201,7 +276,11 @@ export class ShopperActivity {
     const order = buildOrder(s, {
       customerId: c?.id ?? 0,
       statusId: this.rng.chance(0.1) ? 0 : 11,
-      billing: { first_name: first, last_name: c?.last_name ?? this.rng.pick(LAST_NAMES), email: c?.email ?? `${asciiSlug(first)}.guest${s.orders.nextId()}@example.net` },
+      billing: {
+        first_name: first,
+        last_name: c?.last_name ?? this.rng.pick(LAST_NAMES),
+        email: c?.email ?? `${asciiSlug(first)}.guest${s.orders.nextId()}@example.net`,
+      },
       lines,
       cartId: cart?.id ?? null,
     });

@@ -50,17 +50,38 @@ export class Api {
       const tokenValue = Array.isArray(headerToken) ? headerToken[0] : headerToken;
       const token = store.tokens.find((t) => t.token === tokenValue);
       const limiter = store.limiter;
-      if (!token) return withRate(err(v2, 401, 'You are not authorized to access this resource. Check X-Auth-Token.'), limiter.state());
+      if (!token)
+        return withRate(
+          err(v2, 401, 'You are not authorized to access this resource. Check X-Auth-Token.'),
+          limiter.state(),
+        );
       const taken = limiter.take();
       if (!taken.allowed) {
-        const res = v2 ? v2Error(429, 'Too many requests') : { status: 429, body: { status: 429, title: 'Too many requests', type: '/api-docs/getting-started/api-status-codes' } };
-        return withRate(res, taken, { 'X-Retry-After': String(Math.max(1, Math.ceil(taken.resetMs / 1000))) });
+        const res = v2
+          ? v2Error(429, 'Too many requests')
+          : {
+              status: 429,
+              body: {
+                status: 429,
+                title: 'Too many requests',
+                type: '/api-docs/getting-started/api-status-codes',
+              },
+            };
+        return withRate(res, taken, {
+          'X-Retry-After': String(Math.max(1, Math.ceil(taken.resetMs / 1000))),
+        });
       }
       if (scope && !hasScope(token, scope, method)) return withRate(err(v2, 403, MISSING_SCOPE), taken);
       let res: SimResponse;
       try {
         if (!v2 && method === 'GET') rejectEncodedColons(req.rawQuery);
-        res = await handler({ req, store, token: { ...token, clientId: clientIdOf(token) }, q: parseRawQuery(req.rawQuery), body: req.body });
+        res = await handler({
+          req,
+          store,
+          token: { ...token, clientId: clientIdOf(token) },
+          q: parseRawQuery(req.rawQuery),
+          body: req.body,
+        });
       } catch (e) {
         if (!(e instanceof QueryError)) throw e;
         res = v2 ? v2Error(e.status, e.message) : v3Error(e.status, e.message, e.errors);

@@ -9,12 +9,19 @@ export interface Range {
 }
 
 /** `field` (exact, to the second), `field:min` (>=) and `field:max` (<=); undefined when none is given. */
-export function dateRange(q: Map<string, string>, field: string, names = { min: `${field}:min`, max: `${field}:max` }): Range | undefined {
+export function dateRange(
+  q: Map<string, string>,
+  field: string,
+  names = { min: `${field}:min`, max: `${field}:max` },
+): Range | undefined {
   const read = (key: string): number | undefined => {
     const raw = q.get(key);
     if (raw === undefined) return undefined;
     const ms = parseFilterDate(raw);
-    if (ms === undefined) throw new QueryError(422, `The filter '${key}' must be an ISO 8601 date or a unix timestamp.`, { [key]: 'is not a valid date' });
+    if (ms === undefined)
+      throw new QueryError(422, `The filter '${key}' must be an ISO 8601 date or a unix timestamp.`, {
+        [key]: 'is not a valid date',
+      });
     return ms;
   };
   const exact = read(field);
@@ -37,7 +44,12 @@ export function inRange(ms: number, r: Range | undefined): boolean {
 
 export function stringList(q: Map<string, string>, key: string): string[] | undefined {
   const raw = q.get(key);
-  return raw === undefined ? undefined : raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return raw === undefined
+    ? undefined
+    : raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 /** `id:in` merged with a plain `id`. */
@@ -57,18 +69,26 @@ export function boolParam(q: Map<string, string>, key: string): boolean | undefi
 }
 
 /** `sort=field:asc|desc` restricted to `allowed`. */
-export function sortParam(q: Map<string, string>, allowed: string[]): { field: string; desc: boolean } | undefined {
+export function sortParam(
+  q: Map<string, string>,
+  allowed: string[],
+): { field: string; desc: boolean } | undefined {
   const raw = q.get('sort');
   if (raw === undefined || raw === '') return undefined;
   const [field = '', dir = 'asc'] = raw.split(':');
   if (!allowed.includes(field) || (dir !== 'asc' && dir !== 'desc'))
-    throw new QueryError(422, `sort must be one of ${allowed.map((f) => `${f}:asc|desc`).join(', ')}.`, { sort: 'is invalid' });
+    throw new QueryError(422, `sort must be one of ${allowed.map((f) => `${f}:asc|desc`).join(', ')}.`, {
+      sort: 'is invalid',
+    });
   return { field, desc: dir === 'desc' };
 }
 
 export function includes(q: Map<string, string>, allowed: string[]): Set<string> {
   const list = stringList(q, 'include') ?? [];
   const bad = list.filter((i) => !allowed.includes(i));
-  if (bad.length > 0) throw new QueryError(422, `include accepts ${allowed.join(', ')}; got ${bad.join(', ')}.`, { include: 'is invalid' });
+  if (bad.length > 0)
+    throw new QueryError(422, `include accepts ${allowed.join(', ')}; got ${bad.join(', ')}.`, {
+      include: 'is invalid',
+    });
   return new Set(list);
 }

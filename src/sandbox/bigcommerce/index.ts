@@ -60,7 +60,8 @@ export interface BigCommerceSim {
   close(): Promise<void>;
 }
 
-const isSeedData = (s: SeedOptions | SeedData | undefined): s is SeedData => !!s && 'customers' in s && typeof s.customers === 'object';
+const isSeedData = (s: SeedOptions | SeedData | undefined): s is SeedData =>
+  !!s && 'customers' in s && typeof s.customers === 'object';
 
 export async function startBigCommerceSim(options: BigCommerceSimOptions = {}): Promise<BigCommerceSim> {
   const now = options.now ?? Date.now;
@@ -72,7 +73,15 @@ export async function startBigCommerceSim(options: BigCommerceSimOptions = {}): 
   const build = (o: StoreOptions, index: number): SimStoreHandle => {
     const tokens = o.tokens ?? [{ token: `tok-${o.hash}` }];
     const seed = isSeedData(o.seed) ? o.seed : seedStore(o.seed ?? {});
-    const state = new StoreState(o.hash, 1_000_000 + index, tokens, seed, now, o.quota ?? 150, o.windowMs ?? 30_000);
+    const state = new StoreState(
+      o.hash,
+      1_000_000 + index,
+      tokens,
+      seed,
+      now,
+      o.quota ?? 150,
+      o.windowMs ?? 30_000,
+    );
     const webhooks = new WebhookDispatcher(state, options.webhooks);
     const activity = new ShopperActivity(state, o.activity);
     return { state, webhooks, activity };
@@ -101,10 +110,18 @@ export async function startBigCommerceSim(options: BigCommerceSimOptions = {}): 
     port: options.port,
     errors: {
       notFound: (req) => errorFor(req.path, 404, 'The requested resource was not found.'),
-      methodNotAllowed: (req) => errorFor(req.path, 405, 'The requested method is not allowed for this resource.'),
+      methodNotAllowed: (req) =>
+        errorFor(req.path, 405, 'The requested method is not allowed for this resource.'),
       badJson: (req) => errorFor(req.path, 400, 'The request body is not valid JSON.'),
       tooLarge: (req) => errorFor(req.path, 413, 'The request body is too large.'),
-      serverError: (status) => ({ status, body: { status, title: 'Internal Server Error', type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes' } }),
+      serverError: (status) => ({
+        status,
+        body: {
+          status,
+          title: 'Internal Server Error',
+          type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes',
+        },
+      }),
     },
     // Reset rebuilds every store from its seed: records, hooks, carts and quota.
     onReset: () => {
@@ -118,7 +135,13 @@ export async function startBigCommerceSim(options: BigCommerceSimOptions = {}): 
         Object.assign(control[o.hash]!, { state: h.state, activity: h.activity, webhooks: h.webhooks });
       });
     },
-    state: () => ({ stores: [...handles.values()].map((h) => ({ hash: h.state.hash, counts: h.state.counts(), quota: h.state.limiter.state() })) }),
+    state: () => ({
+      stores: [...handles.values()].map((h) => ({
+        hash: h.state.hash,
+        counts: h.state.counts(),
+        quota: h.state.limiter.state(),
+      })),
+    }),
   });
 
   const control: Record<string, SimStoreControl> = {};
@@ -130,7 +153,11 @@ export async function startBigCommerceSim(options: BigCommerceSimOptions = {}): 
   return {
     url: server.url,
     server,
-    stores: storeOpts.map((o) => ({ hash: o.hash, token: control[o.hash]!.token, apiBaseUrl: control[o.hash]!.apiBaseUrl })),
+    stores: storeOpts.map((o) => ({
+      hash: o.hash,
+      token: control[o.hash]!.token,
+      apiBaseUrl: control[o.hash]!.apiBaseUrl,
+    })),
     control,
     async close() {
       for (const h of handles.values()) {

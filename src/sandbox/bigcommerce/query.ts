@@ -41,20 +41,36 @@ export function rejectEncodedColons(raw: string): void {
   }
 }
 
-export function intParam(q: Map<string, string>, key: string, def: number, min: number, max?: number): number {
+export function intParam(
+  q: Map<string, string>,
+  key: string,
+  def: number,
+  min: number,
+  max?: number,
+): number {
   const raw = q.get(key);
   if (raw === undefined || raw === '') return def;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new QueryError(422, `The '${key}' parameter must be an integer >= ${min}.`, { [key]: 'is invalid' });
-  if (max !== undefined && n > max) throw new QueryError(413, `The '${key}' parameter may be at most ${max}.`);
+  if (!Number.isInteger(n) || n < min)
+    throw new QueryError(422, `The '${key}' parameter must be an integer >= ${min}.`, {
+      [key]: 'is invalid',
+    });
+  if (max !== undefined && n > max)
+    throw new QueryError(413, `The '${key}' parameter may be at most ${max}.`);
   return n;
 }
 
 export function intList(q: Map<string, string>, key: string): number[] | undefined {
   const raw = q.get(key);
   if (raw === undefined) return undefined;
-  const ids = raw.split(',').filter((s) => s !== '').map(Number);
-  if (ids.some((n) => !Number.isInteger(n))) throw new QueryError(422, `'${key}' must be a comma-separated list of integers.`, { [key]: 'is invalid' });
+  const ids = raw
+    .split(',')
+    .filter((s) => s !== '')
+    .map(Number);
+  if (ids.some((n) => !Number.isInteger(n)))
+    throw new QueryError(422, `'${key}' must be a comma-separated list of integers.`, {
+      [key]: 'is invalid',
+    });
   return ids;
 }
 
@@ -80,15 +96,27 @@ export function pageMeta(total: number, count: number, page: number, limit: numb
 }
 
 /** A v3 offset-paginated list answer. */
-export function v3List<T>(ids: readonly number[], q: Map<string, string>, render: (id: number) => T, maxLimit = 250): SimResponse {
+export function v3List<T>(
+  ids: readonly number[],
+  q: Map<string, string>,
+  render: (id: number) => T,
+  maxLimit = 250,
+): SimResponse {
   const { page, limit } = pagingOf(q, maxLimit);
   const slice = ids.slice((page - 1) * limit, page * limit);
   const data = slice.map(render);
-  return { status: 200, body: { data, meta: { pagination: pageMeta(ids.length, data.length, page, limit) } } };
+  return {
+    status: 200,
+    body: { data, meta: { pagination: pageMeta(ids.length, data.length, page, limit) } },
+  };
 }
 
 /** A v2 list answer: a bare array, or 204 with no body when the page is empty. */
-export function v2List<T>(ids: readonly number[], q: Map<string, string>, render: (id: number) => T): SimResponse {
+export function v2List<T>(
+  ids: readonly number[],
+  q: Map<string, string>,
+  render: (id: number) => T,
+): SimResponse {
   const { page, limit } = pagingOf(q);
   const slice = ids.slice((page - 1) * limit, page * limit);
   if (slice.length === 0) return { status: 204 };

@@ -43,18 +43,29 @@ export function simRoutes(router: Router, stores: Map<string, SimStoreHandle>): 
   };
   const id = (req: SimRequest) => Number(req.params['id']);
 
-  router.get('/__sim/stores', () => ({ status: 200, body: [...stores.values()].map((h) => ({ hash: h.state.hash, counts: h.state.counts() })) }));
-  on('GET', '', ({ state }) => ({ status: 200, body: { hash: state.hash, counts: state.counts(), quota: state.limiter.state() } }));
+  router.get('/__sim/stores', () => ({
+    status: 200,
+    body: [...stores.values()].map((h) => ({ hash: h.state.hash, counts: h.state.counts() })),
+  }));
+  on('GET', '', ({ state }) => ({
+    status: 200,
+    body: { hash: state.hash, counts: state.counts(), quota: state.limiter.state() },
+  }));
 
   on('GET', '/quota', ({ state }) => ({ status: 200, body: state.limiter.state() }));
   // Another app on the same store spends the shared quota.
   on('POST', '/quota/consume', ({ state }, req) => {
     const units = Number(body(req)['units'] ?? 1);
-    if (!Number.isInteger(units) || units < 0) return { status: 400, body: { error: 'units must be a non-negative integer' } };
+    if (!Number.isInteger(units) || units < 0)
+      return { status: 400, body: { error: 'units must be a non-negative integer' } };
     state.limiter.consume(units);
     return { status: 200, body: state.limiter.state() };
   });
-  on('POST', '/quota/reset', ({ state }) => (state.limiter.reset(), { status: 200, body: state.limiter.state() }));
+  on(
+    'POST',
+    '/quota/reset',
+    ({ state }) => (state.limiter.reset(), { status: 200, body: state.limiter.state() }),
+  );
 
   on('POST', '/customers', ({ state }, req) => {
     const c = customerFromInput(body(req), state.customers.nextId(), state.stamp(), 'customer');
@@ -64,30 +75,55 @@ export function simRoutes(router: Router, stores: Map<string, SimStoreHandle>): 
   on('PUT', '/customers/:id', ({ state }, req) => {
     const prev = state.customers.get(id(req));
     if (!prev) return { status: 404, body: { error: 'no such customer' } };
-    return { status: 200, body: renderCustomer(state.putCustomer(customerPatch(prev, body(req), state.stamp(), 'customer'), 'updated'), new Set()) };
+    return {
+      status: 200,
+      body: renderCustomer(
+        state.putCustomer(customerPatch(prev, body(req), state.stamp(), 'customer'), 'updated'),
+        new Set(),
+      ),
+    };
   });
-  on('DELETE', '/customers/:id', ({ state }, req) => (state.deleteCustomer(id(req)) ? { status: 204 } : { status: 404, body: { error: 'no such customer' } }));
+  on('DELETE', '/customers/:id', ({ state }, req) =>
+    state.deleteCustomer(id(req)) ? { status: 204 } : { status: 404, body: { error: 'no such customer' } },
+  );
 
   on('POST', '/subscribers', ({ state }, req) => {
     const b = body(req);
     const now = state.stamp();
     if (typeof b['email'] !== 'string') return { status: 400, body: { error: 'email is required' } };
     const s: Subscriber = {
-      id: state.subscribers.nextId(), email: b['email'], first_name: String(b['first_name'] ?? ''), last_name: String(b['last_name'] ?? ''),
-      source: 'custom', order_id: null, channel_id: 1, consents: (b['consents'] as Subscriber['consents'] | undefined) ?? ['marketing_newsletter'],
-      date_created: now, date_modified: now,
+      id: state.subscribers.nextId(),
+      email: b['email'],
+      first_name: String(b['first_name'] ?? ''),
+      last_name: String(b['last_name'] ?? ''),
+      source: 'custom',
+      order_id: null,
+      channel_id: 1,
+      consents: (b['consents'] as Subscriber['consents'] | undefined) ?? ['marketing_newsletter'],
+      date_created: now,
+      date_modified: now,
     };
     return { status: 201, body: renderSubscriber(state.putSubscriber(s, 'created')) };
   });
-  on('DELETE', '/subscribers/:id', ({ state }, req) => (state.deleteSubscriber(id(req)) ? { status: 204 } : { status: 404, body: { error: 'no such subscriber' } }));
+  on('DELETE', '/subscribers/:id', ({ state }, req) =>
+    state.deleteSubscriber(id(req))
+      ? { status: 204 }
+      : { status: 404, body: { error: 'no such subscriber' } },
+  );
 
   on('POST', '/orders', ({ state }, req) => {
     const b = body(req);
     const o = buildOrder(state, {
       customerId: Number(b['customer_id'] ?? 0),
       statusId: Number(b['status_id'] ?? 11),
-      billing: (b['billing_address'] as object | undefined) ?? { email: 'guest@example.net', first_name: 'Guest', last_name: 'Shopper' },
-      lines: ((b['products'] as Array<{ product_id: number; quantity?: number }> | undefined) ?? [{ product_id: 1 }]).map((p) => ({ productId: p.product_id, quantity: p.quantity ?? 1 })),
+      billing: (b['billing_address'] as object | undefined) ?? {
+        email: 'guest@example.net',
+        first_name: 'Guest',
+        last_name: 'Shopper',
+      },
+      lines: (
+        (b['products'] as Array<{ product_id: number; quantity?: number }> | undefined) ?? [{ product_id: 1 }]
+      ).map((p) => ({ productId: p.product_id, quantity: p.quantity ?? 1 })),
     });
     if (typeof o === 'string') return { status: 400, body: { error: o } };
     return { status: 201, body: renderOrder(state.putOrder(o, 'created'), state.hash, false) };
@@ -96,16 +132,24 @@ export function simRoutes(router: Router, stores: Map<string, SimStoreHandle>): 
     const o = state.orders.get(id(req));
     if (!o) return { status: 404, body: { error: 'no such order' } };
     const status = body(req)['status_id'];
-    const next = { ...o, date_modified: state.stamp(), ...(typeof status === 'number' ? { status_id: status } : {}) };
+    const next = {
+      ...o,
+      date_modified: state.stamp(),
+      ...(typeof status === 'number' ? { status_id: status } : {}),
+    };
     return { status: 200, body: renderOrder(state.putOrder(next, 'updated'), state.hash, false) };
   });
 
   on('POST', '/activity/step', ({ activity }, req) => {
     const steps = Number(body(req)['steps'] ?? 1);
-    if (!Number.isInteger(steps) || steps < 0 || steps > 100_000) return { status: 400, body: { error: 'steps must be an integer from 0 to 100000' } };
+    if (!Number.isInteger(steps) || steps < 0 || steps > 100_000)
+      return { status: 400, body: { error: 'steps must be an integer from 0 to 100000' } };
     return { status: 200, body: { events: activity.step(steps) } };
   });
-  on('POST', '/activity/abandon', ({ activity }) => ({ status: 200, body: { events: activity.abandonIdleCarts() } }));
+  on('POST', '/activity/abandon', ({ activity }) => ({
+    status: 200,
+    body: { events: activity.abandonIdleCarts() },
+  }));
   on('GET', '/carts', ({ state }) => ({ status: 200, body: [...state.carts.values()] }));
   on('GET', '/webhooks/deliveries', ({ webhooks }) => ({ status: 200, body: webhooks.deliveries }));
 }

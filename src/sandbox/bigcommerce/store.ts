@@ -9,7 +9,18 @@ import { subscriberIdFromEmail } from './seed/subscribers.js';
 import { Selector } from './select.js';
 import { Table, type BaseSource } from './table.js';
 import type {
-  Brand, Cart, Category, Channel, Currency, Customer, CustomerAttribute, Hook, Order, Product, Script, Subscriber,
+  Brand,
+  Cart,
+  Category,
+  Channel,
+  Currency,
+  Customer,
+  CustomerAttribute,
+  Hook,
+  Order,
+  Product,
+  Script,
+  Subscriber,
 } from './types.js';
 
 export interface TokenSpec {
@@ -44,7 +55,10 @@ export class StoreState {
     products: {} as Selector<Product>,
   };
   readonly limiter: FixedWindowLimiter;
-  private readonly emailIndex = { customers: new Map<string, number>(), subscribers: new Map<string, number>() };
+  private readonly emailIndex = {
+    customers: new Map<string, number>(),
+    subscribers: new Map<string, number>(),
+  };
   private readonly listeners: Array<(e: StoreEvent) => void> = [];
 
   constructor(
@@ -220,7 +234,11 @@ export class StoreState {
     const rate = this.seed.laterChangeRate;
     if (rate <= 0) return;
     const threshold = Math.floor(rate * 4294967296);
-    const late = <T extends { id: number; date_modified: number }>(table: Table<T>, base: BaseSource<T>, kind: number) => {
+    const late = <T extends { id: number; date_modified: number }>(
+      table: Table<T>,
+      base: BaseSource<T>,
+      kind: number,
+    ) => {
       for (let id = 1; id <= base.count; id++) {
         const h = mix(this.seed.seed, kind, id);
         if (h >= threshold) continue;

@@ -59,7 +59,8 @@ export class Table<T extends Keyed> {
 
   /** Moves a seeded record's date_modified without materialising it (seeded history). */
   retime(id: number, dm: number): void {
-    if (this.overlay.has(id) || id < 1 || id > this.base.count) throw new Error(`retime: ${id} is not an untouched seeded record`);
+    if (this.overlay.has(id) || id < 1 || id > this.base.count)
+      throw new Error(`retime: ${id} is not an untouched seeded record`);
     this.dropBaseDm(id);
     this.baseDm.set(id, dm);
     this.dmIndex.splice(this.dmPos(dm, id), 0, { dm, id });
@@ -100,7 +101,10 @@ export class Table<T extends Keyed> {
       this.deletedBase++;
     } else {
       this.overlay.delete(id);
-      this.extraIds.splice(lowerBound(this.extraIds.length, (i) => this.extraIds[i]! < id), 1);
+      this.extraIds.splice(
+        lowerBound(this.extraIds.length, (i) => this.extraIds[i]! < id),
+        1,
+      );
     }
     this.version++;
     return true;

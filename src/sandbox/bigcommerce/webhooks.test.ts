@@ -22,13 +22,19 @@ beforeEach(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      received.push({ body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookPayload, headers: req.headers });
+      received.push({
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as WebhookPayload,
+        headers: req.headers,
+      });
       res.writeHead(answer()).end();
     });
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
-  sim = await startBigCommerceSim({ stores: [{ hash: 'w1', quota: 1_000_000, seed: { customers: 5 } }], webhooks: { timeScale: 0.000005 } });
+  sim = await startBigCommerceSim({
+    stores: [{ hash: 'w1', quota: 1_000_000, seed: { customers: 5 } }],
+    webhooks: { timeScale: 0.000005 },
+  });
 });
 afterEach(async () => {
   await sim.close();
@@ -36,7 +42,10 @@ afterEach(async () => {
 });
 
 async function hook(scope: string, extra: Record<string, unknown> = {}): Promise<number> {
-  const res = await call(sim, '/v3/hooks', { method: 'POST', body: { scope, destination: url, is_active: true, ...extra } });
+  const res = await call(sim, '/v3/hooks', {
+    method: 'POST',
+    body: { scope, destination: url, is_active: true, ...extra },
+  });
   expect(res.status).toBe(200);
   return (res.body as { data: { id: number } }).data.id;
 }
@@ -45,7 +54,10 @@ describe('webhook delivery', () => {
   it('posts the BigCommerce payload with the hook headers when matching data changes', async () => {
     await hook('store/customer/*', { headers: { 'X-Shared-Secret': 'pssst' } });
     await hook('store/order/statusUpdated');
-    const created = await call(sim, '/v3/customers', { method: 'POST', body: [{ email: 'ho@ok.test', first_name: 'Ho', last_name: 'Ok' }] });
+    const created = await call(sim, '/v3/customers', {
+      method: 'POST',
+      body: [{ email: 'ho@ok.test', first_name: 'Ho', last_name: 'Ok' }],
+    });
     const id = (created.body as { data: Array<{ id: number }> }).data[0]!.id;
     const got = await waitFor(() => received.find((r) => r.body.scope === 'store/customer/created'));
     expect(got.body).toEqual({
@@ -61,7 +73,9 @@ describe('webhook delivery', () => {
     const status = await waitFor(() => received.find((r) => r.body.scope === 'store/order/statusUpdated'));
     expect(status.body.data).toMatchObject({ type: 'order', id: 2, status: { new_status_id: 5 } });
     // store/order/updated was not subscribed, so only statusUpdated arrived for the order.
-    expect(received.filter((r) => r.body.scope.startsWith('store/order/')).map((r) => r.body.scope)).toEqual(['store/order/statusUpdated']);
+    expect(received.filter((r) => r.body.scope.startsWith('store/order/')).map((r) => r.body.scope)).toEqual([
+      'store/order/statusUpdated',
+    ]);
   });
 
   it('retries a failing callback on the schedule with the same hash', async () => {
@@ -72,7 +86,11 @@ describe('webhook delivery', () => {
     const deliveries = sim.control['w1']!.webhooks.deliveries;
     await waitFor(() => deliveries.length >= 3 || undefined);
     expect(new Set(received.map((r) => r.body.hash)).size).toBe(1);
-    expect(deliveries.map((d) => [d.attempt, d.ok])).toEqual([[0, false], [1, false], [2, true]]);
+    expect(deliveries.map((d) => [d.attempt, d.ok])).toEqual([
+      [0, false],
+      [1, false],
+      [2, true],
+    ]);
   });
 
   it('deactivates the hook after the last retry fails, visible through GET /v3/hooks', async () => {
@@ -92,8 +110,20 @@ describe('webhook delivery', () => {
 
   it('hides hooks from other clients', async () => {
     await sim.close();
-    sim = await startBigCommerceSim({ stores: [{ hash: 'w2', seed: { customers: 1 }, tokens: [{ token: 'app-a' }, { token: 'app-b', clientId: 'other' }] }] });
-    await call(sim, '/v3/hooks', { method: 'POST', token: 'app-a', body: { scope: 'store/cart/*', destination: url } });
+    sim = await startBigCommerceSim({
+      stores: [
+        {
+          hash: 'w2',
+          seed: { customers: 1 },
+          tokens: [{ token: 'app-a' }, { token: 'app-b', clientId: 'other' }],
+        },
+      ],
+    });
+    await call(sim, '/v3/hooks', {
+      method: 'POST',
+      token: 'app-a',
+      body: { scope: 'store/cart/*', destination: url },
+    });
     const mine = (await call(sim, '/v3/hooks', { token: 'app-a' })).body as { data: unknown[] };
     const theirs = (await call(sim, '/v3/hooks', { token: 'app-b' })).body as { data: unknown[] };
     expect([mine.data.length, theirs.data.length]).toEqual([1, 0]);

@@ -75,7 +75,15 @@ export class WebhookDispatcher {
     if (!hook || !hook.is_active || this.closed) return;
     const status = await this.post(hook, payload);
     const ok = status >= 200 && status < 300;
-    this.deliveries.push({ hookId, scope: payload.scope, hash: payload.hash, attempt, status, ok, at: Date.now() });
+    this.deliveries.push({
+      hookId,
+      scope: payload.scope,
+      hash: payload.hash,
+      attempt,
+      status,
+      ok,
+      at: Date.now(),
+    });
     if (this.deliveries.length > 10_000) this.deliveries.splice(0, this.deliveries.length - 10_000);
     if (ok || this.closed) return;
     const delayS = RETRY_SCHEDULE_S[attempt];
@@ -83,10 +91,13 @@ export class WebhookDispatcher {
       this.deactivate(hookId);
       return;
     }
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      void this.attempt(hookId, payload, attempt + 1);
-    }, delayS * 1000 * (this.opts.timeScale ?? 1));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(t);
+        void this.attempt(hookId, payload, attempt + 1);
+      },
+      delayS * 1000 * (this.opts.timeScale ?? 1),
+    );
     this.timers.add(t);
   }
 
@@ -103,7 +114,11 @@ export class WebhookDispatcher {
     try {
       const res = await fetch(hook.destination, {
         method: 'POST',
-        headers: { ...(hook.headers ?? {}), 'content-type': 'application/json', 'user-agent': 'bigcommerce-webhooks-simulator' },
+        headers: {
+          ...(hook.headers ?? {}),
+          'content-type': 'application/json',
+          'user-agent': 'bigcommerce-webhooks-simulator',
+        },
         body: JSON.stringify(payload),
         signal: abort.signal,
       });

@@ -3,7 +3,12 @@
 import { isoOffset } from '../dates.js';
 import type { Brand, Category, Product, ProductImage, Variant } from '../types.js';
 
-const slug = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function renderProduct(p: Product, include: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {
@@ -111,7 +116,10 @@ export function renderVariant(p: Product, v: Variant): Record<string, unknown> {
     inventory_level: v.inventory_level,
     inventory_warning_level: 0,
     bin_picking_number: '',
-    option_values: p.variants.length > 1 ? [{ id: v.id, label: v.option_label, option_id: p.id, option_display_name: 'Colour' }] : [],
+    option_values:
+      p.variants.length > 1
+        ? [{ id: v.id, label: v.option_label, option_id: p.id, option_display_name: 'Colour' }]
+        : [],
   };
 }
 

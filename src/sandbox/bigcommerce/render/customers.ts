@@ -43,7 +43,13 @@ export function renderAttributeValue(v: AttributeValue): Record<string, unknown>
 }
 
 export function renderAttribute(a: CustomerAttribute): Record<string, unknown> {
-  return { id: a.id, name: a.name, type: a.type, date_created: isoZ(a.date_created), date_modified: isoZ(a.date_modified) };
+  return {
+    id: a.id,
+    name: a.name,
+    type: a.type,
+    date_created: isoZ(a.date_created),
+    date_modified: isoZ(a.date_modified),
+  };
 }
 
 export function renderSubscriber(s: Subscriber): Record<string, unknown> {

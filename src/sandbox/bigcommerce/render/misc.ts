@@ -58,7 +58,12 @@ export function renderHook(h: Hook, storeHash: string): Record<string, unknown> 
 
 export function renderScript(s: Script): Record<string, unknown> {
   const { id: _id, date_created, date_modified, ...rest } = s;
-  return { ...rest, date_created: isoZ(date_created), date_modified: isoZ(date_modified), integrity_hashes: [] };
+  return {
+    ...rest,
+    date_created: isoZ(date_created),
+    date_modified: isoZ(date_modified),
+    integrity_hashes: [],
+  };
 }
 
 export function renderStoreInfo(store: StoreState): Record<string, unknown> {
@@ -81,7 +86,13 @@ export function renderStoreInfo(store: StoreState): Record<string, unknown> {
     admin_email: `owner@${domain}`,
     order_email: `orders@${domain}`,
     favicon_url: `https://${domain}/favicon.ico`,
-    timezone: { name: 'UTC', raw_offset: 0, dst_offset: 0, dst_correction: false, date_format: { display: 'M jS Y', export: 'M jS Y', extended_display: 'M jS Y @ g:i A' } },
+    timezone: {
+      name: 'UTC',
+      raw_offset: 0,
+      dst_offset: 0,
+      dst_correction: false,
+      date_format: { display: 'M jS Y', export: 'M jS Y', extended_display: 'M jS Y @ g:i A' },
+    },
     language: 'en',
     currency: 'USD',
     currency_symbol: '$',

@@ -7,11 +7,23 @@ import type { Order, OrderLine } from '../types.js';
 const money = (n: number): string => n.toFixed(4);
 const base = (hash: string): string => `https://api.bigcommerce.com/stores/${hash}/v2`;
 
-export function orderTotals(o: Order): { subtotal: number; tax: number; totalEx: number; totalInc: number; items: number } {
+export function orderTotals(o: Order): {
+  subtotal: number;
+  tax: number;
+  totalEx: number;
+  totalInc: number;
+  items: number;
+} {
   const subtotal = o.lines.reduce((s, l) => s + l.price * l.quantity, 0);
   const tax = Math.round(subtotal * o.tax_rate * 100) / 100;
   const totalEx = Math.max(0, subtotal + o.shipping_cost - o.discount);
-  return { subtotal, tax, totalEx, totalInc: totalEx + tax, items: o.lines.reduce((s, l) => s + l.quantity, 0) };
+  return {
+    subtotal,
+    tax,
+    totalEx,
+    totalInc: totalEx + tax,
+    items: o.lines.reduce((s, l) => s + l.quantity, 0),
+  };
 }
 
 export function statusName(id: number): string {
@@ -21,8 +33,16 @@ export function statusName(id: number): string {
 export function renderOrder(o: Order, hash: string, withLines: boolean): Record<string, unknown> {
   const t = orderTotals(o);
   const shipped = [2, 3, 10].includes(o.status_id);
-  const refunded = o.status_id === 4 ? t.totalInc : o.status_id === 14 ? Math.round(t.totalInc * 50) / 100 : o.refunded_amount;
-  const link = (sub: string, resource: string) => ({ url: `${base(hash)}/orders/${o.id}/${sub}`, resource: `/orders/${o.id}/${resource}` });
+  const refunded =
+    o.status_id === 4
+      ? t.totalInc
+      : o.status_id === 14
+        ? Math.round(t.totalInc * 50) / 100
+        : o.refunded_amount;
+  const link = (sub: string, resource: string) => ({
+    url: `${base(hash)}/orders/${o.id}/${sub}`,
+    resource: `/orders/${o.id}/${resource}`,
+  });
   const shipping = {
     id: o.id * 2,
     ...o.shipping_address,
@@ -43,7 +63,10 @@ export function renderOrder(o: Order, hash: string, withLines: boolean): Record<
     handling_cost_tax_class_id: 2,
     shipping_zone_id: 1,
     shipping_zone_name: 'Everywhere',
-    shipping_quotes: { url: `${base(hash)}/orders/${o.id}/consignments/shipping/${o.id * 2}/shipping_quotes`, resource: `/orders/${o.id}/consignments/shipping/${o.id * 2}/shipping_quotes` },
+    shipping_quotes: {
+      url: `${base(hash)}/orders/${o.id}/consignments/shipping/${o.id * 2}/shipping_quotes`,
+      resource: `/orders/${o.id}/consignments/shipping/${o.id * 2}/shipping_quotes`,
+    },
   };
   return {
     id: o.id,
@@ -79,7 +102,14 @@ export function renderOrder(o: Order, hash: string, withLines: boolean): Record<
     items_shipped: shipped ? t.items : 0,
     payment_method: o.payment_method,
     payment_provider_id: '',
-    payment_status: o.status_id === 0 ? '' : [4].includes(o.status_id) ? 'refunded' : [7, 1].includes(o.status_id) ? 'pending' : 'captured',
+    payment_status:
+      o.status_id === 0
+        ? ''
+        : [4].includes(o.status_id)
+          ? 'refunded'
+          : [7, 1].includes(o.status_id)
+            ? 'pending'
+            : 'captured',
     refunded_amount: money(refunded),
     order_is_digital: false,
     store_credit_amount: money(0),
@@ -210,10 +240,23 @@ export function renderShippingAddress(o: Order, hash: string): Record<string, un
     shipping_zone_id: 1,
     shipping_zone_name: 'Everywhere',
     form_fields: [],
-    shipping_quotes: { url: `${base(hash)}/orders/${o.id}/shipping_addresses/${id}/shipping_quotes`, resource: `/orders/${o.id}/shipping_addresses/${id}/shipping_quotes` },
+    shipping_quotes: {
+      url: `${base(hash)}/orders/${o.id}/shipping_addresses/${id}/shipping_quotes`,
+      resource: `/orders/${o.id}/shipping_addresses/${id}/shipping_quotes`,
+    },
   };
 }
 
-export function renderOrderStatus([id, name, description]: [number, string, string]): Record<string, unknown> {
-  return { id, name, system_label: name, custom_label: name, system_description: description, sort_order: id };
+export function renderOrderStatus([id, name, description]: [number, string, string]): Record<
+  string,
+  unknown
+> {
+  return {
+    id,
+    name,
+    system_label: name,
+    custom_label: name,
+    system_description: description,
+    sort_order: id,
+  };
 }

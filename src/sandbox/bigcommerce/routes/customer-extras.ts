@@ -18,15 +18,25 @@ export function customerExtraRoutes(api: Api): void {
     const c = store.customers.get(Number(req.params['id']));
     if (!c) return v3Error(404, 'Customer not found');
     // The spec notes that updated_at on GET is the time of the call, not of the last change.
-    return { status: 200, body: { allow: c.consent.allow, deny: c.consent.deny, updated_at: isoZ(store.now()) } };
+    return {
+      status: 200,
+      body: { allow: c.consent.allow, deny: c.consent.deny, updated_at: isoZ(store.now()) },
+    };
   });
   api.route('PUT', '/v3/customers/:id/consent', SCOPE, ({ store, req, body }) => {
     const c = store.customers.get(Number(req.params['id']));
     if (!c) return v3Error(404, 'Customer not found');
     const b = (body ?? {}) as { allow?: unknown; deny?: unknown };
-    const valid = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && CONSENT.includes(x));
-    if (!valid(b.allow) || !valid(b.deny)) return v3Error(422, 'allow and deny must be arrays of essential, functional, analytics, targeting.', { consent: 'is invalid' });
-    store.putCustomer({ ...c, consent: { allow: b.allow, deny: b.deny }, date_modified: store.stamp() }, 'updated');
+    const valid = (v: unknown): v is string[] =>
+      Array.isArray(v) && v.every((x) => typeof x === 'string' && CONSENT.includes(x));
+    if (!valid(b.allow) || !valid(b.deny))
+      return v3Error(422, 'allow and deny must be arrays of essential, functional, analytics, targeting.', {
+        consent: 'is invalid',
+      });
+    store.putCustomer(
+      { ...c, consent: { allow: b.allow, deny: b.deny }, date_modified: store.stamp() },
+      'updated',
+    );
     return { status: 200, body: { allow: b.allow, deny: b.deny, updated_at: isoZ(store.now()) } };
   });
   api.route('GET', '/v3/customers/attributes', SCOPE, ({ store, q }) => {
@@ -63,13 +73,17 @@ function formFieldValues({ store, q }: ApiContext): SimResponse {
   const fieldType = q.get('field_type');
   const typeOf = (name: string): string => {
     const t = FORM_FIELDS.find((f) => f.name === name)?.type ?? 'text';
-    return { text: 'text', checkbox: 'checkboxes', radio: 'radiobuttons', date: 'date', number: 'numbers' }[t];
+    return { text: 'text', checkbox: 'checkboxes', radio: 'radiobuttons', date: 'date', number: 'numbers' }[
+      t
+    ];
   };
   if (q.has('address_id')) return page([], q);
   const rows = customerIds(store, customer).flatMap((id) =>
     store.customers
       .get(id)!
-      .form_fields.filter((f) => (!fieldName || fieldName.includes(f.name)) && (!fieldType || typeOf(f.name) === fieldType))
+      .form_fields.filter(
+        (f) => (!fieldName || fieldName.includes(f.name)) && (!fieldType || typeOf(f.name) === fieldType),
+      )
       .map((f) => ({ name: f.name, value: f.value, customer_id: id })),
   );
   return page(rows, q);

@@ -2,15 +2,22 @@
 import { QueryError } from '../query.js';
 import type { Address, Customer, FormFieldValue } from '../types.js';
 
-const str = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.length <= max ? v : undefined);
+const str = (v: unknown, max: number): string | undefined =>
+  typeof v === 'string' && v.length <= max ? v : undefined;
 
 function fail(at: string, field: string, message: string): never {
   throw new QueryError(422, 'JSON data is missing or invalid', { [`${at}.${field}`]: message });
 }
 
-export function customerFromInput(item: Record<string, unknown>, id: number, now: number, at: string): Customer {
+export function customerFromInput(
+  item: Record<string, unknown>,
+  id: number,
+  now: number,
+  at: string,
+): Customer {
   const email = str(item['email'], 255);
-  if (!email || email.length < 3 || !email.includes('@')) fail(at, 'email', 'email is required (3-255 characters)');
+  if (!email || email.length < 3 || !email.includes('@'))
+    fail(at, 'email', 'email is required (3-255 characters)');
   const first = str(item['first_name'], 100);
   const last = str(item['last_name'], 100);
   if (!first) fail(at, 'first_name', 'first_name is required (1-100 characters)');
@@ -42,12 +49,29 @@ export function customerFromInput(item: Record<string, unknown>, id: number, now
 }
 
 /** Applies the writable fields of a PUT item; sub-resources cannot be changed this way. */
-export function customerPatch(prev: Customer, item: Record<string, unknown>, now: number, at: string): Customer {
+export function customerPatch(
+  prev: Customer,
+  item: Record<string, unknown>,
+  now: number,
+  at: string,
+): Customer {
   const next: Customer = { ...prev, date_modified: now };
-  for (const key of ['email', 'first_name', 'last_name', 'company', 'phone', 'notes', 'tax_exempt_category'] as const) {
+  for (const key of [
+    'email',
+    'first_name',
+    'last_name',
+    'company',
+    'phone',
+    'notes',
+    'tax_exempt_category',
+  ] as const) {
     if (item[key] === undefined) continue;
     const v = str(item[key], key === 'email' ? 255 : key === 'phone' ? 50 : 255);
-    if (v === undefined || ((key === 'first_name' || key === 'last_name') && (v.length < 1 || v.length > 100))) fail(at, key, `${key} is invalid`);
+    if (
+      v === undefined ||
+      ((key === 'first_name' || key === 'last_name') && (v.length < 1 || v.length > 100))
+    )
+      fail(at, key, `${key} is invalid`);
     next[key] = v;
   }
   if (item['customer_group_id'] !== undefined) {
@@ -55,14 +79,17 @@ export function customerPatch(prev: Customer, item: Record<string, unknown>, now
     next.customer_group_id = item['customer_group_id'] as number;
   }
   if (item['accepts_product_review_abandoned_cart_emails'] !== undefined)
-    next.accepts_product_review_abandoned_cart_emails = item['accepts_product_review_abandoned_cart_emails'] === true;
+    next.accepts_product_review_abandoned_cart_emails =
+      item['accepts_product_review_abandoned_cart_emails'] === true;
   if (item['channel_ids'] !== undefined) {
     const ch = item['channel_ids'];
-    if (ch !== null && (!Array.isArray(ch) || ch.some((c) => !Number.isInteger(c)))) fail(at, 'channel_ids', 'must be an array of integers or null');
+    if (ch !== null && (!Array.isArray(ch) || ch.some((c) => !Number.isInteger(c))))
+      fail(at, 'channel_ids', 'must be an array of integers or null');
     next.channel_ids = ch as number[] | null;
   }
   const auth = item['authentication'] as { force_password_reset?: unknown } | undefined;
-  if (auth && typeof auth.force_password_reset === 'boolean') next.force_password_reset = auth.force_password_reset;
+  if (auth && typeof auth.force_password_reset === 'boolean')
+    next.force_password_reset = auth.force_password_reset;
   return next;
 }
 

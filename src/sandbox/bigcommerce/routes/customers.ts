@@ -11,7 +11,14 @@ import type { Customer } from '../types.js';
 import { customerFromInput, customerPatch } from './customer-input.js';
 
 const SCOPE = 'store_v2_customers';
-const INCLUDES = ['addresses', 'storecredit', 'attributes', 'formfields', 'shopper_profile_id', 'segment_ids'];
+const INCLUDES = [
+  'addresses',
+  'storecredit',
+  'attributes',
+  'formfields',
+  'shopper_profile_id',
+  'segment_ids',
+];
 const SORTS = ['date_created', 'last_name', 'date_modified'];
 
 export function customerRoutes(api: Api): void {
@@ -38,7 +45,13 @@ function selection(q: Map<string, string>): Selection<Customer> {
     inRange(c.date_created, created);
   const anyWhere = emails || names || like || groups || created;
   const field =
-    sort?.field === 'date_modified' ? 'date_modified' : sort?.field === 'date_created' ? (a: Customer, b: Customer) => a.date_created - b.date_created : sort?.field === 'last_name' ? (a: Customer, b: Customer) => a.last_name.localeCompare(b.last_name) : 'id';
+    sort?.field === 'date_modified'
+      ? 'date_modified'
+      : sort?.field === 'date_created'
+        ? (a: Customer, b: Customer) => a.date_created - b.date_created
+        : sort?.field === 'last_name'
+          ? (a: Customer, b: Customer) => a.last_name.localeCompare(b.last_name)
+          : 'id';
   return {
     key: JSON.stringify({ ids, emails, names, like, groups, created, modified, sort }),
     ...(ids ? { ids } : {}),
@@ -48,7 +61,8 @@ function selection(q: Map<string, string>): Selection<Customer> {
   };
 }
 
-const encodeCursor = (id: number): string => Buffer.from(JSON.stringify({ id })).toString('base64').replace(/=+$/, '');
+const encodeCursor = (id: number): string =>
+  Buffer.from(JSON.stringify({ id })).toString('base64').replace(/=+$/, '');
 
 function decodeCursor(raw: string, key: string): number {
   try {
@@ -84,7 +98,13 @@ function list({ store, q }: ApiContext): SimResponse {
       from = Math.max(0, to - limit);
     }
     const slice = ids.slice(from, to);
-    return { status: 200, body: { data: slice.map(render), meta: { cursor_pagination: cursorMeta(slice, limit, from > 0, to < ids.length) } } };
+    return {
+      status: 200,
+      body: {
+        data: slice.map(render),
+        meta: { cursor_pagination: cursorMeta(slice, limit, from > 0, to < ids.length) },
+      },
+    };
   }
   const slice = ids.slice((page - 1) * limit, page * limit);
   const meta: Record<string, unknown> = { pagination: pageMeta(ids.length, slice.length, page, limit) };
@@ -92,10 +112,17 @@ function list({ store, q }: ApiContext): SimResponse {
   return { status: 200, body: { data: slice.map(render), meta } };
 }
 
-function cursorMeta(slice: number[], limit: number, hasPrev: boolean, hasNext: boolean): Record<string, unknown> {
+function cursorMeta(
+  slice: number[],
+  limit: number,
+  hasPrev: boolean,
+  hasNext: boolean,
+): Record<string, unknown> {
   const start = slice.length ? encodeCursor(slice[0]!) : '';
   const end = slice.length ? encodeCursor(slice[slice.length - 1]!) : '';
-  const links: Record<string, string> = { current: `?limit=${limit}${start ? `&after=${encodeURIComponent(encodeCursor(slice[0]! - 1))}` : ''}` };
+  const links: Record<string, string> = {
+    current: `?limit=${limit}${start ? `&after=${encodeURIComponent(encodeCursor(slice[0]! - 1))}` : ''}`,
+  };
   if (hasPrev && start) links['previous'] = `?limit=${limit}&before=${encodeURIComponent(start)}`;
   if (hasNext && end) links['next'] = `?limit=${limit}&after=${encodeURIComponent(end)}`;
   return { count: slice.length, per_page: limit, start_cursor: start, end_cursor: end, links };
@@ -103,7 +130,9 @@ function cursorMeta(slice: number[], limit: number, hasPrev: boolean, hasNext: b
 
 function batch(body: unknown): Record<string, unknown>[] {
   if (!Array.isArray(body) || body.some((b) => !b || typeof b !== 'object'))
-    throw new QueryError(422, 'The request body must be an array of customer objects.', { body: 'must be an array' });
+    throw new QueryError(422, 'The request body must be an array of customer objects.', {
+      body: 'must be an array',
+    });
   if (body.length > 10) throw new QueryError(413, 'A request may create or update at most 10 customers.');
   return body as Record<string, unknown>[];
 }
@@ -117,11 +146,15 @@ function create({ store, body }: ApiContext): SimResponse {
     const c = customerFromInput(item, id, store.stamp(), `.customer_create[${i}]`);
     const email = c.email.toLowerCase();
     if (store.customerByEmail(email) || seen.has(email))
-      return v3Error(422, 'Create customers failed.', { [`.customer_create[${i}]`]: `The email address ${c.email} is already in use.` });
+      return v3Error(422, 'Create customers failed.', {
+        [`.customer_create[${i}]`]: `The email address ${c.email} is already in use.`,
+      });
     seen.add(email);
     built.push(c);
   }
-  const data = built.map((c) => renderCustomer(store.putCustomer(c, 'created'), new Set(['addresses', 'attributes'])));
+  const data = built.map((c) =>
+    renderCustomer(store.putCustomer(c, 'created'), new Set(['addresses', 'attributes'])),
+  );
   return { status: 200, body: { data, meta: {} } };
 }
 
@@ -130,10 +163,16 @@ function update({ store, body }: ApiContext): SimResponse {
   const next: Customer[] = [];
   for (const [i, item] of items.entries()) {
     const prev = typeof item['id'] === 'number' ? store.customers.get(item['id']) : undefined;
-    if (!prev) return v3Error(422, 'Update customers failed.', { [`.customer_update[${i}].id`]: 'id is required and must name an existing customer' });
+    if (!prev)
+      return v3Error(422, 'Update customers failed.', {
+        [`.customer_update[${i}].id`]: 'id is required and must name an existing customer',
+      });
     const c = customerPatch(prev, item, store.stamp(), `.customer_update[${i}]`);
     const other = store.customerByEmail(c.email);
-    if (other && other.id !== c.id) return v3Error(422, 'Update customers failed.', { [`.customer_update[${i}].email`]: `The email address ${c.email} is already in use.` });
+    if (other && other.id !== c.id)
+      return v3Error(422, 'Update customers failed.', {
+        [`.customer_update[${i}].email`]: `The email address ${c.email} is already in use.`,
+      });
     next.push(c);
   }
   const data = next.map((c) => renderCustomer(store.putCustomer(c, 'updated'), new Set()));
@@ -142,7 +181,8 @@ function update({ store, body }: ApiContext): SimResponse {
 
 function remove({ store, q }: ApiContext): SimResponse {
   const ids = intList(q, 'id:in');
-  if (!ids || ids.length === 0) return v3Error(422, 'The id:in filter is required to delete customers.', { 'id:in': 'is required' });
+  if (!ids || ids.length === 0)
+    return v3Error(422, 'The id:in filter is required to delete customers.', { 'id:in': 'is required' });
   for (const id of ids) store.deleteCustomer(id);
   return { status: 204 };
 }

@@ -15,7 +15,12 @@ export function hookRoutes(api: Api): void {
     const destination = q.get('destination');
     const ids = [...store.hooks.ids()].filter((id) => {
       const h = store.hooks.get(id)!;
-      return h.client_id === token.clientId && (active === undefined || h.is_active === active) && (!scope || h.scope === scope) && (!destination || h.destination === destination);
+      return (
+        h.client_id === token.clientId &&
+        (active === undefined || h.is_active === active) &&
+        (!scope || h.scope === scope) &&
+        (!destination || h.destination === destination)
+      );
     });
     return v3List(ids, q, (id) => renderHook(store.hooks.get(id)!, store.hash));
   });
@@ -33,8 +38,12 @@ export function hookRoutes(api: Api): void {
   });
 }
 
-const ok = (h: Hook, { store }: ApiContext): SimResponse => ({ status: 200, body: { data: renderHook(h, store.hash), meta: {} } });
-const missing = ({ req }: ApiContext): SimResponse => v3Error(404, `Webhook with id [${req.params['id'] ?? ''}] not found`);
+const ok = (h: Hook, { store }: ApiContext): SimResponse => ({
+  status: 200,
+  body: { data: renderHook(h, store.hash), meta: {} },
+});
+const missing = ({ req }: ApiContext): SimResponse =>
+  v3Error(404, `Webhook with id [${req.params['id'] ?? ''}] not found`);
 
 function own({ store, req, token }: ApiContext): Hook | undefined {
   const h = store.hooks.get(Number(req.params['id']));
@@ -44,7 +53,8 @@ function own({ store, req, token }: ApiContext): Hook | undefined {
 function validate(b: Record<string, unknown>, partial: boolean): Record<string, string> | undefined {
   const errors: Record<string, string> = {};
   if (!partial || b['scope'] !== undefined)
-    if (typeof b['scope'] !== 'string' || !/^store\/[a-zA-Z/]+(\*)?$/.test(b['scope'])) errors['scope'] = 'error.path.missing.';
+    if (typeof b['scope'] !== 'string' || !/^store\/[a-zA-Z/]+(\*)?$/.test(b['scope']))
+      errors['scope'] = 'error.path.missing.';
   if (!partial || b['destination'] !== undefined) {
     let okUrl = false;
     try {
@@ -56,16 +66,27 @@ function validate(b: Record<string, unknown>, partial: boolean): Record<string, 
   }
   if (b['headers'] !== undefined && b['headers'] !== null) {
     const h = b['headers'];
-    if (typeof h !== 'object' || Array.isArray(h) || Object.values(h as object).some((v) => typeof v !== 'string')) errors['headers'] = 'must be an object of strings';
+    if (
+      typeof h !== 'object' ||
+      Array.isArray(h) ||
+      Object.values(h as object).some((v) => typeof v !== 'string')
+    )
+      errors['headers'] = 'must be an object of strings';
   }
-  if (b['is_active'] !== undefined && typeof b['is_active'] !== 'boolean') errors['is_active'] = 'must be a boolean';
+  if (b['is_active'] !== undefined && typeof b['is_active'] !== 'boolean')
+    errors['is_active'] = 'must be a boolean';
   return Object.keys(errors).length ? errors : undefined;
 }
 
 function duplicate(ctx: ApiContext, scope: string, destination: string, except?: number): boolean {
   return [...ctx.store.hooks.ids()].some((id) => {
     const h = ctx.store.hooks.get(id)!;
-    return id !== except && h.client_id === ctx.token.clientId && h.scope === scope && h.destination === destination;
+    return (
+      id !== except &&
+      h.client_id === ctx.token.clientId &&
+      h.scope === scope &&
+      h.destination === destination
+    );
   });
 }
 
@@ -75,7 +96,10 @@ function create(ctx: ApiContext): SimResponse {
   if (errors) return v3Error(422, 'JSON data is missing or invalid', errors);
   const scope = b['scope'] as string;
   const destination = b['destination'] as string;
-  if (duplicate(ctx, scope, destination)) return v3Error(422, 'A webhook with this scope and destination already exists.', { destination: 'is not unique for this scope' });
+  if (duplicate(ctx, scope, destination))
+    return v3Error(422, 'A webhook with this scope and destination already exists.', {
+      destination: 'is not unique for this scope',
+    });
   const now = ctx.store.now();
   const h: Hook = {
     id: ctx.store.hooks.nextId(),
@@ -102,7 +126,10 @@ function update(ctx: ApiContext): SimResponse {
   if (b['destination'] !== undefined) next.destination = b['destination'] as string;
   if (b['headers'] !== undefined) next.headers = b['headers'] as Record<string, string> | null;
   if (b['is_active'] !== undefined) next.is_active = b['is_active'] as boolean;
-  if (duplicate(ctx, next.scope, next.destination, h.id)) return v3Error(422, 'A webhook with this scope and destination already exists.', { destination: 'is not unique for this scope' });
+  if (duplicate(ctx, next.scope, next.destination, h.id))
+    return v3Error(422, 'A webhook with this scope and destination already exists.', {
+      destination: 'is not unique for this scope',
+    });
   ctx.store.hooks.put(next);
   return ok(next, ctx);
 }

@@ -12,13 +12,19 @@ export function infoRoutes(api: Api): void {
     const platforms = stringList(q, 'platform:in');
     const ids = [...store.channels.ids()].filter((id) => {
       const c = store.channels.get(id)!;
-      return (!types || types.includes(c.type)) && (!statuses || statuses.includes(c.status)) && (!platforms || platforms.includes(c.platform));
+      return (
+        (!types || types.includes(c.type)) &&
+        (!statuses || statuses.includes(c.status)) &&
+        (!platforms || platforms.includes(c.platform))
+      );
     });
     return v3List(ids, q, (id) => renderChannel(store.channels.get(id)!));
   });
   api.route('GET', '/v3/channels/:id', 'store_channel_settings', ({ store, req }) => {
     const c = store.channels.get(Number(req.params['id']));
-    return c ? { status: 200, body: { data: renderChannel(c), meta: {} } } : v3Error(404, 'Channel not found');
+    return c
+      ? { status: 200, body: { data: renderChannel(c), meta: {} } }
+      : v3Error(404, 'Channel not found');
   });
   api.route('GET', '/v2/currencies', 'store_v2_information', ({ store, q }) =>
     v2List([...store.currencies.ids()], q, (id) => renderCurrency(store.currencies.get(id)!)),
@@ -27,6 +33,12 @@ export function infoRoutes(api: Api): void {
     const c = store.currencies.get(Number(req.params['id']));
     return c ? { status: 200, body: renderCurrency(c) } : v2Error(404, NOT_FOUND_V2);
   });
-  api.route('GET', '/v2/store', 'store_v2_information', ({ store }) => ({ status: 200, body: renderStoreInfo(store) }));
-  api.route('GET', '/v2/time', 'store_v2_information', ({ store }) => ({ status: 200, body: { time: Math.floor(store.now() / 1000) } }));
+  api.route('GET', '/v2/store', 'store_v2_information', ({ store }) => ({
+    status: 200,
+    body: renderStoreInfo(store),
+  }));
+  api.route('GET', '/v2/time', 'store_v2_information', ({ store }) => ({
+    status: 200,
+    body: { time: Math.floor(store.now() / 1000) },
+  }));
 }

@@ -11,8 +11,10 @@ export function createOrder({ store, body }: ApiContext): SimResponse {
   const b = (body ?? {}) as Record<string, unknown>;
   const billing = b['billing_address'] as Partial<PostalAddress> | undefined;
   const products = b['products'] as Array<{ product_id?: unknown; quantity?: unknown }> | undefined;
-  if (!billing || typeof billing !== 'object') return v2Error(400, "The field 'billing_address' is required.");
-  if (!Array.isArray(products) || products.length === 0) return v2Error(400, "The field 'products' is required.");
+  if (!billing || typeof billing !== 'object')
+    return v2Error(400, "The field 'billing_address' is required.");
+  if (!Array.isArray(products) || products.length === 0)
+    return v2Error(400, "The field 'products' is required.");
   const order = buildOrder(store, {
     customerId: typeof b['customer_id'] === 'number' ? b['customer_id'] : 0,
     statusId: typeof b['status_id'] === 'number' ? b['status_id'] : 1,
@@ -43,7 +45,16 @@ export function buildOrder(store: StoreState, d: OrderDraft): Order | string {
     const p = store.products.get(l.productId);
     if (!p) return `The product ${l.productId} does not exist.`;
     const v = p.variants[0]!;
-    lines.push({ id: id * 8 + k, product_id: p.id, variant_id: v.id, name: p.name, sku: v.sku, price: v.price ?? p.price, quantity: l.quantity, brand: '' });
+    lines.push({
+      id: id * 8 + k,
+      product_id: p.id,
+      variant_id: v.id,
+      name: p.name,
+      sku: v.sku,
+      price: v.price ?? p.price,
+      quantity: l.quantity,
+      brand: '',
+    });
   }
   const s = (v: unknown): string => (typeof v === 'string' ? v : '');
   const address: PostalAddress = {

@@ -6,7 +6,12 @@ import { parseFilterDate } from '../dates.js';
 import { NOT_FOUND_V2, v2Error } from '../errors.js';
 import { type Range } from '../filters.js';
 import { intParam, QueryError, v2List } from '../query.js';
-import { renderOrder, renderOrderProduct, renderOrderStatus, renderShippingAddress } from '../render/orders.js';
+import {
+  renderOrder,
+  renderOrderProduct,
+  renderOrderStatus,
+  renderShippingAddress,
+} from '../render/orders.js';
 import { ORDER_STATUSES } from '../seed/reference.js';
 import type { Selection } from '../select.js';
 import type { StoreState } from '../store.js';
@@ -26,19 +31,28 @@ export function orderRoutes(api: Api): void {
   });
   api.route('PUT', '/v2/orders/:id', SCOPE, update);
   api.route('DELETE', '/v2/orders/:id', SCOPE, ({ store, req }) =>
-    store.orders.get(Number(req.params['id'])) ? (store.archiveOrder(Number(req.params['id'])), { status: 204 }) : v2Error(404, NOT_FOUND_V2),
+    store.orders.get(Number(req.params['id']))
+      ? (store.archiveOrder(Number(req.params['id'])), { status: 204 })
+      : v2Error(404, NOT_FOUND_V2),
   );
   api.route('GET', '/v2/orders/:id/products', SCOPE, ({ store, req, q }) => {
     const o = store.orders.get(Number(req.params['id']));
     if (!o) return v2Error(404, NOT_FOUND_V2);
-    return v2List(o.lines.map((_, i) => i), q, (i) => renderOrderProduct(o, o.lines[i]!));
+    return v2List(
+      o.lines.map((_, i) => i),
+      q,
+      (i) => renderOrderProduct(o, o.lines[i]!),
+    );
   });
   api.route('GET', '/v2/orders/:id/shipping_addresses', SCOPE, ({ store, req, q }) => {
     const o = store.orders.get(Number(req.params['id']));
     if (!o) return v2Error(404, NOT_FOUND_V2);
     return v2List([0], q, () => renderShippingAddress(o, store.hash));
   });
-  api.route('GET', '/v2/order_statuses', SCOPE, () => ({ status: 200, body: ORDER_STATUSES.map(renderOrderStatus) }));
+  api.route('GET', '/v2/order_statuses', SCOPE, () => ({
+    status: 200,
+    body: ORDER_STATUSES.map(renderOrderStatus),
+  }));
   api.route('GET', '/v2/order_statuses/:id', SCOPE, ({ req }) => {
     const s = ORDER_STATUSES.find(([id]) => id === Number(req.params['id']));
     return s ? { status: 200, body: renderOrderStatus(s) } : v2Error(404, NOT_FOUND_V2);
@@ -79,7 +93,8 @@ function selection(store: StoreState, q: Map<string, string>): Selection<Order> 
   const archived = q.get('is_deleted') === 'true';
   const rawSort = q.get('sort') ?? 'id:asc';
   const [field = 'id', dir = 'asc'] = rawSort.split(':');
-  if (!SORTS.includes(field) || (dir !== 'asc' && dir !== 'desc')) throw new QueryError(400, `The field 'sort' is not valid for this resource.`);
+  if (!SORTS.includes(field) || (dir !== 'asc' && dir !== 'desc'))
+    throw new QueryError(400, `The field 'sort' is not valid for this resource.`);
   const where = (o: Order): boolean =>
     (minId === undefined || o.id >= minId) &&
     (maxId === undefined || o.id <= maxId) &&
@@ -88,16 +103,37 @@ function selection(store: StoreState, q: Map<string, string>): Selection<Order> 
     (channelId === undefined || o.channel_id === channelId) &&
     (!email || o.billing_address.email.toLowerCase() === email) &&
     (!cartId || o.cart_id === cartId) &&
-    (!created || ((created.min === undefined || o.date_created >= created.min) && (created.max === undefined || o.date_created <= created.max)));
+    (!created ||
+      ((created.min === undefined || o.date_created >= created.min) &&
+        (created.max === undefined || o.date_created <= created.max)));
   const by = field as keyof Order;
-  const anyWhere = [minId, maxId, customerId, statusId, channelId, email, cartId, created].some((v) => v !== undefined);
+  const anyWhere = [minId, maxId, customerId, statusId, channelId, email, cartId, created].some(
+    (v) => v !== undefined,
+  );
   return {
-    key: JSON.stringify({ minId, maxId, customerId, statusId, channelId, email, cartId, created, modified, archived, rawSort }),
+    key: JSON.stringify({
+      minId,
+      maxId,
+      customerId,
+      statusId,
+      channelId,
+      email,
+      cartId,
+      created,
+      modified,
+      archived,
+      rawSort,
+    }),
     ...(modified ? { dateModified: modified } : {}),
     ...(anyWhere ? { where } : {}),
     idWhere: (id) => store.archivedOrders.has(id) === archived,
     sort: {
-      field: field === 'id' ? 'id' : field === 'date_modified' ? 'date_modified' : (a, b) => (a[by] as number) - (b[by] as number),
+      field:
+        field === 'id'
+          ? 'id'
+          : field === 'date_modified'
+            ? 'date_modified'
+            : (a, b) => (a[by] as number) - (b[by] as number),
       desc: dir === 'desc',
     },
   };
@@ -126,9 +162,11 @@ function update({ store, req, body }: ApiContext): SimResponse {
   const b = (body ?? {}) as Record<string, unknown>;
   const next: Order = { ...o, date_modified: store.stamp() };
   if (b['status_id'] !== undefined) {
-    if (!ORDER_STATUSES.some(([id]) => id === b['status_id'])) return v2Error(400, `The field 'status_id' is invalid.`);
+    if (!ORDER_STATUSES.some(([id]) => id === b['status_id']))
+      return v2Error(400, `The field 'status_id' is invalid.`);
     next.status_id = b['status_id'] as number;
-    if ([2, 3, 10].includes(next.status_id) && next.date_shipped === null) next.date_shipped = next.date_modified;
+    if ([2, 3, 10].includes(next.status_id) && next.date_shipped === null)
+      next.date_shipped = next.date_modified;
   }
   if (typeof b['customer_message'] === 'string') next.customer_message = b['customer_message'];
   if (typeof b['is_email_opt_in'] === 'boolean') next.is_email_opt_in = b['is_email_opt_in'];

@@ -18,15 +18,31 @@ const ENUMS: Partial<Record<keyof Script, string[]>> = {
 
 export function scriptRoutes(api: Api): void {
   api.route('GET', '/v3/content/scripts', SCOPE, ({ store, q, token }) => {
-    const ids = [...store.scripts.ids()].filter((id) => store.scripts.get(id)!.api_client_id === token.clientId);
+    const ids = [...store.scripts.ids()].filter(
+      (id) => store.scripts.get(id)!.api_client_id === token.clientId,
+    );
     return v3List(ids, q, (id) => renderScript(store.scripts.get(id)!));
   });
   api.route('POST', '/v3/content/scripts', SCOPE, (ctx) => {
     const now = ctx.store.stamp();
     const blank: Script = {
-      id: ctx.store.scripts.nextId(), uuid: randomUUID(), name: '', description: '', html: '', src: '', auto_uninstall: true,
-      load_method: 'default', location: 'footer', visibility: 'storefront', kind: 'src', api_client_id: ctx.token.clientId,
-      consent_category: 'essential', enabled: true, channel_id: 1, date_created: now, date_modified: now,
+      id: ctx.store.scripts.nextId(),
+      uuid: randomUUID(),
+      name: '',
+      description: '',
+      html: '',
+      src: '',
+      auto_uninstall: true,
+      load_method: 'default',
+      location: 'footer',
+      visibility: 'storefront',
+      kind: 'src',
+      api_client_id: ctx.token.clientId,
+      consent_category: 'essential',
+      enabled: true,
+      channel_id: 1,
+      date_created: now,
+      date_modified: now,
     };
     const s = apply(blank, (ctx.body ?? {}) as Record<string, unknown>, false);
     if (typeof s === 'string') return v3Error(422, 'JSON data is missing or invalid', { script: s });
@@ -40,7 +56,11 @@ export function scriptRoutes(api: Api): void {
   api.route('PUT', '/v3/content/scripts/:uuid', SCOPE, (ctx) => {
     const prev = find(ctx);
     if (!prev) return missing();
-    const s = apply({ ...prev, date_modified: ctx.store.stamp() }, (ctx.body ?? {}) as Record<string, unknown>, true);
+    const s = apply(
+      { ...prev, date_modified: ctx.store.stamp() },
+      (ctx.body ?? {}) as Record<string, unknown>,
+      true,
+    );
     if (typeof s === 'string') return v3Error(422, 'JSON data is missing or invalid', { script: s });
     ctx.store.scripts.put(s);
     return ok(s);

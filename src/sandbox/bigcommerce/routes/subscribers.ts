@@ -64,7 +64,8 @@ function fields(b: Record<string, unknown>, prev: Subscriber): Subscriber | stri
   const next = { ...prev };
   for (const k of ['email', 'first_name', 'last_name'] as const) {
     if (b[k] === undefined) continue;
-    if (typeof b[k] !== 'string' || (b[k] as string).length > 255) return `${k} must be a string of at most 255 characters`;
+    if (typeof b[k] !== 'string' || (b[k] as string).length > 255)
+      return `${k} must be a string of at most 255 characters`;
     next[k] = b[k] as string;
   }
   if (b['source'] !== undefined) {
@@ -75,7 +76,8 @@ function fields(b: Record<string, unknown>, prev: Subscriber): Subscriber | stri
   if (b['channel_id'] !== undefined) next.channel_id = Number(b['channel_id']) || 1;
   if (b['consents'] !== undefined) {
     const c = b['consents'];
-    if (!Array.isArray(c) || c.some((x) => !CONSENTS.includes(x as string))) return 'consents must list marketing_newsletter and/or abandoned_cart';
+    if (!Array.isArray(c) || c.some((x) => !CONSENTS.includes(x as string)))
+      return 'consents must list marketing_newsletter and/or abandoned_cart';
     next.consents = c as Subscriber['consents'];
   }
   if (!next.email.includes('@')) return 'email is required and must be an email address';
@@ -85,10 +87,22 @@ function fields(b: Record<string, unknown>, prev: Subscriber): Subscriber | stri
 function create({ store, body }: ApiContext): SimResponse {
   const b = (body ?? {}) as Record<string, unknown>;
   const now = store.stamp();
-  const blank: Subscriber = { id: store.subscribers.nextId(), email: '', first_name: '', last_name: '', source: 'custom', order_id: null, channel_id: 1, consents: [], date_created: now, date_modified: now };
+  const blank: Subscriber = {
+    id: store.subscribers.nextId(),
+    email: '',
+    first_name: '',
+    last_name: '',
+    source: 'custom',
+    order_id: null,
+    channel_id: 1,
+    consents: [],
+    date_created: now,
+    date_modified: now,
+  };
   const s = fields(b, blank);
   if (typeof s === 'string') return v3Error(422, 'JSON data is missing or invalid', { subscriber: s });
-  if (store.subscriberByEmail(s.email)) return v3Error(409, `A subscriber with email ${s.email} already exists.`);
+  if (store.subscriberByEmail(s.email))
+    return v3Error(409, `A subscriber with email ${s.email} already exists.`);
   return { status: 200, body: { data: renderSubscriber(store.putSubscriber(s, 'created')), meta: {} } };
 }
 

@@ -5,7 +5,12 @@ import type { Product } from '../types.js';
 import { createdAt, modifiedAt, type Timeline } from './timeline.js';
 import { ADJECTIVES, COLOURS, NOUNS } from './words.js';
 
-export function productSource(seed: number, t: Timeline, brandCount: number, categoryCount: number): BaseSource<Product> {
+export function productSource(
+  seed: number,
+  t: Timeline,
+  brandCount: number,
+  categoryCount: number,
+): BaseSource<Product> {
   return {
     count: t.count,
     dateModifiedAt: (id) => modifiedAt(t, id),

@@ -73,7 +73,11 @@ export function customerSource(seed: number, t: Timeline, channelIds: number[]):
           id: id * 4 + attribute_id,
           attribute_id,
           attribute_value:
-            attribute_id === 1 ? rng.pick(['bronze', 'silver', 'gold']) : attribute_id === 2 ? String(rng.int(0, 5000)) : new Date(created).toISOString().slice(0, 10),
+            attribute_id === 1
+              ? rng.pick(['bronze', 'silver', 'gold'])
+              : attribute_id === 2
+                ? String(rng.int(0, 5000))
+                : new Date(created).toISOString().slice(0, 10),
           customer_id: id,
           date_created: created,
           date_modified: modified,
@@ -100,7 +104,10 @@ export function customerSource(seed: number, t: Timeline, channelIds: number[]):
         addresses,
         attributes,
         form_fields,
-        consent: { allow: ['essential', ...(rng.chance(0.5) ? ['analytics'] : [])], deny: rng.chance(0.3) ? ['targeting'] : [] },
+        consent: {
+          allow: ['essential', ...(rng.chance(0.5) ? ['analytics'] : [])],
+          deny: rng.chance(0.3) ? ['targeting'] : [],
+        },
       };
     },
   };

@@ -2,7 +2,17 @@
 // data at any size. Records are produced on demand from (seed, id), so a million customers cost no memory.
 import { hashString } from '../rng.js';
 import type { BaseSource } from '../table.js';
-import type { Brand, Category, Channel, Currency, Customer, CustomerAttribute, Order, Product, Subscriber } from '../types.js';
+import type {
+  Brand,
+  Category,
+  Channel,
+  Currency,
+  Customer,
+  CustomerAttribute,
+  Order,
+  Product,
+  Subscriber,
+} from '../types.js';
 import { productSource } from './catalog.js';
 import { customerSource } from './customers.js';
 import { orderSource } from './orders.js';

@@ -46,20 +46,23 @@ export function orderSource(seed: number, t: Timeline, deps: OrderSeedDeps): Bas
       const status_id = id % 15 === 0 ? 0 : rng.chance(0.6) ? rng.pick([10, 11, 2]) : rng.int(0, 14);
       const created = createdAt(t, id);
       const currency = rng.chance(0.8) ? deps.currencies[0]! : rng.pick(deps.currencies);
-      const lines = deps.productCount === 0 ? [] : Array.from({ length: rng.int(1, 4) }, (_, k) => {
-        const p = deps.product(rng.int(1, deps.productCount));
-        const v = rng.pick(p.variants);
-        return {
-          id: id * 8 + k,
-          product_id: p.id,
-          variant_id: v.id,
-          name: p.name,
-          sku: v.sku,
-          price: v.price ?? p.price,
-          quantity: rng.int(1, 3),
-          brand: '',
-        };
-      });
+      const lines =
+        deps.productCount === 0
+          ? []
+          : Array.from({ length: rng.int(1, 4) }, (_, k) => {
+              const p = deps.product(rng.int(1, deps.productCount));
+              const v = rng.pick(p.variants);
+              return {
+                id: id * 8 + k,
+                product_id: p.id,
+                variant_id: v.id,
+                name: p.name,
+                sku: v.sku,
+                price: v.price ?? p.price,
+                quantity: rng.int(1, 3),
+                brand: '',
+              };
+            });
       return {
         id,
         customer_id: customerId,
@@ -72,7 +75,10 @@ export function orderSource(seed: number, t: Timeline, deps: OrderSeedDeps): Bas
         currency_id: currency.id,
         exchange_rate: currency.exchange_rate,
         cart_id: status_id === 0 || rng.chance(0.3) ? null : uuidFrom(rng),
-        billing_address: { ...address, form_fields: rng.chance(0.1) ? [{ name: 'Gift note', value: 'Parabéns! 🎉' }] : [] },
+        billing_address: {
+          ...address,
+          form_fields: rng.chance(0.1) ? [{ name: 'Gift note', value: 'Parabéns! 🎉' }] : [],
+        },
         shipping_address: address,
         lines,
         shipping_cost: rng.pick([0, 5, 9.99, 15]),

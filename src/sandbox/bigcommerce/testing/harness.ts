@@ -8,7 +8,11 @@ export interface Answer {
   headers: Headers;
 }
 
-export async function call(sim: BigCommerceSim, path: string, init: { method?: string; body?: unknown; token?: string | null; hash?: string } = {}): Promise<Answer> {
+export async function call(
+  sim: BigCommerceSim,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string | null; hash?: string } = {},
+): Promise<Answer> {
   const store = init.hash ? sim.stores.find((s) => s.hash === init.hash)! : sim.stores[0]!;
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = init.token === undefined ? store.token : init.token;
@@ -24,11 +28,17 @@ export async function call(sim: BigCommerceSim, path: string, init: { method?: s
 }
 
 export function startSim(opts: BigCommerceSimOptions = {}): Promise<BigCommerceSim> {
-  return startBigCommerceSim({ stores: [{ hash: 'store1', seed: { customers: 60, products: 12, seed: 'spec' } }], ...opts });
+  return startBigCommerceSim({
+    stores: [{ hash: 'store1', seed: { customers: 60, products: 12, seed: 'spec' } }],
+    ...opts,
+  });
 }
 
 /** Polls `check` until it returns a value (no fixed sleeps). */
-export async function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

@@ -8,7 +8,8 @@ import { parse } from 'yaml';
 
 // The specs live beside the repository, in ../shared/specs (see docs/conventions.md).
 const specDir = (): string =>
-  process.env['BC_SPEC_DIR'] ?? fileURLToPath(new URL('../../../../../shared/specs/bigcommerce/', import.meta.url));
+  process.env['BC_SPEC_DIR'] ??
+  fileURLToPath(new URL('../../../../../shared/specs/bigcommerce/', import.meta.url));
 
 type Json = Record<string, unknown>;
 
@@ -20,7 +21,8 @@ function toJsonSchema(node: unknown): unknown {
   if (!node || typeof node !== 'object') return node;
   const out: Json = {};
   for (const [k, v] of Object.entries(node as Json)) {
-    if (k === 'example' || k === 'examples' || k === 'discriminator' || k === 'xml' || k.startsWith('x-')) continue;
+    if (k === 'example' || k === 'examples' || k === 'discriminator' || k === 'xml' || k.startsWith('x-'))
+      continue;
     out[k] = toJsonSchema(v);
   }
   if (out['nullable'] === true) {
@@ -67,7 +69,19 @@ export class SpecValidator {
   constructor() {
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
-    for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password', 'url', 'ISO-8601', 'datetime', 'date-time-rfc-2822'])
+    for (const f of [
+      'int32',
+      'int64',
+      'float',
+      'double',
+      'byte',
+      'binary',
+      'password',
+      'url',
+      'ISO-8601',
+      'datetime',
+      'date-time-rfc-2822',
+    ])
       this.ajv.addFormat(f, true);
   }
 
@@ -114,7 +128,9 @@ export class SpecValidator {
       this.compiled.set(key, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).slice(0, 10).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return (validate.errors ?? [])
+      .slice(0, 10)
+      .map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
   }
 }
 
@@ -123,9 +139,11 @@ function esc(s: string): string {
 }
 
 function resolve(doc: Json, ptr: string): Json {
-  const parts = ptr.replace(/^#\//, '').split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = ptr
+    .replace(/^#\//, '')
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let cur: unknown = doc;
   for (const p of parts) cur = (cur as Json)[p];
   return cur as Json;
 }
-
