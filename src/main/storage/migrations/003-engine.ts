@@ -56,6 +56,16 @@ CREATE INDEX jobs_ready ON jobs(connection_id, status, priority, run_after, id);
 CREATE INDEX jobs_contact ON jobs(connection_id, contact_key, priority) WHERE contact_key IS NOT NULL;
 CREATE INDEX jobs_entity ON jobs(connection_id, entity_type, entity_id);
 
+-- How far each connection has planned from its store's staging, and how its last runs went.
+CREATE TABLE connection_progress (
+  connection_id TEXT PRIMARY KEY REFERENCES connections(id) ON DELETE CASCADE,
+  staged_seq INTEGER NOT NULL DEFAULT 0,
+  last_run_started INTEGER,
+  last_run_finished INTEGER,
+  last_ok INTEGER,
+  last_error TEXT
+) STRICT;
+
 -- What each platform acknowledged, per entity: skips unchanged payloads and keeps events from going twice.
 CREATE TABLE deliveries (
   connection_id TEXT NOT NULL REFERENCES connections(id) ON DELETE CASCADE,

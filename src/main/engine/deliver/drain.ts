@@ -1,0 +1,202 @@
+// Runs in: main (Electron-free). Owns: delivering one connection's queue: claim a batch, settle jobs left in
+// doubt by a crash, pace to the platform's scope, deliver, record results and events; stop when the queue is
+// empty, the destination is unreachable (breaker open) or the run is cancelled.
+import type { Clock } from '../../core/clock.js';
+import type { EventLog, NewEvent } from '../../events/event-log.js';
+import type { CircuitBreaker } from '../circuit-breaker.js';
+import {
+  DestinationUnreachable,
+  type Connector,
+  type ConnectorContext,
+  type DeliveryJob,
+  type JobResult,
+} from '../connector.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import type { TokenBucket } from '../rate-limiter.js';
+
+export interface ConnectionRuntime {
+  connectionId: string;
+  storeId: string;
+  connector: Connector<unknown, unknown>;
+  ctx: ConnectorContext<unknown, unknown>;
+  bucket: TokenBucket;
+  breaker: CircuitBreaker;
+}
+
+export interface DrainDeps {
+  queue: JobQueue;
+  events: Pick<EventLog, 'append'>;
+  clock: Clock;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Identifies this process's leases; a restarted process uses a new one. */
+  owner: string;
+  leaseMs: number;
+}
+
+export interface DrainOutcome {
+  state: 'drained' | 'offline' | 'cancelled' | 'budget';
+  delivered: number;
+  retried: number;
+  dead: number;
+  submitted: number;
+  batches: number;
+}
+
+export async function drainConnection(
+  rt: ConnectionRuntime,
+  deps: DrainDeps,
+  signal: AbortSignal,
+  maxBatches = Number.POSITIVE_INFINITY,
+): Promise<DrainOutcome> {
+  const out: DrainOutcome = { state: 'drained', delivered: 0, retried: 0, dead: 0, submitted: 0, batches: 0 };
+  const base = { connectionId: rt.connectionId, storeId: rt.storeId, platform: rt.connector.platform };
+  const log = (...e: NewEvent[]) => deps.events.append(...e.map((x) => ({ ...base, ...x })));
+
+  await confirmSubmitted(rt, deps, log);
+  while (out.batches < maxBatches) {
+    if (signal.aborted) return { ...out, state: 'cancelled' };
+    if (!rt.breaker.allow()) return { ...out, state: 'offline' };
+    const { jobs, inDoubt } = deps.queue.claim(
+      rt.connectionId,
+      deps.owner,
+      rt.connector.batchSize,
+      deps.leaseMs,
+      deps.clock.now(),
+    );
+    if (jobs.length === 0) break;
+    out.batches++;
+
+    let toSend = jobs;
+    if (inDoubt.length > 0 && rt.connector.resolveInDoubt) {
+      const verdicts = await rt.connector.resolveInDoubt(inDoubt, rt.ctx);
+      const arrived = inDoubt.filter((j) => verdicts.get(j.jobId) === 'delivered');
+      if (arrived.length > 0) {
+        deps.queue.complete(
+          arrived.map((j) => ({ jobId: j.jobId, outcome: 'ok' as const })),
+          deps.clock.now(),
+        );
+        log({
+          level: 'info',
+          type: 'delivery.recovered',
+          message: `${arrived.length} record(s) in flight during a crash had already arrived; not sent again`,
+        });
+        out.delivered += arrived.length;
+      }
+      const done = new Set(arrived.map((j) => j.jobId));
+      toSend = jobs.filter((j) => !done.has(j.jobId));
+      if (toSend.length === 0) continue;
+    }
+
+    await deps.sleep(rt.bucket.reserve(), signal);
+    let results: JobResult[];
+    try {
+      results = await rt.connector.deliver(toSend, rt.ctx);
+      rt.breaker.reachable();
+    } catch (err) {
+      if (err instanceof DestinationUnreachable) {
+        rt.breaker.unreachable();
+        const probe = rt.breaker.status().nextProbeAt ?? deps.clock.now() + (err.retryAfterMs ?? 5_000);
+        deps.queue.release(
+          toSend.map((j) => j.jobId),
+          probe,
+          deps.clock.now(),
+        );
+        log({
+          level: 'warn',
+          type: 'connection.unreachable',
+          message: `${rt.connector.label} could not be reached: ${err.message}. ${toSend.length} record(s) stay queued.`,
+        });
+        if (rt.breaker.status().state !== 'closed') return { ...out, state: 'offline' };
+        continue;
+      }
+      // A connector that throws anything else has a bug or met an answer it did not expect: retry, visibly.
+      const reason = `Unexpected error from the ${rt.connector.label} connector: ${err instanceof Error ? err.message : String(err)}`;
+      results = toSend.map((j) => ({ jobId: j.jobId, outcome: 'retryable', reason }));
+    }
+    results = coverEveryJob(toSend, results, rt.connector.label);
+    const pause = Math.max(0, ...results.map((r) => (r.outcome === 'retryable' ? (r.retryAfterMs ?? 0) : 0)));
+    if (pause > 0) rt.bucket.pause(pause);
+    const counts = deps.queue.complete(results, deps.clock.now());
+    out.delivered += counts.ok;
+    out.retried += counts.retry;
+    out.dead += counts.dead;
+    out.submitted += counts.submitted;
+    log(...describe(toSend, results, rt.connector.label));
+  }
+  return out;
+}
+
+async function confirmSubmitted(
+  rt: ConnectionRuntime,
+  deps: DrainDeps,
+  log: (...e: NewEvent[]) => unknown,
+): Promise<void> {
+  if (!rt.connector.confirm) return;
+  const pending = deps.queue.submitted(rt.connectionId, rt.connector.batchSize);
+  if (pending.length === 0) return;
+  const results = (await rt.connector.confirm(pending, rt.ctx)).filter((r) => r.outcome !== 'submitted');
+  deps.queue.complete(results, deps.clock.now());
+  log(...describe(pending, results, rt.connector.label));
+}
+
+/** A job the connector forgot to answer for is retried, never silently dropped. */
+function coverEveryJob(jobs: DeliveryJob[], results: JobResult[], label: string): JobResult[] {
+  const answered = new Set(results.map((r) => r.jobId));
+  const missing = jobs.filter((j) => !answered.has(j.jobId));
+  return [
+    ...results.filter((r) => jobs.some((j) => j.jobId === r.jobId)),
+    ...missing.map((j): JobResult => ({
+      jobId: j.jobId,
+      outcome: 'retryable',
+      reason: `${label} gave no result for this record`,
+    })),
+  ];
+}
+
+/** One event per batch, plus one per record that failed, was retried or dead-lettered. */
+function describe(jobs: DeliveryJob[], results: JobResult[], label: string): NewEvent[] {
+  const byId = new Map(jobs.map((j) => [j.jobId, j]));
+  const ok = results.filter((r) => r.outcome === 'ok').length;
+  const events: NewEvent[] = [
+    {
+      level: ok === results.length ? 'info' : 'warn',
+      type: 'delivery.batch',
+      message: `${label}: ${ok} of ${results.length} record(s) accepted`,
+      payload: { counts: countBy(results) },
+    },
+  ];
+  for (const r of results) {
+    const job = byId.get(r.jobId);
+    if (!job || r.outcome === 'ok') continue;
+    const record = { recordType: job.entityType, recordId: job.entityId };
+    if (r.outcome === 'permanent')
+      events.push({
+        level: 'error',
+        type: 'delivery.dead',
+        message: `${label} rejected ${job.entityType} ${job.entityId}: ${r.reason}`,
+        ...record,
+        payload: job.payload,
+      });
+    else if (r.outcome === 'retryable')
+      events.push({
+        level: 'warn',
+        type: 'delivery.retry',
+        message: `${label} did not take ${job.entityType} ${job.entityId} (attempt ${job.attempts}): ${r.reason}`,
+        ...record,
+      });
+    else
+      events.push({
+        level: 'info',
+        type: 'delivery.submitted',
+        message: `${label} accepted ${job.entityType} ${job.entityId} for processing (${r.ref})`,
+        ...record,
+      });
+  }
+  return events;
+}
+
+function countBy(results: JobResult[]): Record<string, number> {
+  const c: Record<string, number> = {};
+  for (const r of results) c[r.outcome] = (c[r.outcome] ?? 0) + 1;
+  return c;
+}
