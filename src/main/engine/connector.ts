@@ -102,6 +102,39 @@ export interface ConnectorContext<C, S> {
 
 export type PlanContext<S> = { settings: S; connectionId: string; storeId: string };
 
+/** A consent change made on the platform (an unsubscribe link, a preference centre), pulled back. */
+export interface ConsentFact {
+  email: string;
+  channel: 'email' | 'sms';
+  state: 'subscribed' | 'unsubscribed' | 'pending';
+  /** When the person acted, as the platform reports it (epoch ms). */
+  at: number;
+  /** e.g. "unsubscribe link", "preference centre", "list status changed in ActiveCampaign". */
+  mechanism: string;
+  /** True only when the person (or the merchant on their behalf) acted; imports and syncs are not explicit. */
+  explicit: boolean;
+}
+
+export interface EraseReceipt {
+  system: string;
+  outcome: 'erased' | 'anonymised' | 'not_found' | 'failed';
+  /** What the platform answered, without personal data. */
+  detail: string;
+  at: number;
+}
+
+export interface StorefrontScript {
+  name: string;
+  description: string;
+  /** BigCommerce Scripts API fields. */
+  kind: 'src' | 'script_tag';
+  src?: string;
+  html?: string;
+  location: 'head' | 'footer';
+  visibility: 'storefront' | 'all_pages' | 'checkout' | 'order_confirmation';
+  consentCategory: 'essential' | 'functional' | 'analytics' | 'targeting';
+}
+
 export interface Connector<C = unknown, S = unknown> {
   platform: string;
   label: string;
