@@ -5,7 +5,14 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { httpError } from './http-errors.js';
 import { proxyFetchFromEnv } from './proxy.js';
-import { RateBudget, cancelled, readRateHeaders, realSleep, type Sleep } from './rate-budget.js';
+import {
+  RateBudget,
+  cancelled,
+  readRateHeaders,
+  realSleep,
+  type RateHeaders,
+  type Sleep,
+} from './rate-budget.js';
 import { backoffMs, defaultRetryPolicy, describeError, isTransientError, type RetryPolicy } from './retry.js';
 
 export const BIGCOMMERCE_API = 'https://api.bigcommerce.com';
@@ -39,6 +46,8 @@ export interface CallInfo {
   attempt: number;
   ms: number;
   error?: string;
+  /** The X-Rate-Limit-* headers of the answer, when it carried them. */
+  rate?: RateHeaders;
 }
 
 export interface BcResponse {
@@ -149,7 +158,7 @@ export class Transport {
       const rate = readRateHeaders(res.headers);
       this.budget.observe(rate);
       release();
-      this.report(method, path, res.status, attempt, started);
+      this.report(method, path, res.status, attempt, started, undefined, rate);
       if (res.status === 429) {
         streak429++;
         attempt--; // waiting out the quota is not a failed attempt
