@@ -3,14 +3,11 @@ import { join } from 'node:path';
 import { openDb, type Db } from '../../src/main/storage/db.js';
 import { migrate } from '../../src/main/storage/migrate.js';
 import { migrations } from '../../src/main/storage/migrations/index.js';
-import { m003 } from '../../src/main/storage/migrations/003-engine.js';
 import { tempDir } from './temp.js';
 
 export function engineDb(connections = ['conn-a']): Db {
   const db = openDb(join(tempDir(), 'w.db'));
   migrate(db, migrations, 'test');
-  // Until the extract migration (002) lands the engine's is not registered yet; apply it directly.
-  if (!migrations.includes(m003)) db.exec(m003.sql);
   const now = new Date().toISOString();
   db.prepare(
     `INSERT INTO stores (id, name, store_hash, api_base_url, token_hint, demo, created_at) VALUES ('store-1', 'S', 'abc', 'http://x', '', 0, ?)`,

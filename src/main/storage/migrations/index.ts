@@ -2,5 +2,6 @@
 import type { Migration } from '../migrate.js';
 import { m001 } from './001-stores.js';
 import { m002 } from './002-extract.js';
+import { m003 } from './003-engine.js';
 
-export const migrations: readonly Migration[] = [m001, m002];
+export const migrations: readonly Migration[] = [m001, m002, m003];
