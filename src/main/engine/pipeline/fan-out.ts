@@ -1,0 +1,121 @@
+// Runs in: main (Electron-free). Owns: turning a store's staging into one connection's jobs: read what the
+// connection has not planned yet, keep what is in its scope and date range, let the connector plan it, and
+// enqueue the jobs in the same transaction that moves the connection's staging mark. A crash therefore
+// never loses a staged record for a connection nor plans one twice.
+import type { Db } from '../../storage/db.js';
+import type { Connector, PlannedJob, StagedRecord, StagedResource } from '../connector.js';
+import type { EnqueueOutcome, JobQueue } from '../queue/job-queue.js';
+import { inScope, type Scope } from './scope.js';
+
+export interface FanOutTarget {
+  connectionId: string;
+  storeId: string;
+  scope: Scope;
+  settings: unknown;
+  connector: Connector<unknown, unknown>;
+}
+
+export interface FanOutOptions {
+  historical: boolean;
+  /** Only records modified within this range (ISO), for a ranged historical sync. */
+  from?: string;
+  to?: string;
+  resources?: StagedResource[];
+  pageSize?: number;
+  now: number;
+  signal?: AbortSignal;
+  onPage?: (p: { read: number; planned: EnqueueOutcome; lastSeq: number }) => void;
+}
+
+interface StagingRow {
+  seq: number;
+  resource: string;
+  record_id: string;
+  date_modified: string;
+  kind: 'upsert' | 'delete';
+  payload: string;
+}
+
+export interface FanOutResult extends EnqueueOutcome {
+  read: number;
+  outOfScope: number;
+  /** Staged records the connector planned nothing for (a capability it does not have). */
+  notPlanned: number;
+}
+
+export function fanOut(db: Db, queue: JobQueue, t: FanOutTarget, o: FanOutOptions): FanOutResult {
+  const total: FanOutResult = {
+    read: 0,
+    outOfScope: 0,
+    notPlanned: 0,
+    queued: 0,
+    unchanged: 0,
+    duplicate: 0,
+  };
+  const pageSize = o.pageSize ?? 500;
+  const readPage = db.prepare(
+    `SELECT seq, resource, record_id, date_modified, kind, payload FROM staging
+     WHERE store_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+  );
+  const mark = db.prepare('SELECT staged_seq FROM connection_progress WHERE connection_id = ?');
+  const advance = db.prepare(
+    `INSERT INTO connection_progress (connection_id, staged_seq) VALUES (?, ?)
+     ON CONFLICT (connection_id) DO UPDATE SET staged_seq = excluded.staged_seq`,
+  );
+  const ctx = { settings: t.settings, connectionId: t.connectionId, storeId: t.storeId };
+
+  for (;;) {
+    if (o.signal?.aborted) break;
+    const after = (mark.get(t.connectionId) as { staged_seq: number } | undefined)?.staged_seq ?? 0;
+    const rows = readPage.all(t.storeId, after, pageSize) as StagingRow[];
+    if (rows.length === 0) break;
+    const planned: PlannedJob[] = [];
+    for (const row of rows) {
+      const record = toRecord(t.storeId, row, o.historical);
+      if (o.resources && !o.resources.includes(record.resource)) continue;
+      if ((o.from && record.dateModified < o.from) || (o.to && record.dateModified > o.to)) continue;
+      if (!inScope(record, t.scope)) {
+        total.outOfScope++;
+        continue;
+      }
+      const jobs = t.connector.plan(record, ctx);
+      if (jobs.length === 0) total.notPlanned++;
+      planned.push(...jobs);
+    }
+    const lastSeq = rows[rows.length - 1]!.seq;
+    const outcome = db.transaction(() => {
+      const r = queue.enqueue(t.connectionId, planned, o.historical, o.now);
+      advance.run(t.connectionId, lastSeq);
+      return r;
+    })();
+    total.read += rows.length;
+    total.queued += outcome.queued;
+    total.unchanged += outcome.unchanged;
+    total.duplicate += outcome.duplicate;
+    o.onPage?.({ read: rows.length, planned: outcome, lastSeq });
+  }
+  return total;
+}
+
+/** A connection that starts "from now" skips what is already staged. */
+export function skipStagedHistory(db: Db, connectionId: string, storeId: string): void {
+  const { m } = db
+    .prepare('SELECT coalesce(max(seq), 0) AS m FROM staging WHERE store_id = ?')
+    .get(storeId) as { m: number };
+  db.prepare(
+    `INSERT INTO connection_progress (connection_id, staged_seq) VALUES (?, ?)
+     ON CONFLICT (connection_id) DO UPDATE SET staged_seq = excluded.staged_seq`,
+  ).run(connectionId, m);
+}
+
+function toRecord(storeId: string, row: StagingRow, historical: boolean): StagedRecord {
+  return {
+    storeId,
+    resource: row.resource as StagedResource,
+    id: row.record_id,
+    dateModified: row.date_modified,
+    data: row.kind === 'delete' ? undefined : (JSON.parse(row.payload) as unknown),
+    deleted: row.kind === 'delete',
+    historical,
+  };
+}

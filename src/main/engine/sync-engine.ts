@@ -1,0 +1,234 @@
+// Runs in: main (Electron-free). Owns: one sync of one connection, start to end: extract its store (once,
+// shared with the store's other connections), plan its staged records into its queue, deliver. A connection's
+// sync never overlaps itself, and a store is never extracted twice at once.
+import type { Clock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import type { EventLog } from '../events/event-log.js';
+import type { Db } from '../storage/db.js';
+import { CircuitBreaker } from './circuit-breaker.js';
+import type { Connector, ConnectorContext, StagedResource } from './connector.js';
+import { drainConnection, type DrainOutcome } from './deliver/drain.js';
+import { fanOut, type FanOutResult } from './pipeline/fan-out.js';
+import type { Scope } from './pipeline/scope.js';
+import type { JobQueue } from './queue/job-queue.js';
+import type { RateLimiters } from './rate-limiter.js';
+
+export interface EngineConnection {
+  id: string;
+  storeId: string;
+  accountId: string;
+  accountName: string;
+  platform: string;
+  name: string;
+  scope: Scope;
+  settings: unknown;
+}
+
+/** What the engine needs from a store: bring its staging up to date (historical or incremental). */
+export interface StoreSource {
+  refresh(
+    storeId: string,
+    o: { historical: boolean; from?: string; to?: string; resources?: StagedResource[]; signal: AbortSignal },
+  ): Promise<{ staged: number }>;
+}
+
+export interface SyncEngineDeps {
+  db: Db;
+  queue: JobQueue;
+  events: Pick<EventLog, 'append'>;
+  clock: Clock;
+  limiters: RateLimiters;
+  source: StoreSource;
+  connection(id: string): EngineConnection;
+  connector(platform: string): Connector<unknown, unknown>;
+  credentials(accountId: string): Promise<unknown>;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  owner: string;
+  leaseMs?: number;
+}
+
+export interface SyncOptions {
+  historical?: boolean;
+  from?: string;
+  to?: string;
+  resources?: StagedResource[];
+  signal?: AbortSignal;
+  onProgress?: (p: SyncProgress) => void;
+}
+
+export interface SyncProgress {
+  connectionId: string;
+  phase: 'extract' | 'plan' | 'deliver' | 'done';
+  staged?: number;
+  planned?: number;
+  delivered?: number;
+}
+
+export interface SyncSummary {
+  connectionId: string;
+  extracted: number;
+  plan: FanOutResult;
+  delivery: DrainOutcome;
+  startedAt: number;
+  finishedAt: number;
+}
+
+export class SyncEngine {
+  private readonly running = new Map<string, Promise<SyncSummary>>();
+  private readonly extracting = new Map<string, Promise<{ staged: number }>>();
+  private readonly breakers = new Map<string, CircuitBreaker>();
+
+  constructor(private readonly d: SyncEngineDeps) {}
+
+  /** Starts a sync, or joins the one already running for this connection. */
+  sync(connectionId: string, o: SyncOptions = {}): Promise<SyncSummary> {
+    const existing = this.running.get(connectionId);
+    if (existing) return existing;
+    const run = this.run(connectionId, o).finally(() => this.running.delete(connectionId));
+    this.running.set(connectionId, run);
+    return run;
+  }
+
+  isRunning(connectionId: string): boolean {
+    return this.running.has(connectionId);
+  }
+
+  breakerFor(scopeKey: string): CircuitBreaker {
+    let b = this.breakers.get(scopeKey);
+    if (!b) this.breakers.set(scopeKey, (b = new CircuitBreaker(this.d.clock)));
+    return b;
+  }
+
+  private async run(connectionId: string, o: SyncOptions): Promise<SyncSummary> {
+    const { d } = this;
+    const conn = d.connection(connectionId);
+    const connector = d.connector(conn.platform);
+    const signal = o.signal ?? new AbortController().signal;
+    const startedAt = d.clock.now();
+    const base = { connectionId, storeId: conn.storeId, platform: conn.platform };
+    const progress = (p: Omit<SyncProgress, 'connectionId'>) => o.onProgress?.({ connectionId, ...p });
+    d.db
+      .prepare('UPDATE connection_progress SET last_run_started = ? WHERE connection_id = ?')
+      .run(startedAt, connectionId);
+    d.events.append({
+      ...base,
+      level: 'info',
+      type: 'sync.started',
+      message: `${o.historical ? 'Historical sync' : 'Sync'} of "${conn.name}" started`,
+    });
+    try {
+      progress({ phase: 'extract' });
+      const { staged } = await this.extractOnce(conn.storeId, {
+        historical: o.historical ?? false,
+        ...pick(o),
+        signal,
+      });
+      progress({ phase: 'plan', staged });
+      const plan = fanOut(
+        d.db,
+        d.queue,
+        { connectionId, storeId: conn.storeId, scope: conn.scope, settings: conn.settings, connector },
+        {
+          historical: o.historical ?? false,
+          ...pick(o),
+          now: d.clock.now(),
+          signal,
+        },
+      );
+      progress({ phase: 'deliver', staged, planned: plan.queued });
+      const credentials = await d.credentials(conn.accountId);
+      const limit = connector.rateLimit(credentials, conn.accountId);
+      const ctx: ConnectorContext<unknown, unknown> = {
+        credentials,
+        settings: conn.settings,
+        account: { id: conn.accountId, name: conn.accountName },
+        clock: d.clock,
+        logger: { log: () => undefined },
+        signal,
+      };
+      const delivery = await drainConnection(
+        {
+          connectionId,
+          storeId: conn.storeId,
+          connector,
+          ctx,
+          bucket: d.limiters.for(limit),
+          breaker: this.breakerFor(limit.scopeKey),
+        },
+        {
+          queue: d.queue,
+          events: d.events,
+          clock: d.clock,
+          sleep: d.sleep,
+          owner: d.owner,
+          leaseMs: d.leaseMs ?? 120_000,
+        },
+        signal,
+      );
+      const finishedAt = d.clock.now();
+      d.db
+        .prepare(
+          'UPDATE connection_progress SET last_run_finished = ?, last_ok = ?, last_error = NULL WHERE connection_id = ?',
+        )
+        .run(finishedAt, delivery.state === 'drained' ? finishedAt : null, connectionId);
+      d.events.append({
+        ...base,
+        level: delivery.dead > 0 || delivery.state === 'offline' ? 'warn' : 'info',
+        type: 'sync.finished',
+        message: summarise(conn.name, staged, plan, delivery),
+        payload: { staged, plan, delivery },
+      });
+      progress({ phase: 'done', staged, planned: plan.queued, delivered: delivery.delivered });
+      return { connectionId, extracted: staged, plan, delivery, startedAt, finishedAt };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      d.db
+        .prepare(
+          'UPDATE connection_progress SET last_run_finished = ?, last_error = ? WHERE connection_id = ?',
+        )
+        .run(d.clock.now(), message, connectionId);
+      d.events.append({
+        ...base,
+        level: 'error',
+        type: 'sync.failed',
+        message: `Sync of "${conn.name}" failed: ${message}`,
+      });
+      throw err instanceof AppError
+        ? err
+        : new AppError('upstream', `Sync of "${conn.name}" failed: ${message}`, {
+            retryable: true,
+            cause: err,
+          });
+    }
+  }
+
+  /** Concurrent syncs of one store's connections share one extraction. */
+  private extractOnce(
+    storeId: string,
+    o: Parameters<StoreSource['refresh']>[1],
+  ): Promise<{ staged: number }> {
+    const existing = this.extracting.get(storeId);
+    if (existing) return existing;
+    const run = this.d.source.refresh(storeId, o).finally(() => this.extracting.delete(storeId));
+    this.extracting.set(storeId, run);
+    return run;
+  }
+}
+
+function pick(o: SyncOptions): { from?: string; to?: string; resources?: StagedResource[] } {
+  return {
+    ...(o.from ? { from: o.from } : {}),
+    ...(o.to ? { to: o.to } : {}),
+    ...(o.resources ? { resources: o.resources } : {}),
+  };
+}
+
+function summarise(name: string, staged: number, plan: FanOutResult, d: DrainOutcome): string {
+  const parts = [`"${name}": ${staged} change(s) read`, `${plan.queued} queued`, `${d.delivered} delivered`];
+  if (plan.unchanged) parts.push(`${plan.unchanged} unchanged`);
+  if (d.retried) parts.push(`${d.retried} to retry`);
+  if (d.dead) parts.push(`${d.dead} dead-lettered`);
+  if (d.state === 'offline') parts.push('destination offline: the rest stays queued');
+  if (d.state === 'cancelled') parts.push('cancelled');
+  return parts.join(', ');
+}
