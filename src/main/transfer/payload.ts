@@ -1,0 +1,58 @@
+// Runs in: main (Electron-free). Owns: what a workspace export carries (the tables, in foreign-key order, and
+// the keychain entries their rows reference) and the schema helpers export and import share.
+import { z } from 'zod';
+import type { Db } from '../storage/db.js';
+import { accountCredentialsAccount } from '../accounts/account-service.js';
+import { storeTokenAccount } from '../stores/store-service.js';
+
+export const EXPORT_KIND = 'workspace-export';
+export const PAYLOAD_FORMAT = 'storebridge-workspace';
+
+/**
+ * Parents before children. The first three are the workspace's identity; the rest travel when this build has
+ * them (mappings and settings land in later migrations) and are copied column for column.
+ */
+export const TRANSFER_TABLES = [
+  'stores',
+  'platform_accounts',
+  'connections',
+  'settings',
+  'mapping_templates',
+  'mappings',
+] as const;
+export type TransferTable = (typeof TRANSFER_TABLES)[number];
+
+const cell = z.union([z.string(), z.number(), z.null()]);
+export const payloadSchema = z.object({
+  format: z.literal(PAYLOAD_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  appVersion: z.string(),
+  tables: z.partialRecord(z.enum(TRANSFER_TABLES), z.array(z.record(z.string(), cell))),
+  /** Keychain account -> secret, for the rows above only. */
+  secrets: z.record(z.string(), z.string()),
+});
+export type Payload = z.infer<typeof payloadSchema>;
+export type Row = Record<string, string | number | null>;
+
+export function tableExists(db: Db, table: string): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table) !== undefined;
+}
+
+export function columnsOf(db: Db, table: string): string[] {
+  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).map(
+    (c) => c.name,
+  );
+}
+
+/** The keychain entries a row needs; `required` ones must exist for the row to work. */
+export function secretRefs(table: TransferTable, row: Row): Array<{ account: string; required: boolean }> {
+  const id = String(row.id);
+  if (table === 'stores') return [{ account: storeTokenAccount(id), required: true }];
+  // An account without a hint (the file exporter) has nothing in the keychain worth carrying.
+  if (table === 'platform_accounts')
+    return [{ account: accountCredentialsAccount(id), required: row.credential_hint !== '' }];
+  return [];
+}
+
+export const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
