@@ -199,6 +199,7 @@ export class Transport {
     attempt: number,
     started: number,
     error?: string,
+    rate?: RateHeaders,
   ): void {
     this.opts.onCall?.({
       method,
@@ -207,6 +208,7 @@ export class Transport {
       attempt,
       ms: this.clock.now() - started,
       ...(error ? { error } : {}),
+      ...(rate ? { rate } : {}),
     });
   }
 }

@@ -13,5 +13,9 @@ export function stableStringify(value: unknown): string {
 }
 
 export function contentHash(value: unknown): string {
-  return createHash('sha256').update(stableStringify(value)).digest('hex');
+  return hashText(stableStringify(value));
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -1,7 +1,7 @@
 // Runs in: main (Electron-free). Owns: SQL for staging, cursors and extract_records. A page and the cursor
 // that moves past it are written in one transaction (`commitPage`), so a crash never skips a page.
 import type { Db } from '../storage/db.js';
-import { contentHash, stableStringify } from './hash.js';
+import { hashText, stableStringify } from './hash.js';
 
 export interface StagedRecord {
   id: string;
@@ -69,7 +69,7 @@ export class StagingRepo {
       let unchanged = 0;
       for (const r of records) {
         const payload = stableStringify(r.payload);
-        const hash = contentHash(r.payload);
+        const hash = hashText(payload);
         const prev = known.get(storeId, resource, r.id) as
           { date_modified: string; content_hash: string; deleted: number } | undefined;
         if (prev && prev.deleted === 0 && prev.content_hash === hash) {
