@@ -49,8 +49,10 @@ export function planImport(db: Db, payload: Payload, replace: boolean): ImportPl
         existing = db
           .prepare('SELECT * FROM stores WHERE id = ? OR (api_base_url = ? AND store_hash = ?)')
           .get(row.id, row.api_base_url, row.store_hash) as Row | undefined;
-        if (existing) storeIds.set(String(source.id), String(existing.id));
-        row.id = existing?.id ?? row.id;
+        if (existing) {
+          storeIds.set(String(source.id), String(existing.id));
+          row.id = String(existing.id);
+        }
       } else if (pk.length) {
         const where = pk.map((c) => `${quote(c)} = ?`).join(' AND ');
         existing = db
