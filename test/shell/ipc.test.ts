@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { buildApi } from '../../src/shared/contract/build-api.js';
-import { channelNames } from '../../src/shared/contract/names.js';
+import { channelNames, type ChannelName } from '../../src/shared/contract/names.js';
 import type { Handlers } from '../../src/main/api/dispatch.js';
 import { EventBus } from '../../src/main/core/emitter.js';
 import { createIpcCore, senderRefusal, type InvokeEventLike } from '../../src/main/shell/ipc-core.js';
@@ -21,13 +21,16 @@ function fakeHandlers() {
   const fail = () => {
     throw new Error('not used in this test');
   };
+  // Every channel of the contract, failing unless a test gives it a behaviour.
+  const all = Object.fromEntries(channelNames.map((c) => [c, vi.fn(fail)])) as unknown as Record<
+    ChannelName,
+    ReturnType<typeof vi.fn>
+  >;
   return {
-    'app:info': vi.fn(fail),
+    ...all,
     'stores:list': vi.fn(() => []),
-    'stores:add': vi.fn(fail),
-    'stores:rename': vi.fn(fail),
     'stores:remove': vi.fn(() => ({ removed: true as const })),
-  } satisfies Handlers;
+  } as unknown as Handlers & Record<ChannelName, ReturnType<typeof vi.fn>>;
 }
 
 /** What Electron hands an ipcMain.handle listener when the app's own page calls. */

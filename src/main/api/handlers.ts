@@ -1,11 +1,28 @@
 // Runs in: main (Electron-free). Owns: the mapping from contract channels to service methods.
 import type { AppInfo } from '../../shared/contract/index.js';
-import type { StoreService } from '../stores/store-service.js';
+import type { AccountService } from '../accounts/account-service.js';
+import type { ConnectionService } from '../connections/connection-service.js';
+import type { JobQueue } from '../engine/queue/job-queue.js';
+import type { SyncEngine } from '../engine/sync-engine.js';
+import type { EventLog } from '../events/event-log.js';
+import { connectors } from '../platforms/registry.js';
 import type { SecretStore } from '../secrets/secret-store.js';
+import type { Db } from '../storage/db.js';
+import type { StoreService } from '../stores/store-service.js';
+import type { Clock } from '../core/clock.js';
+import type { EventBus } from '../core/emitter.js';
 import type { Handlers } from './dispatch.js';
 
 export interface HandlerDeps {
+  db: Db;
+  clock: Clock;
+  bus: EventBus;
   stores: StoreService;
+  accounts: AccountService;
+  connections: ConnectionService;
+  queue: JobQueue;
+  engine: SyncEngine;
+  events: EventLog;
   secrets: SecretStore;
   info: Omit<AppInfo, 'keychain'>;
 }
@@ -20,5 +37,81 @@ export function createHandlers(d: HandlerDeps): Handlers {
       await d.stores.remove(id);
       return { removed: true as const };
     },
+    'platforms:list': () =>
+      Object.values(connectors).map((c) => ({
+        platform: c.platform,
+        label: c.label,
+        capabilities: [...c.capabilities],
+      })),
+    'accounts:list': () => d.accounts.list(),
+    'accounts:add': (input) => d.accounts.add(input),
+    'accounts:remove': async ({ id }) => {
+      await d.accounts.remove(id);
+      return { removed: true as const };
+    },
+    'connections:list': ({ storeId }) => d.connections.list(storeId ? { storeId } : {}),
+    'connections:add': (input) => d.connections.add(input),
+    'connections:remove': ({ id }) => {
+      d.connections.remove(id);
+      return { removed: true as const };
+    },
+    'connections:pause': ({ id }) => d.connections.setPaused(id, true),
+    'connections:resume': ({ id }) => d.connections.setPaused(id, false),
+    'connections:status': ({ id }) => {
+      d.connections.get(id);
+      const p = d.db
+        .prepare(
+          'SELECT last_run_started, last_run_finished, last_ok, last_error FROM connection_progress WHERE connection_id = ?',
+        )
+        .get(id) as
+        | {
+            last_run_started: number | null;
+            last_run_finished: number | null;
+            last_ok: number | null;
+            last_error: string | null;
+          }
+        | undefined;
+      return {
+        connectionId: id,
+        running: d.engine.isRunning(id),
+        queue: d.queue.stats(id),
+        destination: d.engine.destinationState(id),
+        lastRunStarted: p?.last_run_started ?? null,
+        lastRunFinished: p?.last_run_finished ?? null,
+        lastOk: p?.last_ok ?? null,
+        lastError: p?.last_error ?? null,
+      };
+    },
+    'sync:start': async ({ connectionId, historical, from, to, resources }) => {
+      d.connections.get(connectionId);
+      const s = await d.engine.sync(connectionId, {
+        ...(historical !== undefined ? { historical } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(resources ? { resources } : {}),
+        onProgress: (p) => d.bus.emit('sync:progress', p),
+      });
+      return {
+        connectionId,
+        extracted: s.extracted,
+        queued: s.plan.queued,
+        unchanged: s.plan.unchanged,
+        delivered: s.delivery.delivered,
+        retried: s.delivery.retried,
+        dead: s.delivery.dead,
+        state: s.delivery.state,
+        startedAt: s.startedAt,
+        finishedAt: s.finishedAt,
+      };
+    },
+    'queue:deadLetters': ({ id }) => d.queue.deadLetters(id, 1000),
+    'queue:replay': ({ connectionId, jobIds, entityType }) => ({
+      replayed: d.queue.replay(
+        { connectionId, ...(jobIds ? { jobIds } : {}), ...(entityType ? { entityType } : {}) },
+        d.clock.now(),
+      ),
+    }),
+    'events:query': (q) => d.events.query(q),
+    'events:timeline': ({ recordType, recordId }) => d.events.timeline(recordType, recordId),
   };
 }

@@ -22,6 +22,16 @@ import { KeytarSecretStore } from '../secrets/keytar-store.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { StoreRepo } from '../stores/store-repo.js';
 import { StoreService } from '../stores/store-service.js';
+import { AccountService } from '../accounts/account-service.js';
+import { ConnectionService } from '../connections/connection-service.js';
+import { JobQueue } from '../engine/queue/job-queue.js';
+import { RateLimiters } from '../engine/rate-limiter.js';
+import { SyncEngine } from '../engine/sync-engine.js';
+import { EventLog } from '../events/event-log.js';
+import { connectorFor } from '../platforms/registry.js';
+import { AppError } from '../core/errors.js';
+import { randomUUID } from 'node:crypto';
+import { BigCommerceStoreSource } from './store-source.js';
 import { APP_VERSION } from './version.js';
 
 export interface WorkspaceOptions {
@@ -33,6 +43,8 @@ export interface WorkspaceOptions {
   clock?: Clock;
   logger?: Logger;
   nativeBinding?: string;
+  /** Mask personal data in event payloads. */
+  maskPii?: boolean;
 }
 
 export interface Workspace {
@@ -42,6 +54,11 @@ export interface Workspace {
   bus: EventBus;
   secrets: SecretStore;
   stores: StoreService;
+  accounts: AccountService;
+  connections: ConnectionService;
+  queue: JobQueue;
+  events: EventLog;
+  engine: SyncEngine;
   handlers: Handlers;
   /** Runs a channel exactly as a renderer call would: parse, run, envelope. */
   call<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
@@ -51,6 +68,7 @@ export interface Workspace {
 }
 
 export const DB_FILE = 'storebridge.db';
+export const EVENTS_FILE = 'events.db';
 
 export function openWorkspace(opts: WorkspaceOptions): Workspace {
   const dir = resolve(opts.dir);
@@ -74,8 +92,50 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
       onSecret,
     );
   const stores = new StoreService(new StoreRepo(db), secrets, bus, clock);
+  const accounts: AccountService = new AccountService(db, secrets, clock, () =>
+    bus.emit('accounts:changed', { accounts: accounts.list() }),
+  );
+  const connections: ConnectionService = new ConnectionService(db, accounts, clock, () =>
+    bus.emit('connections:changed', { connections: connections.list() }),
+  );
+  const events = new EventLog(join(dir, EVENTS_FILE), {
+    clock,
+    maskPii: () => opts.maskPii ?? false,
+    onAppend: (appended) => bus.emit('events:appended', { events: appended }),
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
+  const queue = new JobQueue(db);
+  const engine = new SyncEngine({
+    db,
+    queue,
+    events,
+    clock,
+    limiters: new RateLimiters(clock),
+    source: new BigCommerceStoreSource(db, stores, clock),
+    connection: (id) => {
+      const c = connections.get(id);
+      return { ...c, accountName: accounts.get(c.accountId).name };
+    },
+    connector: (platform) => {
+      const c = connectorFor(platform);
+      if (!c) throw new AppError('invalid_input', `This build has no connector for "${platform}".`);
+      return c;
+    },
+    credentials: (accountId) => accounts.credentials(accountId),
+    sleep,
+    // A fresh owner per process: leases of a crashed process expire instead of being mistaken for ours.
+    owner: `${process.pid}-${randomUUID()}`,
+  });
   const handlers = createHandlers({
+    db,
+    clock,
+    bus,
     stores,
+    accounts,
+    connections,
+    queue,
+    engine,
+    events,
     secrets,
     info: { version: APP_VERSION, workspaceDir: dir, host: opts.host },
   });
@@ -86,9 +146,31 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     bus,
     secrets,
     stores,
+    accounts,
+    connections,
+    queue,
+    events,
+    engine,
     handlers,
     call: (channel, input) => dispatch(handlers, channel, input, logger) as never,
     callUnchecked: (channel, input) => dispatch(handlers, channel, input, logger),
-    close: () => db.close(),
+    close: () => {
+      events.close();
+      db.close();
+    },
   };
+}
+
+/** Waits `ms`, or less when the signal aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

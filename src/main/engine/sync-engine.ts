@@ -77,6 +77,8 @@ export class SyncEngine {
   private readonly running = new Map<string, Promise<SyncSummary>>();
   private readonly extracting = new Map<string, Promise<{ staged: number }>>();
   private readonly breakers = new Map<string, CircuitBreaker>();
+  /** The rate-limit scope each connection delivered through last, to report its destination's state. */
+  private readonly scopeOf = new Map<string, string>();
 
   constructor(private readonly d: SyncEngineDeps) {}
 
@@ -91,6 +93,13 @@ export class SyncEngine {
 
   isRunning(connectionId: string): boolean {
     return this.running.has(connectionId);
+  }
+
+  /** Online until a delivery found the destination unreachable; probing while its breaker is half-open. */
+  destinationState(connectionId: string): 'online' | 'offline' | 'probing' {
+    const key = this.scopeOf.get(connectionId);
+    const state = key ? this.breakers.get(key)?.status().state : undefined;
+    return state === 'open' ? 'offline' : state === 'half-open' ? 'probing' : 'online';
   }
 
   breakerFor(scopeKey: string): CircuitBreaker {
@@ -138,6 +147,7 @@ export class SyncEngine {
       progress({ phase: 'deliver', staged, planned: plan.queued });
       const credentials = await d.credentials(conn.accountId);
       const limit = connector.rateLimit(credentials, conn.accountId);
+      this.scopeOf.set(connectionId, limit.scopeKey);
       const ctx: ConnectorContext<unknown, unknown> = {
         credentials,
         settings: conn.settings,

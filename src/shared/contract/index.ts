@@ -8,6 +8,23 @@ import {
   storeSummarySchema,
 } from './stores.js';
 import type { ChannelName, EventName } from './names.js';
+import {
+  accountSummarySchema,
+  addAccountInputSchema,
+  idInputSchema,
+  platformInfoSchema,
+} from './accounts.js';
+import {
+  addConnectionInputSchema,
+  connectionStatusSchema,
+  connectionSummarySchema,
+  deadLetterSchema,
+  replayInputSchema,
+  syncInputSchema,
+  syncProgressSchema,
+  syncSummarySchema,
+} from './connections.js';
+import { eventQuerySchema, loggedEventSchema, timelineInputSchema } from './events.js';
 
 const empty = z.object({}).strict();
 
@@ -22,12 +39,41 @@ export const channels = {
   'stores:rename': { input: renameStoreInputSchema, output: storeSummarySchema },
   /** Removes the store and its keychain entry. */
   'stores:remove': { input: removeStoreInputSchema, output: z.object({ removed: z.literal(true) }) },
+  /** The destinations this build can sync to, with their capabilities. */
+  'platforms:list': { input: empty, output: z.array(platformInfoSchema) },
+  'accounts:list': { input: empty, output: z.array(accountSummarySchema) },
+  /** Credentials are validated by the platform's schema and go to the keychain. */
+  'accounts:add': { input: addAccountInputSchema, output: accountSummarySchema },
+  'accounts:remove': { input: idInputSchema, output: z.object({ removed: z.literal(true) }) },
+  'connections:list': {
+    input: z.object({ storeId: z.string().optional() }).strict(),
+    output: z.array(connectionSummarySchema),
+  },
+  'connections:add': { input: addConnectionInputSchema, output: connectionSummarySchema },
+  /** Stops syncing and forgets the queue; what was delivered stays on the platform. */
+  'connections:remove': { input: idInputSchema, output: z.object({ removed: z.literal(true) }) },
+  'connections:pause': { input: idInputSchema, output: connectionSummarySchema },
+  'connections:resume': { input: idInputSchema, output: connectionSummarySchema },
+  'connections:status': { input: idInputSchema, output: connectionStatusSchema },
+  /** Runs one sync (live, or historical with an optional range) and answers when it ends; progress is pushed. */
+  'sync:start': { input: syncInputSchema, output: syncSummarySchema },
+  'queue:deadLetters': { input: idInputSchema, output: z.array(deadLetterSchema) },
+  /** Sends dead letters again (all of a connection, some ids, or one record type). */
+  'queue:replay': { input: replayInputSchema, output: z.object({ replayed: z.number() }) },
+  'events:query': { input: eventQuerySchema, output: z.array(loggedEventSchema) },
+  /** Everything about one record, oldest first. */
+  'events:timeline': { input: timelineInputSchema, output: z.array(loggedEventSchema) },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Push events from main to the renderer. */
 export const events = {
   /** The list of stores changed (added, renamed, removed). */
   'stores:changed': z.object({ stores: z.array(storeSummarySchema) }),
+  'accounts:changed': z.object({ accounts: z.array(accountSummarySchema) }),
+  'connections:changed': z.object({ connections: z.array(connectionSummarySchema) }),
+  'sync:progress': syncProgressSchema,
+  /** New events, oldest first, as they are written. */
+  'events:appended': z.object({ events: z.array(loggedEventSchema) }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;
@@ -41,3 +87,6 @@ export * from './names.js';
 export * from './envelope.js';
 export * from './stores.js';
 export * from './app.js';
+export * from './accounts.js';
+export * from './connections.js';
+export * from './events.js';

@@ -7,9 +7,30 @@ export const channelNames = [
   'stores:add',
   'stores:rename',
   'stores:remove',
+  'platforms:list',
+  'accounts:list',
+  'accounts:add',
+  'accounts:remove',
+  'connections:list',
+  'connections:add',
+  'connections:remove',
+  'connections:pause',
+  'connections:resume',
+  'connections:status',
+  'sync:start',
+  'queue:deadLetters',
+  'queue:replay',
+  'events:query',
+  'events:timeline',
 ] as const;
 
-export const eventNames = ['stores:changed'] as const;
+export const eventNames = [
+  'stores:changed',
+  'accounts:changed',
+  'connections:changed',
+  'sync:progress',
+  'events:appended',
+] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

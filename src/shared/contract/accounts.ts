@@ -1,0 +1,29 @@
+// Runs everywhere. Owns: platforms and platform accounts as the contract carries them (credentials go in,
+// only a hint comes out).
+import { z } from 'zod';
+
+export const platformInfoSchema = z.object({
+  platform: z.string(),
+  label: z.string(),
+  capabilities: z.array(z.string()),
+});
+
+export const accountSummarySchema = z.object({
+  id: z.string(),
+  platform: z.string(),
+  name: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  credentials: z.object({ configured: z.boolean(), hint: z.string() }),
+  createdAt: z.string(),
+});
+export type AccountSummaryShape = z.infer<typeof accountSummarySchema>;
+
+export const addAccountInputSchema = z.object({
+  platform: z.string().min(1, { message: 'Choose a platform' }),
+  name: z.string().trim().min(1, { message: 'Give the account a name' }).max(100),
+  /** Validated by the platform's own credentials schema in main. */
+  credentials: z.record(z.string(), z.unknown()).default({}),
+  settings: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const idInputSchema = z.object({ id: z.string().min(1) });
