@@ -11,33 +11,46 @@ export type Results = Map<number, Verdict | { kind: 'submitted'; ref: string } |
 
 const lower = (e: string) => e.trim().toLowerCase();
 
-/** One import for the batch; a contact that appears twice (customer and subscriber) is merged, not duplicated. */
+/**
+ * One import per merge option (subscriber rows only fill empty fields); a contact that appears twice in one
+ * import (a customer who is also a guest) is merged, not sent as a duplicate.
+ */
 export async function submitContactImport(jobs: DeliveryJob[], s: BatchSender): Promise<Results> {
-  const merged = new Map<string, ContactPayload>();
-  for (const j of jobs) {
-    const p = j.payload as ContactPayload;
-    const prev = merged.get(lower(p.email));
-    merged.set(
-      lower(p.email),
-      prev
-        ? {
-            ...p,
-            dataFields: { ...prev.dataFields, ...dropNulls(p.dataFields) },
-            lists: [...new Set([...prev.lists, ...p.lists])],
-            optInType: prev.optInType === 'unknown' ? p.optInType : prev.optInType,
-          }
-        : p,
+  const out: Results = new Map();
+  for (const fill of [false, true]) {
+    const group = jobs.filter((j) => Boolean((j.payload as ContactPayload).fillOnly) === fill);
+    if (group.length === 0) continue;
+    const merged = new Map<string, ContactPayload>();
+    for (const j of group) {
+      const p = j.payload as ContactPayload;
+      const prev = merged.get(lower(p.email));
+      merged.set(
+        lower(p.email),
+        prev
+          ? {
+              ...p,
+              dataFields: { ...prev.dataFields, ...dropNulls(p.dataFields) },
+              lists: [...new Set([...prev.lists, ...p.lists])],
+              optInType: prev.optInType === 'unknown' ? p.optInType : prev.optInType,
+            }
+          : p,
+      );
+    }
+    const contacts = [...merged.values()].map((p) => ({ matchIdentifier: 'email', ...contactBody(p) }));
+    const a = await s.send('PUT', '/contacts/v3/import', {
+      mergeOption: fill ? 'overwriteIfEmpty' : 'overwrite',
+      contacts,
+    });
+    const r = submitted(
+      group,
+      a,
+      'contacts',
+      (b) => (b as { importId?: unknown }).importId,
+      `${group.length} contact(s)`,
     );
+    r.forEach((v, k) => out.set(k, v));
   }
-  const contacts = [...merged.values()].map((p) => ({ matchIdentifier: 'email', ...contactBody(p) }));
-  const a = await s.send('PUT', '/contacts/v3/import', { mergeOption: 'overwrite', contacts });
-  return submitted(
-    jobs,
-    a,
-    'contacts',
-    (b) => (b as { importId?: unknown }).importId,
-    `${jobs.length} contact(s)`,
-  );
+  return out;
 }
 
 function dropNulls<T>(o: Record<string, T | null>): Record<string, T> {

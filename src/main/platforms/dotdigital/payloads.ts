@@ -12,6 +12,8 @@ export interface ContactPayload {
   lists: number[];
   /** v3 channelProperties.email.optInType; verifiedDouble sends the confirmation email. */
   optInType: 'single' | 'verifiedDouble' | 'unknown';
+  /** Only fill empty data fields (a subscriber row must not overwrite a customer's names). */
+  fillOnly?: boolean;
 }
 
 export interface InsightPayload {

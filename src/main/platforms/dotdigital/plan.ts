@@ -140,8 +140,9 @@ function planSubscriber(r: StagedRecord, s: DotdigitalSettings): Job[] {
         op: 'contact',
         label,
         email: sub.email.trim(),
-        // A subscriber row does not clear a customer's names: only values it has are sent.
+        // A subscriber row does not clear or overwrite a customer's names: it only fills empty fields.
         dataFields: Object.fromEntries(Object.entries(names).filter(([, v]) => v !== null)),
+        fillOnly: true,
         lists: [s.subscribersAddressBookId],
         // No confirmation emails for history: double opt-in is for new subscribers.
         optInType: s.enforceDoubleOptIn && !r.historical ? 'verifiedDouble' : 'single',
