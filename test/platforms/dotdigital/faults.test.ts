@@ -81,6 +81,21 @@ describe('dotdigital under faults', () => {
 /** A short mapping, so setup creates no data fields and spends little of a scaled-down limit. */
 const names = { fieldMapping: { first_name: 'FIRSTNAME', last_name: 'LASTNAME' } };
 
+describe('dotdigital refusing the API user', () => {
+  it('a rejected password pauses the connection instead of dead-lettering records', async () => {
+    const h = await startHarness({ maxAttempts: 2 });
+    h.enqueue(live(3));
+    h.ctx.credentials = { ...h.ctx.credentials, password: 'Changed-pass-7' };
+    const { drainConnection } = await import('../../../src/main/engine/deliver/drain.js');
+    for (let i = 0; i < 4; i++) {
+      await drainConnection(h.rt, h.deps, new AbortController().signal);
+      h.clock.advance(10_000);
+    }
+    expect(h.queue.stats('conn-a')).toMatchObject({ queued: 3, dead: 0 });
+    expect(h.events.some((e) => e.message.includes('Settings > Access > API users'))).toBe(true);
+  });
+});
+
 describe('dotdigital rate limits', () => {
   it('tiered: a 429 pauses for x-ratelimit-reset and everything arrives', async () => {
     const h = await startHarness({

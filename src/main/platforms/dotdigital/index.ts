@@ -72,8 +72,8 @@ export function createDotdigitalConnector(opts: DotdigitalConnectorOptions = {})
       'erase',
       'asyncConfirmation',
     ],
-    credentialsSchema: dotdigitalCredentialsSchema as never,
-    settingsSchema: dotdigitalSettingsSchema as never,
+    credentialsSchema: dotdigitalCredentialsSchema,
+    settingsSchema: dotdigitalSettingsSchema,
     batchSize: opts.batchSize ?? 500,
     // Limits are per API user. The medium tier (single writes) is the binding one; its size is unpublished.
     rateLimit: (c) => ({ scopeKey: `dotdigital:${c.apiUser.toLowerCase()}`, perSecond: 2, burst: 10 }),
