@@ -18,7 +18,11 @@ function flag(name: string, dflt: number): number {
   return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : dflt;
 }
 
-const sizes = { customers: flag('customers', 2_000), orders: flag('orders', 6_000), products: flag('products', 400) };
+const sizes = {
+  customers: flag('customers', 2_000),
+  orders: flag('orders', 6_000),
+  products: flag('products', 400),
+};
 const scale = flag('scale', 10);
 const share = flag('share', 0.8);
 const windowMs = Math.round(30_000 / scale);
@@ -32,8 +36,17 @@ for (const quota of [150, 450]) {
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-'));
   const db = openDb(join(dir, 'bench.db'));
   migrate(db, migrations, 'bench');
-  db.prepare(`INSERT INTO stores VALUES ('s', 'Bench', ?, ?, '', 1, ?)`).run(hash, sim.url, new Date().toISOString());
-  const client = new BigCommerceClient({ baseUrl: sim.url, storeHash: hash, accessToken: sim.stores[0]!.token, share });
+  db.prepare(`INSERT INTO stores VALUES ('s', 'Bench', ?, ?, '', 1, ?)`).run(
+    hash,
+    sim.url,
+    new Date().toISOString(),
+  );
+  const client = new BigCommerceClient({
+    baseUrl: sim.url,
+    storeHash: hash,
+    accessToken: sim.stores[0]!.token,
+    share,
+  });
   const ex = new Extractor({ db, client, storeId: 's' });
   const started = performance.now();
   const results = await Promise.all(extractResources.map((r) => ex.historical(r)));
