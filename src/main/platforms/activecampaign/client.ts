@@ -22,6 +22,8 @@ export class AcCallError extends Error {
     message: string,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    /** A write whose answer was lost after it left: ActiveCampaign may still apply it. */
+    readonly inFlightWrite = false,
   ) {
     super(message);
     this.name = 'AcCallError';
@@ -86,8 +88,16 @@ export class AcClient {
       text = await res.text();
     } catch (err) {
       if (this.o.signal.aborted) throw err;
+      const code = networkCode(err);
       const why = timeout.aborted ? `no answer within ${this.o.timeoutMs} ms` : describeNetworkError(err);
-      throw new AcCallError('network', `${method} ${path}: ${why}`);
+      const neverConnected = !timeout.aborted && code !== undefined && NEVER_CONNECTED.has(code);
+      throw new AcCallError(
+        'network',
+        `${method} ${path}: ${why}`,
+        undefined,
+        undefined,
+        method !== 'GET' && !neverConnected,
+      );
     }
     this.answered++;
     const label = `${method} ${path}`;
@@ -154,12 +164,28 @@ export function messageOf(body: unknown): string {
   return 'no explanation given';
 }
 
-function describeNetworkError(err: unknown): string {
+/** Failures where the request never reached ActiveCampaign, so nothing can have been applied. */
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+function networkCode(err: unknown): string | undefined {
   let e: unknown = err;
   for (let i = 0; i < 4 && e; i++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return `${code} (${(e as Error).message})`;
+    if (typeof code === 'string') return code;
     e = (e as { cause?: unknown }).cause;
   }
-  return err instanceof Error ? err.message : String(err);
+  return undefined;
+}
+
+function describeNetworkError(err: unknown): string {
+  const code = networkCode(err);
+  const msg = err instanceof Error ? err.message : String(err);
+  return code ? `${code} (${msg})` : msg;
 }

@@ -83,6 +83,19 @@ export async function deliverBatch(
         results.push({ jobId: job.jobId, outcome: 'retryable', reason: `${label(job)}: ${String(err)}` });
         continue;
       }
+      if (err.inFlightWrite) {
+        // The write may still land: look again only after it had time to, or the lookup misses it and the
+        // order is created twice (the API keeps duplicates).
+        const wait = 2 * ctx.settings.timeoutMs;
+        stop = { reason: err.message, retryAfterMs: wait };
+        results.push({
+          jobId: job.jobId,
+          outcome: 'retryable',
+          reason: `${label(job)}: ${err.message}; the answer was lost, checking again in ${wait} ms`,
+          retryAfterMs: wait,
+        });
+        continue;
+      }
       if ((err.kind === 'network' || err.kind === 'auth') && results.length === 0) throw unreachable(err);
       switch (err.kind) {
         case 'network':
