@@ -27,7 +27,8 @@ export async function pullOptOuts(c: AcClient, listName: string, sinceMs: number
       const m = lists.find((l) => String(l['list']) === listId && String(l['status']) === '2');
       if (!m) continue;
       const at = Date.parse(String(m['udate'] ?? contact['udate']));
-      if (Number.isNaN(at) || at < sinceMs) continue;
+      // ActiveCampaign writes dates to the second: a change in the same second as `sinceMs` still counts.
+      if (Number.isNaN(at) || at < Math.floor(sinceMs / 1000) * 1000) continue;
       const reason = String(m['unsubreason'] ?? '');
       facts.push({
         email: String(contact['email']),
