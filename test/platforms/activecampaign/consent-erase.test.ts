@@ -20,7 +20,12 @@ describe('ActiveCampaign consent and erase', () => {
     h.sim.actions.unsubscribe('carol@example.com', listId, 'Too many emails');
     const facts = await h.connector.pullConsent(h.ctx, since);
     expect(facts).toEqual([
-      expect.objectContaining({ email: 'carol@example.com', channel: 'email', state: 'unsubscribed', explicit: true }),
+      expect.objectContaining({
+        email: 'carol@example.com',
+        channel: 'email',
+        state: 'unsubscribed',
+        explicit: true,
+      }),
     ]);
     expect(facts[0]!.mechanism).toContain('Too many emails');
     expect(facts[0]!.at).toBeGreaterThanOrEqual(since - 1000); // dates are to the second
@@ -28,7 +33,10 @@ describe('ActiveCampaign consent and erase', () => {
     expect(await h.connector.pullConsent(h.ctx, Date.now() + 60_000)).toEqual([]);
 
     // BigCommerce still says "subscribed" (re-sent with a newer date): ActiveCampaign's unsubscribe stands.
-    h.enqueue([subscriberRecord(10, 'carol@example.com', ['marketing_newsletter'], '2030-01-01T00:00:00Z')], false);
+    h.enqueue(
+      [subscriberRecord(10, 'carol@example.com', ['marketing_newsletter'], '2030-01-01T00:00:00Z')],
+      false,
+    );
     h.enqueue([orderRecord({ id: 3001, customerId: 0, email: 'carol@example.com', optIn: true })], false);
     await h.drainAll();
     const carol = h.sim.state().contacts.find((c) => c.email === 'carol@example.com')!;
@@ -37,14 +45,21 @@ describe('ActiveCampaign consent and erase', () => {
 
   it('an unsubscribe in BigCommerce newer than the list status is applied; an older one is not', async () => {
     h = await harness();
-    h.enqueue([subscriberRecord(20, 'erin@example.com', ['marketing_newsletter'], '2020-01-01T00:00:00Z')], true);
+    h.enqueue(
+      [subscriberRecord(20, 'erin@example.com', ['marketing_newsletter'], '2020-01-01T00:00:00Z')],
+      true,
+    );
     await h.drainAll();
     h.enqueue([subscriberRecord(20, 'erin@example.com', [], '2020-01-02T00:00:00Z')], false);
     await h.drainAll();
-    const status = () => h!.sim.state().contacts.find((c) => c.email === 'erin@example.com')!.lists[0]!.status;
+    const status = () =>
+      h!.sim.state().contacts.find((c) => c.email === 'erin@example.com')!.lists[0]!.status;
     // The list status was set "now", after 2020: the old BigCommerce change does not win.
     expect(status()).toBe(1);
-    h.enqueue([subscriberRecord(20, 'erin@example.com', [], new Date(Date.now() + 60_000).toISOString())], false);
+    h.enqueue(
+      [subscriberRecord(20, 'erin@example.com', [], new Date(Date.now() + 60_000).toISOString())],
+      false,
+    );
     await h.drainAll();
     expect(status()).toBe(2);
   });
