@@ -2,6 +2,7 @@
 // account's URL, the login address instead of the API URL, an unreachable address; the field catalogue.
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VerifyCheck } from '../../../src/main/engine/connector.js';
 import { systemClock } from '../../../src/main/core/clock.js';
 import { silentLogger } from '../../../src/main/core/logger.js';
 import {
@@ -46,7 +47,7 @@ function closedPort(): Promise<number> {
     });
   });
 }
-const byId = (checks: Array<{ id: string }>) => Object.fromEntries(checks.map((c) => [c.id, c]));
+const byId = (checks: VerifyCheck[]) => Object.fromEntries(checks.map((c) => [c.id, c]));
 
 describe('ActiveCampaign verify', () => {
   it('passes every item with good credentials, and reports the shared rate limit', async () => {
@@ -71,14 +72,14 @@ describe('ActiveCampaign verify', () => {
       await activeCampaign.verify(ctx({ apiUrl: sim.credentials.apiUrl, apiKey: 'wrong' })),
     );
     expect(checks['api-key']).toMatchObject({ ok: false, detail: 'ActiveCampaign answered 403 Forbidden' });
-    expect((checks['api-key'] as { fix: string }).fix).toContain('Settings (gear, bottom left) → Developer');
+    expect(checks['api-key']?.fix).toContain('Settings (gear, bottom left) → Developer');
   });
 
   it('fails a key used with another account’s URL, with the fix', async () => {
     const second = sim.credentials.accounts.find((a) => a.name === 'second')!.apiUrl;
     const checks = byId(await activeCampaign.verify(ctx({ apiUrl: second, apiKey: 'key-first-1' })));
     expect(checks['api-key']).toMatchObject({ ok: false });
-    expect((checks['api-key'] as { fix: string }).fix).toContain('same page');
+    expect(checks['api-key']?.fix).toContain('same page');
     const ok = byId(await activeCampaign.verify(ctx({ apiUrl: second, apiKey: 'key-second-1' })));
     expect(ok['api-key']).toMatchObject({ ok: true });
   });
