@@ -10,6 +10,8 @@ import {
   activeCampaign,
   type AcCredentials,
 } from '../../../src/main/platforms/activecampaign/index.js';
+import { customerRecord } from './fixtures.js';
+import { harness } from './harness.js';
 import { startActiveCampaignSim, type ActiveCampaignSim } from '../../../src/sandbox/activecampaign/index.js';
 
 let sim: ActiveCampaignSim;
@@ -122,5 +124,28 @@ describe('ActiveCampaign verify', () => {
       ['phone', 'text', false],
       [created.key, 'date', true],
     ]);
+  });
+
+  it('writes mapped custom fields on the contact, in the format of the field type', async () => {
+    const c = ctx({ apiUrl: sim.credentials.apiUrl, apiKey: 'key-first-1' });
+    const since = await activeCampaign.createField(c, 'Customer since', 'date');
+    const colour = await activeCampaign.createField(c, 'Colour', 'text');
+    const h = await harness({
+      sharedSim: sim,
+      settings: {
+        fieldMappings: [
+          { source: 'customer.date_created', field: since.key, type: 'date' },
+          { source: 'form_field:Favourite colour', field: colour.key, type: 'text' },
+        ],
+      },
+    });
+    try {
+      h.enqueue([customerRecord(1, 'mapped@example.com', 'M', 'F')], true);
+      expect(await h.drainAll()).toMatchObject({ delivered: 1, dead: 0 });
+      const contact = sim.state('first').contacts.find((x) => x.email === 'mapped@example.com')!;
+      expect(contact.fieldValues).toEqual({ [since.key]: '2024-01-02', [colour.key]: 'Teal' });
+    } finally {
+      await h.close();
+    }
   });
 });
