@@ -1,0 +1,69 @@
+// Runs in: main (Electron-free). Owns: delivering contact jobs through contact/batchupsertv2 and reading its
+// per-contact results (contactIds by e-mail, failedContacts, one "email: reason" line per failure).
+import type { DeliveryJob } from '../../engine/connector.js';
+import type { SalesmanagoClient } from './client.js';
+import { type BatchRun, isObject, platformMessage } from './outcome.js';
+import type { ContactPayload, UpsertDetail } from './payloads.js';
+
+/** Undocumented; third-party clients chunk at 1000. */
+export const MAX_BATCH_CONTACTS = 1000;
+
+/** Messages that say the contact can arrive later rather than that the record is wrong. */
+const TRANSIENT = /too many requests|temporar|timeout|try again/i;
+
+export function failuresByEmail(messages: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!Array.isArray(messages)) return out;
+  for (const m of messages) {
+    if (typeof m !== 'string') continue;
+    const i = m.indexOf(': ');
+    if (i > 0) out.set(m.slice(0, i).toLowerCase(), m.slice(i + 2));
+  }
+  return out;
+}
+
+export async function sendContacts(
+  client: SalesmanagoClient,
+  run: BatchRun,
+  jobs: Array<DeliveryJob & { payload: ContactPayload }>,
+): Promise<void> {
+  for (let i = 0; i < jobs.length; i += MAX_BATCH_CONTACTS) {
+    const chunk = jobs.slice(i, i + MAX_BATCH_CONTACTS);
+    await upsertChunk(
+      client,
+      run,
+      chunk.map((j) => j.payload.detail),
+      chunk,
+    );
+  }
+}
+
+/** Upserts `details` for `jobs`; also used with property-only details (the open CART event). */
+export async function upsertChunk(
+  client: SalesmanagoClient,
+  run: BatchRun,
+  details: UpsertDetail[],
+  jobs: Array<DeliveryJob & { payload: { label: string } }>,
+): Promise<boolean> {
+  const a = await run.send(jobs, () => client.v2('contact/batchupsertv2', { upsertDetails: details }));
+  if (!a) return false;
+  const body = isObject(a.body) ? a.body : {};
+  const failed = failuresByEmail(body['message']);
+  const failedList = Array.isArray(body['failedContacts'])
+    ? (body['failedContacts'] as unknown[]).map((x) => String(x).toLowerCase())
+    : [];
+  const ids = isObject(body['contactIds']) ? body['contactIds'] : {};
+  const whole = body['success'] === false ? platformMessage(a) : undefined;
+  jobs.forEach((job, k) => {
+    const email = details[k]!.contact.email.toLowerCase();
+    const reason =
+      failed.get(email) ?? (failedList.includes(email) || whole ? (whole ?? 'refused') : undefined);
+    if (reason === undefined) {
+      const id = ids[email];
+      run.ok(job, typeof id === 'string' ? id : undefined);
+    } else if (TRANSIENT.test(reason))
+      run.fail(job, { kind: 'retryable', reason: `${job.payload.label}: ${reason}` });
+    else run.fail(job, { kind: 'permanent', reason: `${job.payload.label}: ${reason}` });
+  });
+  return true;
+}
