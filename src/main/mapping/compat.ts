@@ -56,7 +56,10 @@ export function conform(v: Value, to: CatalogueField | undefined): Conformed {
   });
   switch (to.type) {
     case 'text':
-      if (Array.isArray(v)) return bad(`several answers (${v.join(', ')})`);
+      if (Array.isArray(v)) {
+        // One ticked checkbox is one value; several cannot be joined without choosing a separator for the user.
+        return v.length === 1 ? { ok: true, value: v[0]! } : bad(`several answers (${v.join(', ')})`);
+      }
       return { ok: true, value: typeof v === 'string' ? v : String(v) };
     case 'number':
       return typeof v === 'number' && Number.isFinite(v)

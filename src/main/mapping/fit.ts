@@ -126,7 +126,7 @@ export function fitRows(
 export interface DefaultPair {
   source?: string;
   target: string;
-  transforms?: MappingRow['transforms'];
+  transforms?: z.input<typeof mappingRowSchema>['transforms'];
   required?: boolean;
 }
 

@@ -235,6 +235,18 @@ describe('apply and preview', () => {
     expect(out.payload).not.toHaveProperty('birthdate');
   });
 
+  it('sends one ticked checkbox into a text field, and reports several', () => {
+    const mapping = m({
+      entity: 'customer',
+      rows: [{ source: 'bc.form_field.Newsletter topics', target: 'tier' }],
+    });
+    const one = customer(8, { form_fields: [{ name: 'Newsletter topics', value: ['Hiking'] }] });
+    expect(applyMapping(one, mapping, cat)).toEqual({ payload: { tier: 'Hiking' }, issues: [] });
+    const out = applyMapping(customer(9), mapping, cat);
+    expect(out.payload).toEqual({});
+    expect(out.issues).toMatchObject([{ recordId: '9', target: 'tier', code: 'type_conflict' }]);
+  });
+
   it('maps a guest order from its billing address and money strings', () => {
     const ocat = buildCatalogue({ custom: found.fields, remote: platformFields, entity: 'order' });
     const mapping = m({
