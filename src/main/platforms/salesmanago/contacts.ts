@@ -29,13 +29,39 @@ export async function sendContacts(
 ): Promise<void> {
   for (let i = 0; i < jobs.length; i += MAX_BATCH_CONTACTS) {
     const chunk = jobs.slice(i, i + MAX_BATCH_CONTACTS);
-    await upsertChunk(
-      client,
-      run,
-      chunk.map((j) => j.payload.detail),
-      chunk,
-    );
+    const details = await fillOnlyEmpty(client, run, chunk);
+    if (details) await upsertChunk(client, run, details, chunk);
   }
+}
+
+/** Drops `fillOnly` fields the contact already has in SALESmanago (one contact/list call for the chunk). */
+async function fillOnlyEmpty(
+  client: SalesmanagoClient,
+  run: BatchRun,
+  jobs: Array<DeliveryJob & { payload: ContactPayload }>,
+): Promise<UpsertDetail[] | undefined> {
+  const careful = jobs.filter((j) => j.payload.fillOnly?.length);
+  if (careful.length === 0) return jobs.map((j) => j.payload.detail);
+  const emails = [...new Set(careful.map((j) => j.payload.detail.contact.email.toLowerCase()))];
+  const a = await run.send(jobs, () => client.v2('contact/list', { email: emails }));
+  if (!a) return undefined;
+  const known = new Map<string, Record<string, unknown>>();
+  const list = isObject(a.body) && Array.isArray(a.body['contacts']) ? a.body['contacts'] : [];
+  for (const c of list) if (isObject(c)) known.set(String(c['email']).toLowerCase(), c);
+  // A name set by an earlier job of this chunk counts as held; a later customer row still overrides.
+  const setHere = new Set<string>();
+  return jobs.map((j) => {
+    const d = j.payload.detail;
+    const email = d.contact.email.toLowerCase();
+    const held = known.get(email);
+    const contact = { ...d.contact };
+    for (const f of j.payload.fillOnly ?? []) {
+      const has = (held && typeof held[f] === 'string' && held[f] !== '') || setHere.has(`${email}|${f}`);
+      if (has) delete contact[f];
+    }
+    if (contact.name) setHere.add(`${email}|name`);
+    return { ...d, contact };
+  });
 }
 
 /** Upserts `details` for `jobs`; also used with property-only details (the open CART event). */

@@ -38,6 +38,8 @@ export interface ContactPayload {
   op: 'contact';
   label: string;
   detail: UpsertDetail;
+  /** Contact fields sent only when SALESmanago holds none (a newsletter row must not rename a customer). */
+  fillOnly?: Array<'name'>;
 }
 export interface EventPayload {
   op: 'event';

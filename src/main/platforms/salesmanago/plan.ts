@@ -85,7 +85,7 @@ function planSubscriber(r: StagedRecord, s: SalesmanagoSettings): Job[] {
       kind: 'upsert',
       contactKey: keyOf(sub.email),
       priority: 0,
-      payload: { op: 'contact', label: `subscriber ${r.id}`, detail },
+      payload: { op: 'contact', label: `subscriber ${r.id}`, detail, fillOnly: ['name'] },
     },
   ];
 }
