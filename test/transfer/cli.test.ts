@@ -81,9 +81,7 @@ describe('storebridge workspace', () => {
     await expect(
       workspaceCommand(ws, capture(), ['export'], { env: { STOREBRIDGE_PASSPHRASE: PASS } }),
     ).rejects.toThrow(/--out FILE/);
-    await expect(workspaceCommand(ws, capture(), ['frobnicate'], {})).rejects.toThrow(
-      /export --out FILE/,
-    );
+    await expect(workspaceCommand(ws, capture(), ['frobnicate'], {})).rejects.toThrow(/export --out FILE/);
     expect(existsSync(file)).toBe(false);
   });
 

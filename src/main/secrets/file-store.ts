@@ -200,11 +200,12 @@ export async function secretsFileIfAsked(
   const file = req.file ?? env[SECRETS_FILE_ENV];
   if (!file) return undefined;
   const passphrase =
-    env[SECRETS_PASSPHRASE_ENV] || (await (req.prompt ?? (() => promptHidden(`Passphrase for ${file}: `)))());
+    env[SECRETS_PASSPHRASE_ENV] ||
+    (await (req.prompt ?? (() => terminalPrompt(`Passphrase for ${file}: `)))());
   if (!passphrase) {
     throw new AppError(
       'invalid_input',
-      `The secrets file ${file} needs a passphrase: set ${SECRETS_PASSPHRASE_ENV} or type it at the prompt.`,
+      `The secrets file ${file} needs a passphrase: set ${SECRETS_PASSPHRASE_ENV}, or type it at the prompt (a terminal).`,
     );
   }
   return new PassphraseFileSecretStore(
@@ -212,4 +213,9 @@ export async function secretsFileIfAsked(
     passphrase,
     req.onSecret ? { onSecret: req.onSecret } : {},
   );
+}
+
+/** Only a terminal is prompted: a piped stdin belongs to the command (`stores add --token-stdin`). */
+function terminalPrompt(prompt: string): Promise<string> {
+  return process.stdin.isTTY ? promptHidden(prompt) : Promise.resolve('');
 }
