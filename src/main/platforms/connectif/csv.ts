@@ -7,23 +7,31 @@ export function parseCsv(text: string, delimiter = ','): Array<Record<string, st
   let cell = '';
   let quoted = false;
   const src = text.replace(/^\uFEFF/, '');
+  const endCell = (): void => {
+    row.push(cell);
+    cell = '';
+  };
+  const endRow = (): void => {
+    endCell();
+    rows.push(row);
+    row = [];
+  };
   for (let i = 0; i < src.length; i++) {
     const ch = src[i]!;
     if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) (row.push(cell), (cell = ''));
+    else if (ch === delimiter) endCell();
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
+      endRow();
     } else cell += ch;
   }
-  if (cell !== '' || row.length > 0) (row.push(cell), rows.push(row));
+  if (cell !== '' || row.length > 0) endRow();
   const [header, ...data] = rows.filter((r) => !(r.length === 1 && r[0] === ''));
   if (!header) return [];
   return data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
