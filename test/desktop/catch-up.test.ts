@@ -68,14 +68,17 @@ describe('planCatchUp', () => {
     // Concurrency: a store's runs never hold more than one extraction slot at once.
     for (let s = 0; s < 50; s++) {
       const mine = plan.runs.filter((r) => r.storeId === `store-${s}`).sort((a, b) => a.at - b.at);
-      for (let i = 1; i < mine.length; i++) expect(mine[i]!.at - mine[i - 1]!.at).toBeGreaterThanOrEqual(20_000);
+      for (let i = 1; i < mine.length; i++)
+        expect(mine[i]!.at - mine[i - 1]!.at).toBeGreaterThanOrEqual(20_000);
     }
     // Platform pace: planned calls on one scope never start faster than its sustained rate allows.
     for (const p of platforms) {
       const mine = plan.runs.filter((r) => r.scopeKey.startsWith(p)).sort((a, b) => a.at - b.at);
       for (let i = 1; i < mine.length; i++) {
         const prev = mine[i - 1]!;
-        expect(mine[i]!.at - prev.at).toBeGreaterThanOrEqual(Math.ceil((prev.platformCalls / rates[p]!) * 1000));
+        expect(mine[i]!.at - prev.at).toBeGreaterThanOrEqual(
+          Math.ceil((prev.platformCalls / rates[p]!) * 1000),
+        );
       }
     }
     // Staggered: no two starts in the same quarter second.
@@ -120,7 +123,14 @@ describe('planCatchUp', () => {
 
   it('skips paused connections, leaves not-yet-due ones at their due time and orders never-run first', () => {
     const conns: CatchUpConnection[] = [
-      { id: 'due-later', storeId: 's', scopeKey: 'x', intervalMs: HOUR, lastRunAt: NOW - 10 * 60_000, paused: false },
+      {
+        id: 'due-later',
+        storeId: 's',
+        scopeKey: 'x',
+        intervalMs: HOUR,
+        lastRunAt: NOW - 10 * 60_000,
+        paused: false,
+      },
       { id: 'paused', storeId: 's', scopeKey: 'x', intervalMs: 60_000, lastRunAt: NOW - HOUR, paused: true },
       { id: 'late', storeId: 's', scopeKey: 'x', intervalMs: 60_000, lastRunAt: NOW - HOUR, paused: false },
       { id: 'never', storeId: 's', scopeKey: 'x', intervalMs: 60_000, paused: false },
@@ -185,7 +195,11 @@ describe('planCatchUp', () => {
   it('refuses a share outside (0, 1]', () => {
     const c: CatchUpConnection = { id: 'a', storeId: 's', scopeKey: 'x', intervalMs: 1, paused: false };
     expect(() =>
-      planCatchUp([c], { now: NOW, quota: { limit: 150, windowMs: 30_000, share: 0 }, platformRate: () => 1 }),
+      planCatchUp([c], {
+        now: NOW,
+        quota: { limit: 150, windowMs: 30_000, share: 0 },
+        platformRate: () => 1,
+      }),
     ).toThrow(/share/);
   });
 });

@@ -1,13 +1,21 @@
 // Runs in: Node (vitest). Owns: the storebridge:// grammar and second-launch argv handling.
 import { describe, expect, it } from 'vitest';
-import { deepLinkFor, parseDeepLink, routeFor, type DeepLinkTarget } from '../../src/main/desktop/deep-link.js';
+import {
+  deepLinkFor,
+  parseDeepLink,
+  routeFor,
+  type DeepLinkTarget,
+} from '../../src/main/desktop/deep-link.js';
 import { secondInstanceAction } from '../../src/main/desktop/second-instance.js';
 
 const ID = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b';
 
 describe('parseDeepLink', () => {
   it('opens a store, a connection and an event record', () => {
-    expect(parseDeepLink(`storebridge://stores/${ID}`)).toEqual({ ok: true, target: { screen: 'store', storeId: ID } });
+    expect(parseDeepLink(`storebridge://stores/${ID}`)).toEqual({
+      ok: true,
+      target: { screen: 'store', storeId: ID },
+    });
     expect(parseDeepLink(`storebridge://connections/${ID.toUpperCase()}`)).toEqual({
       ok: true,
       target: { screen: 'connection', connectionId: ID },
@@ -68,7 +76,10 @@ describe('secondInstanceAction', () => {
       `storebridge://connections/${ID}`,
       '--original-process-start-time=13349',
     ];
-    expect(secondInstanceAction(argv)).toEqual({ focus: true, open: { screen: 'connection', connectionId: ID } });
+    expect(secondInstanceAction(argv)).toEqual({
+      focus: true,
+      open: { screen: 'connection', connectionId: ID },
+    });
   });
 
   it('still focuses but opens nothing for a bad link', () => {

@@ -21,7 +21,12 @@ describe('resolveNetwork and routes', () => {
   it('takes HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment, lower case first', () => {
     const n = resolveNetwork(
       { proxy: { mode: 'system' } },
-      { HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://proxy:3128', HTTP_PROXY: 'proxy:8080', NO_PROXY: 'localhost, .internal.corp' },
+      {
+        HTTPS_PROXY: 'http://upper:1',
+        https_proxy: 'http://proxy:3128',
+        HTTP_PROXY: 'proxy:8080',
+        NO_PROXY: 'localhost, .internal.corp',
+      },
     );
     expect(n.httpsProxy?.href).toBe('http://proxy:3128/');
     expect(n.httpProxy?.href).toBe('http://proxy:8080/');
@@ -35,11 +40,16 @@ describe('resolveNetwork and routes', () => {
 
   it('the explicit setting wins over the environment; "direct" ignores it', () => {
     const env = { HTTPS_PROXY: 'http://env-proxy:1' };
-    const manual = resolveNetwork({ proxy: { mode: 'manual', url: 'http://alice:pw@corp:3128', noProxy: '*.bigcommerce.com' } }, env);
+    const manual = resolveNetwork(
+      { proxy: { mode: 'manual', url: 'http://alice:pw@corp:3128', noProxy: '*.bigcommerce.com' } },
+      env,
+    );
     expect(describeRoute('https://api.activecampaign.com', manual)).toBe(
       'Using proxy http://***@corp:3128 for api.activecampaign.com (settings)',
     );
-    expect(describeRoute('https://api.bigcommerce.com', manual)).toMatch(/^Direct connection .*\*\.bigcommerce\.com/);
+    expect(describeRoute('https://api.bigcommerce.com', manual)).toMatch(
+      /^Direct connection .*\*\.bigcommerce\.com/,
+    );
     const direct = resolveNetwork({ proxy: { mode: 'direct' } }, env);
     expect(describeRoute('https://api.bigcommerce.com', direct)).toBe(
       'Direct connection to api.bigcommerce.com (no proxy configured)',
@@ -57,9 +67,13 @@ describe('resolveNetwork and routes', () => {
   });
 
   it('refuses proxies it cannot use and CA files without certificates, saying what to fix', () => {
-    expect(() => resolveNetwork({ proxy: { mode: 'manual', url: 'socks5://corp:1080' } }, {})).toThrow(/only http/);
+    expect(() => resolveNetwork({ proxy: { mode: 'manual', url: 'socks5://corp:1080' } }, {})).toThrow(
+      /only http/,
+    );
     expect(() => resolveNetwork({ extraCaPem: 'not a cert' }, {})).toThrow(/no PEM certificate/);
-    expect(() => resolveNetwork({}, { NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem' })).toThrow(/NODE_EXTRA_CA_CERTS/);
+    expect(() => resolveNetwork({}, { NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem' })).toThrow(
+      /NODE_EXTRA_CA_CERTS/,
+    );
   });
 });
 
@@ -103,14 +117,20 @@ describe('through a real proxy', () => {
     proxy.seen.length = 0;
     expect((await bypass(`${targetUrl}/c`)).status).toBe(200);
     expect(proxy.seen).toEqual([]);
-    expect(bypass.describe(targetUrl)).toMatch(/^Direct connection to 127\.0\.0\.1:\d+ \(NO_PROXY entry "127.0.0.1"\)$/);
+    expect(bypass.describe(targetUrl)).toMatch(
+      /^Direct connection to 127\.0\.0\.1:\d+ \(NO_PROXY entry "127.0.0.1"\)$/,
+    );
   });
 
   it('407 is "proxy wants credentials", and credentials in the proxy URL satisfy it', async () => {
     proxy.mode = 'auth';
     const bare = make({ proxy: { mode: 'manual', url: proxy.url } });
     const err = await bare(targetUrl).catch((e: unknown) => e);
-    expect(bare.classify(err, targetUrl)).toMatchObject({ kind: 'proxy-auth-required', offline: false, proxyStatus: 407 });
+    expect(bare.classify(err, targetUrl)).toMatchObject({
+      kind: 'proxy-auth-required',
+      offline: false,
+      proxyStatus: 407,
+    });
     const withCreds = make({ proxy: { mode: 'manual', url: proxy.url.replace('//', '//user:secret@') } });
     expect((await withCreds(`${targetUrl}/ok`)).status).toBe(200);
   });
@@ -119,11 +139,19 @@ describe('through a real proxy', () => {
     proxy.mode = 'deny';
     const f = make({ proxy: { mode: 'manual', url: proxy.url } });
     const denied = await f(targetUrl).catch((e: unknown) => e);
-    expect(f.classify(denied, targetUrl)).toMatchObject({ kind: 'proxy-refused', proxyStatus: 403, offline: false });
+    expect(f.classify(denied, targetUrl)).toMatchObject({
+      kind: 'proxy-refused',
+      proxyStatus: 403,
+      offline: false,
+    });
 
     const down = make({ proxy: { mode: 'manual', url: `http://127.0.0.1:${await refusingPort()}` } });
     const refused = await down(targetUrl).catch((e: unknown) => e);
-    expect(down.classify(refused, targetUrl)).toMatchObject({ kind: 'proxy-refused', code: 'ECONNREFUSED', offline: false });
+    expect(down.classify(refused, targetUrl)).toMatchObject({
+      kind: 'proxy-refused',
+      code: 'ECONNREFUSED',
+      offline: false,
+    });
   });
 
   it('a destination that refuses is neither offline nor the proxy (direct, or a 502 from the proxy)', async () => {
@@ -171,7 +199,8 @@ describe('extra CA certificates (a TLS-inspecting proxy)', () => {
 });
 
 describe('classifyFetchError on shapes not produced above', () => {
-  const wrap = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+  const wrap = (code: string) =>
+    Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
   it.each([
     ['ENETUNREACH', false, 'offline'],
     ['EHOSTUNREACH', true, 'offline'],
@@ -187,7 +216,12 @@ describe('classifyFetchError on shapes not produced above', () => {
     expect(classifyFetchError(err, { viaProxy: false })).toMatchObject({ kind: 'aborted', offline: false });
   });
   it('an AggregateError from happy eyeballs is read through', () => {
-    const agg = new AggregateError([Object.assign(new Error('x'), { code: 'ENETUNREACH' })], 'connect failed');
-    expect(classifyFetchError(new TypeError('fetch failed', { cause: agg }), { viaProxy: false }).kind).toBe('offline');
+    const agg = new AggregateError(
+      [Object.assign(new Error('x'), { code: 'ENETUNREACH' })],
+      'connect failed',
+    );
+    expect(classifyFetchError(new TypeError('fetch failed', { cause: agg }), { viaProxy: false }).kind).toBe(
+      'offline',
+    );
   });
 });

@@ -38,25 +38,39 @@ describe('NotificationPolicy', () => {
     clock.advance(3_000);
     const [first, ...rest] = policy.due();
     expect(rest).toEqual([]); // S2's group opened 2 s later
-    expect(first).toMatchObject({ kind: 'reauth', storeId: S1, subjects: [C1, C2], title: 'Acme Outdoor: sign in again' });
+    expect(first).toMatchObject({
+      kind: 'reauth',
+      storeId: S1,
+      subjects: [C1, C2],
+      title: 'Acme Outdoor: sign in again',
+    });
     expect(first!.body).toMatch(/^2 connections/);
     expect(parseDeepLink(first!.link)).toEqual({ ok: true, target: { screen: 'store', storeId: S1 } });
     clock.advance(2_000);
     const [second] = policy.due();
     expect(second!.subjects).toEqual([C3]);
     // A single connection opens that connection's screen.
-    expect(parseDeepLink(second!.link)).toEqual({ ok: true, target: { screen: 'connection', connectionId: C3 } });
+    expect(parseDeepLink(second!.link)).toEqual({
+      ok: true,
+      target: { screen: 'connection', connectionId: C3 },
+    });
   });
 
   it('applies thresholds: dead letters by count, offline by duration', () => {
     const { clock, policy } = setup();
-    expect(policy.report({ kind: 'dead-letters', storeId: S1, connectionId: C1, count: 9 })).toBe('below-threshold');
+    expect(policy.report({ kind: 'dead-letters', storeId: S1, connectionId: C1, count: 9 })).toBe(
+      'below-threshold',
+    );
     expect(policy.report({ kind: 'dead-letters', storeId: S1, connectionId: C1, count: 10 })).toBe('queued');
     const since = clock.now();
     clock.advance(14 * 60_000);
-    expect(policy.report({ kind: 'destination-offline', storeId: S1, connectionId: C2, since })).toBe('below-threshold');
+    expect(policy.report({ kind: 'destination-offline', storeId: S1, connectionId: C2, since })).toBe(
+      'below-threshold',
+    );
     clock.advance(60_000);
-    expect(policy.report({ kind: 'destination-offline', storeId: S1, connectionId: C2, since })).toBe('queued');
+    expect(policy.report({ kind: 'destination-offline', storeId: S1, connectionId: C2, since })).toBe(
+      'queued',
+    );
     clock.advance(5_000);
     expect(policy.due().map((n) => n.kind)).toEqual(['dead-letters', 'destination-offline']);
   });

@@ -11,7 +11,10 @@ import { NATIVE_DIR } from '../../src/main/shell/native-binding.js';
 const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('app-builder-lib/scheme.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-const config = parse(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as Record<string, unknown> & {
+const config = parse(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+> & {
   electronFuses: Record<string, boolean>;
   asarUnpack: string[];
   protocols: Array<{ schemes: string[] }>;
@@ -76,7 +79,9 @@ describe('electron-builder.yml', () => {
       expect.arrayContaining(['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/keytar/**']),
     );
     // Where src/main/shell/native-binding.ts looks under process.resourcesPath.
-    expect(config.extraResources).toContainEqual(expect.objectContaining({ from: NATIVE_DIR, to: NATIVE_DIR }));
+    expect(config.extraResources).toContainEqual(
+      expect.objectContaining({ from: NATIVE_DIR, to: NATIVE_DIR }),
+    );
     expect(config.npmRebuild).toBe(false);
     expect(config.files).toContain('out/**/*');
   });

@@ -1,7 +1,12 @@
 // Runs in: Node (vitest). Owns: the quit sequence with fake services (order, timeout, nothing half-recorded),
 // the window-close decision, login items and the tray menu model.
 import { describe, expect, it } from 'vitest';
-import { autostartDesktopEntry, loginItemSettings, onWindowClose, startHidden } from '../../src/main/desktop/background.js';
+import {
+  autostartDesktopEntry,
+  loginItemSettings,
+  onWindowClose,
+  startHidden,
+} from '../../src/main/desktop/background.js';
 import { QuitSequence, type QuitStep } from '../../src/main/desktop/quit-sequence.js';
 import { trayMenu, type TrayStore } from '../../src/main/desktop/tray-menu.js';
 import { NotAcceptingWork, WorkTracker } from '../../src/main/desktop/work-tracker.js';
@@ -36,7 +41,13 @@ function deferred() {
 }
 
 /** One delivery: the platform answers when `answer` resolves (or the abort fires), then it is recorded. */
-function deliver(work: WorkTracker, storage: FakeStorage, job: string, answer: Promise<void>, obeysAbort = true) {
+function deliver(
+  work: WorkTracker,
+  storage: FakeStorage,
+  job: string,
+  answer: Promise<void>,
+  obeysAbort = true,
+) {
   return work.run(`deliver ${job}`, async (signal) => {
     await new Promise<void>((resolve, reject) => {
       void answer.then(resolve);
@@ -80,7 +91,13 @@ describe('QuitSequence', () => {
     await Promise.all(runs);
     expect(r).toMatchObject({ drained: true, aborted: 0, stuck: [], errors: [] });
     expect(steps).toEqual(['stop-claiming', 'drain', 'dispose', 'close-storage', 'done']);
-    expect(log).toEqual(['claiming stopped', 'recorded job-1', 'recorded job-2', 'disposed', 'storage closed']);
+    expect(log).toEqual([
+      'claiming stopped',
+      'recorded job-1',
+      'recorded job-2',
+      'disposed',
+      'storage closed',
+    ]);
     expect(storage.doneJobs).toEqual(['job-1', 'job-2']);
   });
 
@@ -92,7 +109,12 @@ describe('QuitSequence', () => {
       deliver(work, storage, 'job-1', fast.promise),
       deliver(work, storage, 'job-2', never),
       deliver(work, storage, 'job-3', never),
-    ].map((p) => p.then(() => 'ok', (e: Error) => e.message));
+    ].map((p) =>
+      p.then(
+        () => 'ok',
+        (e: Error) => e.message,
+      ),
+    );
     fast.resolve();
     const r = await quit.run();
     expect(r).toMatchObject({ drained: false, aborted: 2, stuck: [] });
@@ -138,19 +160,27 @@ describe('window close and login items', () => {
     expect(onWindowClose(base, true)).toEqual({ action: 'hide', hint: false });
     expect(onWindowClose({ ...base, trayAvailable: false }, false)).toEqual({ action: 'minimize' });
     expect(onWindowClose({ ...base, backgroundMode: false }, false)).toEqual({ action: 'quit' });
-    expect(onWindowClose({ ...base, backgroundMode: false, platform: 'darwin' }, false)).toEqual({ action: 'close' });
+    expect(onWindowClose({ ...base, backgroundMode: false, platform: 'darwin' }, false)).toEqual({
+      action: 'close',
+    });
     expect(onWindowClose({ ...base, quitting: true }, false)).toEqual({ action: 'close' });
   });
 
   it('starts at login hidden through a flag, on every OS', () => {
-    expect(loginItemSettings({ startAtLogin: true, hidden: true })).toEqual({ openAtLogin: true, args: ['--hidden'] });
-    expect(loginItemSettings({ startAtLogin: false, hidden: true })).toEqual({ openAtLogin: false, args: [] });
-    expect(autostartDesktopEntry('/opt/Storebridge/storebridge', { startAtLogin: true, hidden: true })).toContain(
-      'Exec=/opt/Storebridge/storebridge --hidden\n',
-    );
-    expect(autostartDesktopEntry('/home/a b/Storebridge.AppImage', { startAtLogin: true, hidden: false })).toContain(
-      'Exec="/home/a b/Storebridge.AppImage"\n',
-    );
+    expect(loginItemSettings({ startAtLogin: true, hidden: true })).toEqual({
+      openAtLogin: true,
+      args: ['--hidden'],
+    });
+    expect(loginItemSettings({ startAtLogin: false, hidden: true })).toEqual({
+      openAtLogin: false,
+      args: [],
+    });
+    expect(
+      autostartDesktopEntry('/opt/Storebridge/storebridge', { startAtLogin: true, hidden: true }),
+    ).toContain('Exec=/opt/Storebridge/storebridge --hidden\n');
+    expect(
+      autostartDesktopEntry('/home/a b/Storebridge.AppImage', { startAtLogin: true, hidden: false }),
+    ).toContain('Exec="/home/a b/Storebridge.AppImage"\n');
     expect(autostartDesktopEntry('/x', { startAtLogin: false, hidden: true })).toBeUndefined();
     expect(startHidden(['/opt/storebridge', '--hidden'])).toBe(true);
     expect(startHidden(['/opt/storebridge'])).toBe(false);
@@ -186,7 +216,9 @@ describe('trayMenu', () => {
       'Quit',
     ]);
     const first = m.items[2];
-    expect(first).toMatchObject({ action: { type: 'open-link', link: `storebridge://stores/${stores[7]!.id}` } });
+    expect(first).toMatchObject({
+      action: { type: 'open-link', link: `storebridge://stores/${stores[7]!.id}` },
+    });
   });
 
   it('offers Resume when everything is paused and disables everything but Open while quitting', () => {

@@ -23,7 +23,12 @@ function fakeApp() {
 }
 
 function event() {
-  return { prevented: false, preventDefault() { this.prevented = true; } };
+  return {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
 }
 
 describe('bindDeepLinks', () => {
@@ -42,7 +47,13 @@ describe('bindDeepLinks', () => {
     const e = event();
     app.emit('open-url', e, 'storebridge://stores/nope');
     expect(e.prevented).toBe(true);
-    expect(log).toEqual(['open store', 'focus', 'open connection', 'focus', 'rejected expected storebridge://stores/<uuid>']);
+    expect(log).toEqual([
+      'open store',
+      'focus',
+      'open connection',
+      'focus',
+      'rejected expected storebridge://stores/<uuid>',
+    ]);
     links.dispose();
     expect(app.listenerCount('second-instance') + app.listenerCount('open-url')).toBe(0);
   });
@@ -64,7 +75,11 @@ describe('bindBackgroundMode', () => {
       trayAvailable: () => true,
       hint: () => hints.push('hint'),
     });
-    const win = Object.assign(new EventEmitter(), { hidden: 0, hide: () => void win.hidden++, minimize: () => {} });
+    const win = Object.assign(new EventEmitter(), {
+      hidden: 0,
+      hide: () => void win.hidden++,
+      minimize: () => {},
+    });
     bg.manage(win as never, 'linux');
     const close = event();
     win.emit('close', close);
@@ -93,7 +108,11 @@ describe('bindBackgroundMode', () => {
 describe('tray template', () => {
   it('maps the model to Electron menu items whose clicks return the action', () => {
     const actions: TrayAction[] = [];
-    const model = trayMenu({ stores: [{ id: ID, name: 'Acme', state: 'ok' }], allPaused: false, quitting: false });
+    const model = trayMenu({
+      stores: [{ id: ID, name: 'Acme', state: 'ok' }],
+      allPaused: false,
+      quitting: false,
+    });
     const template = toTemplate(model.items, (a) => actions.push(a));
     expect(template[0]).toEqual({ label: '1 store', enabled: false });
     expect(template[1]).toEqual({ type: 'separator' });

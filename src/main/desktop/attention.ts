@@ -31,7 +31,12 @@ export interface NotificationText {
 }
 
 /** `subjects` are the conditions grouped into one notification (same kind, same store). */
-export function describeGroup(kind: AttentionKind, storeId: string, storeName: string, subjects: string[]): NotificationText {
+export function describeGroup(
+  kind: AttentionKind,
+  storeId: string,
+  storeName: string,
+  subjects: string[],
+): NotificationText {
   const n = subjects.length;
   const only = n === 1 ? subjects[0] : undefined;
   const connection = only && !only.includes(':') && only !== 'store' ? only : undefined;

@@ -19,7 +19,8 @@ export type CloseDecision =
 
 export function onWindowClose(c: CloseContext, hintShown: boolean): CloseDecision {
   if (c.quitting) return { action: 'close' };
-  if (c.backgroundMode) return c.trayAvailable ? { action: 'hide', hint: !hintShown } : { action: 'minimize' };
+  if (c.backgroundMode)
+    return c.trayAvailable ? { action: 'hide', hint: !hintShown } : { action: 'minimize' };
   // Without background mode macOS apps still stay in the dock by convention; elsewhere closing is quitting.
   return c.platform === 'darwin' ? { action: 'close' } : { action: 'quit' };
 }

@@ -95,7 +95,9 @@ export function planCatchUp(connections: readonly CatchUpConnection[], o: CatchU
     let storeCalls = c.storeCalls ?? opts.defaultStoreCalls;
     if (storeCalls > budget.calls) {
       // The extractor paces itself beyond its first window; the planner only needs its opening burst.
-      notes.push(`${c.id}: ${storeCalls} store calls exceed one window's budget (${budget.calls}); counted as ${budget.calls}`);
+      notes.push(
+        `${c.id}: ${storeCalls} store calls exceed one window's budget (${budget.calls}); counted as ${budget.calls}`,
+      );
       storeCalls = budget.calls;
     }
     const platformCalls = c.platformCalls ?? opts.defaultPlatformCalls;

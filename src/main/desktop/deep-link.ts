@@ -29,7 +29,8 @@ export function deepLinkFor(target: DeepLinkTarget): string {
 export function parseDeepLink(raw: string): DeepLinkResult {
   if (typeof raw !== 'string' || raw.length > MAX_LENGTH) return no('the link is empty or too long');
   // URL parsing collapses dot segments (even encoded ones) before we could see them: judge the raw text.
-  if (/\.\.|%2e|%2f|%5c|\\/i.test(raw.split('?')[0] ?? '')) return no('a link has no dot segments or encoded slashes');
+  if (/\.\.|%2e|%2f|%5c|\\/i.test(raw.split('?')[0] ?? ''))
+    return no('a link has no dot segments or encoded slashes');
   let url: URL;
   try {
     url = new URL(raw);

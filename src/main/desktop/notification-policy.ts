@@ -40,7 +40,8 @@ interface Pending {
 }
 
 export class NotificationPolicy {
-  private readonly o: Required<Omit<NotificationPolicyOptions, 'storeName'>> & Pick<NotificationPolicyOptions, 'storeName'>;
+  private readonly o: Required<Omit<NotificationPolicyOptions, 'storeName'>> &
+    Pick<NotificationPolicyOptions, 'storeName'>;
   private readonly pending = new Map<string, Pending>();
   /** Conditions already told (or waiting to be): reported again, they stay quiet until resolved. */
   private readonly active = new Set<string>();
@@ -116,7 +117,14 @@ export class NotificationPolicy {
       this.pending.delete(key);
       this.sent.push(now);
       const name = this.o.storeName?.(g.storeId) ?? g.storeId;
-      out.push({ key, kind: g.kind, storeId: g.storeId, subjects: g.subjects, at: now, ...describeGroup(g.kind, g.storeId, name, g.subjects) });
+      out.push({
+        key,
+        kind: g.kind,
+        storeId: g.storeId,
+        subjects: g.subjects,
+        at: now,
+        ...describeGroup(g.kind, g.storeId, name, g.subjects),
+      });
     }
     return out;
   }
@@ -126,7 +134,8 @@ export class NotificationPolicy {
     if (this.pending.size === 0) return undefined;
     const groupReady = Math.min(...[...this.pending.values()].map((g) => g.firstAt + this.o.groupWindowMs));
     const oldest = this.sent[0];
-    const roomAt = this.sent.length >= this.o.maxPerWindow && oldest !== undefined ? oldest + this.o.rateWindowMs : 0;
+    const roomAt =
+      this.sent.length >= this.o.maxPerWindow && oldest !== undefined ? oldest + this.o.rateWindowMs : 0;
     return Math.max(groupReady, roomAt);
   }
 

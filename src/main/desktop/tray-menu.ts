@@ -39,7 +39,13 @@ export interface TrayMenu {
 }
 
 const ORDER: StoreState[] = ['attention', 'offline', 'syncing', 'paused', 'ok'];
-const MARK: Record<StoreState, string> = { attention: '⚠', offline: '⛔', syncing: '⟳', paused: '⏸', ok: '✓' };
+const MARK: Record<StoreState, string> = {
+  attention: '⚠',
+  offline: '⛔',
+  syncing: '⟳',
+  paused: '⏸',
+  ok: '✓',
+};
 
 export function trayMenu(s: TrayState): TrayMenu {
   const max = s.maxStores ?? 10;
@@ -67,14 +73,26 @@ export function trayMenu(s: TrayState): TrayMenu {
     });
   }
   if (shown.length < sorted.length) {
-    items.push({ kind: 'action', id: 'more', label: `${sorted.length - shown.length} more stores…`, action: { type: 'open' }, enabled });
+    items.push({
+      kind: 'action',
+      id: 'more',
+      label: `${sorted.length - shown.length} more stores…`,
+      action: { type: 'open' },
+      enabled,
+    });
   }
   if (s.stores.length) items.push({ kind: 'separator' });
   items.push(
     s.allPaused
       ? { kind: 'action', id: 'resume-all', label: 'Resume all', action: { type: 'resume-all' }, enabled }
       : { kind: 'action', id: 'pause-all', label: 'Pause all', action: { type: 'pause-all' }, enabled },
-    { kind: 'action', id: 'sync-now', label: 'Sync now', action: { type: 'sync-now' }, enabled: enabled && !s.allPaused },
+    {
+      kind: 'action',
+      id: 'sync-now',
+      label: 'Sync now',
+      action: { type: 'sync-now' },
+      enabled: enabled && !s.allPaused,
+    },
     { kind: 'separator' },
     { kind: 'action', id: 'open', label: 'Open Storebridge', action: { type: 'open' }, enabled: true },
     { kind: 'action', id: 'quit', label: 'Quit', action: { type: 'quit' }, enabled },

@@ -8,7 +8,10 @@ export class NotAcceptingWork extends Error {
 }
 
 export class WorkTracker {
-  private readonly running = new Map<number, { label: string; abort: AbortController; done: Promise<unknown> }>();
+  private readonly running = new Map<
+    number,
+    { label: string; abort: AbortController; done: Promise<unknown> }
+  >();
   private accepting = true;
   private seq = 0;
   private idleWaiters: Array<() => void> = [];

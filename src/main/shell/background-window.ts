@@ -30,10 +30,18 @@ export function bindBackgroundMode(d: BackgroundDeps) {
   });
   return {
     /** Call for each BrowserWindow the shell creates. */
-    manage(win: Pick<BrowserWindow, 'on' | 'hide' | 'minimize'>, platform: NodeJS.Platform = process.platform) {
+    manage(
+      win: Pick<BrowserWindow, 'on' | 'hide' | 'minimize'>,
+      platform: NodeJS.Platform = process.platform,
+    ) {
       win.on('close', (event) => {
         const decision = onWindowClose(
-          { backgroundMode: d.settings().backgroundMode, quitting: d.quit.started, trayAvailable: d.trayAvailable(), platform },
+          {
+            backgroundMode: d.settings().backgroundMode,
+            quitting: d.quit.started,
+            trayAvailable: d.trayAvailable(),
+            platform,
+          },
           hinted,
         );
         if (decision.action === 'close' || decision.action === 'quit') return;

@@ -4,7 +4,9 @@ import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { DesktopNotification, NotificationPolicy } from '../desktop/notification-policy.js';
 
 export interface NotificationDeps {
-  Notification: { isSupported(): boolean } & (new (o: NotificationConstructorOptions) => Pick<Notification, 'show' | 'on'>);
+  Notification: { isSupported(): boolean } & (new (
+    o: NotificationConstructorOptions,
+  ) => Pick<Notification, 'show' | 'on'>);
   policy: NotificationPolicy;
   /** Parses and opens a storebridge:// link (the deep-link handler: focus the window, navigate). */
   openLink(link: string): void;

@@ -9,7 +9,10 @@ export interface TrayDeps {
   icon: NativeImage | string;
 }
 
-export function toTemplate(items: TrayItem[], onAction: (a: TrayAction) => void): MenuItemConstructorOptions[] {
+export function toTemplate(
+  items: TrayItem[],
+  onAction: (a: TrayAction) => void,
+): MenuItemConstructorOptions[] {
   return items.map((item) => {
     if (item.kind === 'separator') return { type: 'separator' };
     if (item.kind === 'label') return { label: item.label, enabled: false };

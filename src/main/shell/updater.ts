@@ -5,7 +5,10 @@ import type { Logger } from '../core/logger.js';
 
 export interface UpdaterDeps {
   /** `autoUpdater` from electron-updater (injected so the shell decides when it is loaded). */
-  updater: Pick<AppUpdater, 'checkForUpdates' | 'on' | 'autoDownload' | 'autoInstallOnAppQuit' | 'allowPrerelease'> & {
+  updater: Pick<
+    AppUpdater,
+    'checkForUpdates' | 'on' | 'autoDownload' | 'autoInstallOnAppQuit' | 'allowPrerelease'
+  > & {
     logger: unknown;
   };
   isPackaged: boolean;

@@ -11,7 +11,9 @@ export interface MiniProxy {
   close(): Promise<void>;
 }
 
-export async function startMiniProxy(opts: { mode?: MiniProxy['mode']; credentials?: string } = {}): Promise<MiniProxy> {
+export async function startMiniProxy(
+  opts: { mode?: MiniProxy['mode']; credentials?: string } = {},
+): Promise<MiniProxy> {
   const sockets = new Set<Socket>();
   const expected = `Basic ${Buffer.from(opts.credentials ?? 'user:secret').toString('base64')}`;
   const state = { mode: opts.mode ?? 'open' };
@@ -28,7 +30,10 @@ export async function startMiniProxy(opts: { mode?: MiniProxy['mode']; credentia
     seen.push(req.url ?? '');
     const no = refusal(req);
     if (no) {
-      res.writeHead(Number(no.slice(0, 3)), no.includes('407') ? { 'proxy-authenticate': 'Basic realm="corp"' } : {});
+      res.writeHead(
+        Number(no.slice(0, 3)),
+        no.includes('407') ? { 'proxy-authenticate': 'Basic realm="corp"' } : {},
+      );
       res.end();
       return;
     }

@@ -24,15 +24,31 @@ export interface FetchFailure {
   message: string;
 }
 
-const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EAI_NODATA']);
+const OFFLINE_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EAI_NODATA',
+]);
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
-const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const TIMEOUT_CODES = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 const TLS_CODE = /^(ERR_TLS_|CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|UNABLE_TO_VERIFY|ERR_SSL_)/;
 
 /** `viaProxy`: whether the failed request was routed through a proxy (routeFor says). */
 export function classifyFetchError(err: unknown, ctx: { viaProxy: boolean }): FetchFailure {
   const chain = causes(err);
-  const message = chain.map((e) => e.message).filter(Boolean).join(': ') || String(err);
+  const message =
+    chain
+      .map((e) => e.message)
+      .filter(Boolean)
+      .join(': ') || String(err);
   const code = chain.map((e) => e.code).find((c): c is string => typeof c === 'string');
   const text = chain.map((e) => e.message).join(' ');
   const fail = (kind: FetchFailureKind, extra: Partial<FetchFailure> = {}): FetchFailure => ({

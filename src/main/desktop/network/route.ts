@@ -40,7 +40,8 @@ export function describeRoute(target: string | URL, n: ResolvedNetwork): string 
   const host = new URL(String(target)).host;
   const r = routeFor(target, n);
   if (r.via === 'proxy') return `Using proxy ${redact(r.proxy)} for ${host} (${r.source})`;
-  if (r.reason === 'no-proxy-match') return `Direct connection to ${host} (${n.noProxySource ?? 'no-proxy'} entry "${r.entry}")`;
+  if (r.reason === 'no-proxy-match')
+    return `Direct connection to ${host} (${n.noProxySource ?? 'no-proxy'} entry "${r.entry}")`;
   return `Direct connection to ${host} (no proxy configured)`;
 }
 

@@ -63,7 +63,8 @@ export function resolveNetwork(
   // Read here rather than left to Node: the packaged app's fuses turn off NODE_OPTIONS and with it
   // Electron's handling of NODE_EXTRA_CA_CERTS, and an explicit `ca` replaces Node's store anyway.
   const sources: Array<[string, () => string]> = [];
-  if (env.NODE_EXTRA_CA_CERTS) sources.push(['NODE_EXTRA_CA_CERTS', () => readText(env.NODE_EXTRA_CA_CERTS!)]);
+  if (env.NODE_EXTRA_CA_CERTS)
+    sources.push(['NODE_EXTRA_CA_CERTS', () => readText(env.NODE_EXTRA_CA_CERTS!)]);
   if (settings.extraCaFile) sources.push([settings.extraCaFile, () => readText(settings.extraCaFile!)]);
   if (settings.extraCaPem) sources.push(['settings', () => settings.extraCaPem!]);
   for (const [name, read] of sources) {
