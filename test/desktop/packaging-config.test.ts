@@ -89,7 +89,7 @@ describe('electron-builder.yml', () => {
   it('registers the storebridge:// scheme and targets Linux, macOS and Windows', () => {
     expect(config.protocols.flatMap((p) => p.schemes)).toEqual([DEEP_LINK_SCHEME]);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.mac.target).toEqual(['dmg', 'zip']);
     expect(config.win.target).toEqual(['nsis']);
   });
 
