@@ -5,6 +5,10 @@ import { defaultWorkspaceDir } from '../app/paths.js';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
 import { isAppError } from '../core/errors.js';
 import { storesCommand, storesHelp } from './commands/stores.js';
+import { accountsCommand, accountsHelp } from './commands/accounts.js';
+import { connectionsCommand, connectionsHelp } from './commands/connections.js';
+import { exportCommand, exportHelp } from './commands/export.js';
+import { eventsCommand, queueCommand, statusCommand, syncCommand, syncHelp } from './commands/sync.js';
 import { printError, stdio, UsageError, type Output } from './output.js';
 
 const help = `Storebridge: keep BigCommerce stores in sync with marketing platforms.
@@ -12,13 +16,22 @@ const help = `Storebridge: keep BigCommerce stores in sync with marketing platfo
 usage: storebridge [--workspace DIR] [--json] <command> ...
 
 commands:
-${storesHelp.replace(/^/gm, '  ')}
+${[storesHelp, accountsHelp, connectionsHelp, syncHelp, exportHelp].join('\n').replace(/^/gm, '  ')}
 
 --workspace DIR   the workspace folder (default: $STOREBRIDGE_WORKSPACE or the per-user data folder)
 --json            machine-readable output; errors as JSON on stderr`;
 
 type Command = (ws: Workspace, o: Output, args: string[]) => Promise<number>;
-const commands: Record<string, Command> = { stores: storesCommand };
+const commands: Record<string, Command> = {
+  stores: storesCommand,
+  accounts: accountsCommand,
+  connections: connectionsCommand,
+  sync: syncCommand,
+  status: (ws, o) => statusCommand(ws, o),
+  queue: queueCommand,
+  events: eventsCommand,
+  export: exportCommand,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
