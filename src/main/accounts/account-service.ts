@@ -38,23 +38,43 @@ export class AccountService {
   ) {}
 
   list(): AccountSummary[] {
-    return (this.db.prepare('SELECT * FROM platform_accounts ORDER BY created_at, rowid').all() as Row[]).map(toSummary);
+    return (this.db.prepare('SELECT * FROM platform_accounts ORDER BY created_at, rowid').all() as Row[]).map(
+      toSummary,
+    );
   }
 
   get(id: string): AccountSummary {
     return toSummary(this.row(id));
   }
 
-  async add(input: { platform: string; name: string; credentials: unknown; settings?: unknown }): Promise<AccountSummary> {
+  async add(input: {
+    platform: string;
+    name: string;
+    credentials: unknown;
+    settings?: unknown;
+  }): Promise<AccountSummary> {
     const connector = this.connector(input.platform);
-    const credentials = parseOrExplain(connector.credentialsSchema, input.credentials, `${connector.label} credentials`);
+    const credentials = parseOrExplain(
+      connector.credentialsSchema,
+      input.credentials,
+      `${connector.label} credentials`,
+    );
     const id = randomUUID();
     const hint = hintOf(credentials);
     await this.secrets.set(accountCredentialsAccount(id), JSON.stringify(credentials));
     try {
       this.db
-        .prepare('INSERT INTO platform_accounts (id, platform, name, settings, credential_hint, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, input.platform, input.name, JSON.stringify(input.settings ?? {}), hint, new Date(this.clock.now()).toISOString());
+        .prepare(
+          'INSERT INTO platform_accounts (id, platform, name, settings, credential_hint, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id,
+          input.platform,
+          input.name,
+          JSON.stringify(input.settings ?? {}),
+          hint,
+          new Date(this.clock.now()).toISOString(),
+        );
     } catch (err) {
       await this.secrets.delete(accountCredentialsAccount(id)).catch(() => undefined);
       throw err;
@@ -65,8 +85,11 @@ export class AccountService {
 
   async remove(id: string): Promise<void> {
     this.row(id);
-    const { n } = this.db.prepare('SELECT count(*) AS n FROM connections WHERE account_id = ?').get(id) as { n: number };
-    if (n > 0) throw new AppError('conflict', `This account still has ${n} connection(s). Remove them first.`);
+    const { n } = this.db.prepare('SELECT count(*) AS n FROM connections WHERE account_id = ?').get(id) as {
+      n: number;
+    };
+    if (n > 0)
+      throw new AppError('conflict', `This account still has ${n} connection(s). Remove them first.`);
     await this.secrets.delete(accountCredentialsAccount(id));
     this.db.prepare('DELETE FROM platform_accounts WHERE id = ?').run(id);
     this.onChange();
@@ -77,14 +100,20 @@ export class AccountService {
     const row = this.row(id);
     const raw = await this.secrets.get(accountCredentialsAccount(id));
     if (!raw) {
-      throw new AppError('unauthorized', `The credentials of account "${row.name}" are missing from the keychain. Enter them again.`);
+      throw new AppError(
+        'unauthorized',
+        `The credentials of account "${row.name}" are missing from the keychain. Enter them again.`,
+      );
     }
     return JSON.parse(raw) as unknown;
   }
 
   connector(platform: string): Connector<unknown, unknown> {
     const c = connectorFor(platform);
-    if (!c) throw new AppError('invalid_input', `Unknown platform "${platform}".`, { fields: { platform: 'Unknown platform' } });
+    if (!c)
+      throw new AppError('invalid_input', `Unknown platform "${platform}".`, {
+        fields: { platform: 'Unknown platform' },
+      });
     return c;
   }
 

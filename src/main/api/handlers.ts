@@ -12,6 +12,12 @@ import type { StoreService } from '../stores/store-service.js';
 import type { Clock } from '../core/clock.js';
 import type { EventBus } from '../core/emitter.js';
 import type { Handlers } from './dispatch.js';
+import { z } from 'zod';
+
+/** What a form needs of a zod schema: fields, types, defaults and descriptions, as JSON Schema. */
+function formSchema(schema: z.ZodType): unknown {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+}
 
 export interface HandlerDeps {
   db: Db;
@@ -42,6 +48,8 @@ export function createHandlers(d: HandlerDeps): Handlers {
         platform: c.platform,
         label: c.label,
         capabilities: [...c.capabilities],
+        credentialsSchema: formSchema(c.credentialsSchema),
+        settingsSchema: formSchema(c.settingsSchema),
       })),
     'accounts:list': () => d.accounts.list(),
     'accounts:add': (input) => d.accounts.add(input),

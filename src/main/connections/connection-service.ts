@@ -77,8 +77,12 @@ export class ConnectionService {
     const account = this.accounts.get(input.accountId);
     const connector = this.accounts.connector(account.platform);
     const settings = parseOrExplain(connector.settingsSchema, input.settings, `${connector.label} settings`);
-    const store = this.db.prepare('SELECT name FROM stores WHERE id = ?').get(input.storeId) as { name: string } | undefined;
-    if (!store) throw new AppError('not_found', `No store with id ${input.storeId} in this workspace.`, { fields: { storeId: 'Unknown store' } });
+    const store = this.db.prepare('SELECT name FROM stores WHERE id = ?').get(input.storeId) as
+      { name: string } | undefined;
+    if (!store)
+      throw new AppError('not_found', `No store with id ${input.storeId} in this workspace.`, {
+        fields: { storeId: 'Unknown store' },
+      });
     const id = randomUUID();
     this.db
       .prepare(

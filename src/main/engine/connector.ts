@@ -160,4 +160,12 @@ export interface Connector<C = unknown, S = unknown> {
     jobs: DeliveryJob[],
     ctx: ConnectorContext<C, S>,
   ): Promise<Map<number, 'delivered' | 'unknown'>>;
+  /** For `optOutPull`: consent changes made on the platform since `since` (epoch ms). */
+  pullConsent?(ctx: ConnectorContext<C, S>, since: number): Promise<ConsentFact[]>;
+  /** For `erase`: delete or anonymise one person with the platform's own mechanism; a failure is a receipt too. */
+  erase?(ctx: ConnectorContext<C, S>, email: string): Promise<EraseReceipt>;
+  /** For `storefrontScript`: the tracking script to install through the BigCommerce Scripts API, if enabled. */
+  storefrontScript?(
+    ctx: Pick<ConnectorContext<C, S>, 'credentials' | 'settings'>,
+  ): StorefrontScript | undefined;
 }

@@ -6,6 +6,9 @@ export const platformInfoSchema = z.object({
   platform: z.string(),
   label: z.string(),
   capabilities: z.array(z.string()),
+  /** JSON Schema of the credentials and settings (with each field's help text), for generic wizard forms. */
+  credentialsSchema: z.unknown(),
+  settingsSchema: z.unknown(),
 });
 
 export const accountSummarySchema = z.object({

@@ -108,13 +108,13 @@ describe('Connectif wizard helpers', () => {
 
   it('installs the pasted integration code under the chosen consent category, only when tracking is on', async () => {
     h = await harness();
-    expect(h.connector.storefrontScript(h.settings)).toBeUndefined();
+    expect(h.connector.storefrontScript({ credentials: {}, settings: h.settings })).toBeUndefined();
     const s = connectifSettingsSchema.parse({
       ...baseSettings,
       tracking: { enabled: true, snippet: '<script src="https://example.invalid/connectif.js"></script>' },
       consentCategory: 'targeting',
     });
-    expect(h.connector.storefrontScript(s)).toMatchObject({
+    expect(h.connector.storefrontScript({ credentials: {}, settings: s })).toMatchObject({
       kind: 'script_tag',
       consentCategory: 'targeting',
       location: 'footer',

@@ -44,7 +44,7 @@ export interface ConnectifConnector extends Connector<ConnectifCredentials, Conn
   erase(ctx: Ctx, email: string): Promise<EraseReceipt>;
   fieldCatalogue(ctx: Ctx): Promise<RemoteField[]>;
   /** The tracking script to install, or undefined when tracking is off. */
-  storefrontScript(settings: ConnectifSettings): StorefrontScript | undefined;
+  storefrontScript(ctx: { credentials: unknown; settings: ConnectifSettings }): StorefrontScript | undefined;
   /** One record exactly as Connectif will receive it. */
   preview(record: StagedRecord, ctx: PlanContext<ConnectifSettings>): PreviewRequest[];
 }
@@ -148,7 +148,7 @@ export function createConnectifConnector(o: ConnectifConnectorOptions = {}): Con
 
     pullConsent: (ctx, sinceMs) => pullOptOuts(clientFor(ctx), wait(ctx), sinceMs),
     erase: (ctx, email) => erasePerson(clientFor(ctx), email, () => ctx.clock.now()),
-    storefrontScript: (settings) => storefrontScript(settings),
+    storefrontScript: (ctx) => storefrontScript(ctx.settings),
   };
 }
 
