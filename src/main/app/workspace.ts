@@ -32,6 +32,8 @@ import { connectorFor } from '../platforms/registry.js';
 import { AppError } from '../core/errors.js';
 import { randomUUID } from 'node:crypto';
 import { BigCommerceStoreSource } from './store-source.js';
+import { createToolHandlers } from '../api/tool-handlers.js';
+import { MappingService } from '../mapping/service.js';
 import { APP_VERSION } from './version.js';
 
 export interface WorkspaceOptions {
@@ -59,6 +61,7 @@ export interface Workspace {
   queue: JobQueue;
   events: EventLog;
   engine: SyncEngine;
+  mapping: MappingService;
   handlers: Handlers;
   /** Runs a channel exactly as a renderer call would: parse, run, envelope. */
   call<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
@@ -126,19 +129,52 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     // A fresh owner per process: leases of a crashed process expire instead of being mistaken for ours.
     owner: `${process.pid}-${randomUUID()}`,
   });
-  const handlers = createHandlers({
-    db,
-    clock,
-    bus,
-    stores,
-    accounts,
-    connections,
-    queue,
-    engine,
-    events,
-    secrets,
-    info: { version: APP_VERSION, workspaceDir: dir, host: opts.host },
+  const mapping = new MappingService(db, clock, {
+    // The platform's live fields, read with the account's credentials; platforms without a catalogue offer none.
+    remoteFields: async (connectionId) => {
+      const c = connections.get(connectionId);
+      const connector = accounts.connector(c.platform);
+      if (!connector.fieldCatalogue) return [];
+      return connector.fieldCatalogue({
+        credentials: await accounts.credentials(c.accountId),
+        settings: c.settings,
+        account: { id: c.accountId, name: accounts.get(c.accountId).name },
+        clock,
+        logger,
+        signal: new AbortController().signal,
+      });
+    },
   });
+  const tools = createToolHandlers({
+    dir,
+    db,
+    bus,
+    secrets,
+    stores,
+    events,
+    mapping,
+    afterImport: () => {
+      bus.emit('stores:changed', { stores: stores.list() });
+      bus.emit('accounts:changed', { accounts: accounts.list() });
+      bus.emit('connections:changed', { connections: connections.list() });
+    },
+  });
+  const handlers = createHandlers(
+    {
+      db,
+      clock,
+      bus,
+      stores,
+      accounts,
+      connections,
+      queue,
+      engine,
+      events,
+      secrets,
+      info: { version: APP_VERSION, workspaceDir: dir, host: opts.host },
+    },
+    tools,
+  );
   return {
     dir,
     db,
@@ -151,6 +187,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     queue,
     events,
     engine,
+    mapping,
     handlers,
     call: (channel, input) => dispatch(handlers, channel, input, logger) as never,
     callUnchecked: (channel, input) => dispatch(handlers, channel, input, logger),

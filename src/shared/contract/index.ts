@@ -25,6 +25,14 @@ import {
   syncSummarySchema,
 } from './connections.js';
 import { eventQuerySchema, loggedEventSchema, timelineInputSchema } from './events.js';
+import {
+  connectionEntityInputSchema,
+  diagnosticsPreviewSchema,
+  mappingDraftSchema,
+  mappingEntitySchema,
+  storeVerificationSchema,
+  transferSummarySchema,
+} from './tools.js';
 
 const empty = z.object({}).strict();
 
@@ -63,6 +71,77 @@ export const channels = {
   'events:query': { input: eventQuerySchema, output: z.array(loggedEventSchema) },
   /** Everything about one record, oldest first. */
   'events:timeline': { input: timelineInputSchema, output: z.array(loggedEventSchema) },
+  /** Calls the store with its token: which scopes are readable, store facts, and what to fix. */
+  'stores:verify': { input: z.object({ id: z.string().min(1) }).strict(), output: storeVerificationSchema },
+  /** BigCommerce fields (with the store's custom form fields and attributes) and the platform's live fields. */
+  'mapping:catalogue': {
+    input: z.object({ connectionId: z.string().min(1), entity: mappingEntitySchema.optional() }),
+    output: z.object({ catalogue: z.unknown(), skipped: z.array(z.unknown()) }),
+  },
+  'mapping:get': { input: connectionEntityInputSchema, output: z.unknown() },
+  'mapping:validate': {
+    input: z.object({ connectionId: z.string().min(1), mapping: mappingDraftSchema }),
+    output: z.array(z.unknown()),
+  },
+  /** Refuses a mapping with errors (invalid_input with fields); answers its warnings. */
+  'mapping:save': {
+    input: z.object({ connectionId: z.string().min(1), mapping: mappingDraftSchema }),
+    output: z.object({ issues: z.array(z.unknown()) }),
+  },
+  /** Recent real records before and after the mapping, with every issue found. */
+  'mapping:preview': {
+    input: z.object({
+      connectionId: z.string().min(1),
+      mapping: mappingDraftSchema,
+      limit: z.number().int().min(1).max(100).optional(),
+    }),
+    output: z.unknown(),
+  },
+  /** The connector's default mapping fitted to this store, with what did not fit. */
+  'mapping:defaults': { input: connectionEntityInputSchema, output: z.unknown() },
+  'templates:list': { input: empty, output: z.array(z.unknown()) },
+  'templates:save': {
+    input: z.object({
+      name: z.string().trim().min(1).max(100),
+      connectionId: z.string().min(1),
+      entity: mappingEntitySchema,
+    }),
+    output: z.unknown(),
+  },
+  'templates:delete': {
+    input: z.object({ id: z.string().min(1) }),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** Applies a template to many connections; reports per connection what fitted and what did not. */
+  'templates:apply': {
+    input: z.object({ templateId: z.string().min(1), connectionIds: z.array(z.string().min(1)).min(1) }),
+    output: z.array(z.unknown()),
+  },
+  /** What a support bundle would contain, before anything is written. */
+  'diagnostics:preview': {
+    input: z.object({ includePii: z.boolean().default(false) }),
+    output: diagnosticsPreviewSchema,
+  },
+  'diagnostics:save': {
+    input: z.object({ path: z.string().min(1), includePii: z.boolean().default(false) }),
+    output: z.object({ path: z.string(), size: z.number().int(), files: z.number().int() }),
+  },
+  /** Stores, accounts, connections, mappings and their secrets, encrypted with a passphrase. */
+  'workspace:export': {
+    input: z.object({
+      path: z.string().min(1),
+      passphrase: z.string().min(10, { message: 'Use a passphrase of at least 10 characters' }),
+    }),
+    output: transferSummarySchema,
+  },
+  'workspace:import': {
+    input: z.object({
+      path: z.string().min(1),
+      passphrase: z.string().min(1),
+      replace: z.boolean().default(false),
+    }),
+    output: transferSummarySchema,
+  },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 /** Push events from main to the renderer. */
@@ -90,3 +169,4 @@ export * from './app.js';
 export * from './accounts.js';
 export * from './connections.js';
 export * from './events.js';
+export * from './tools.js';

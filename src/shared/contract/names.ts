@@ -22,6 +22,21 @@ export const channelNames = [
   'queue:replay',
   'events:query',
   'events:timeline',
+  'stores:verify',
+  'mapping:catalogue',
+  'mapping:get',
+  'mapping:validate',
+  'mapping:save',
+  'mapping:preview',
+  'mapping:defaults',
+  'templates:list',
+  'templates:save',
+  'templates:delete',
+  'templates:apply',
+  'diagnostics:preview',
+  'diagnostics:save',
+  'workspace:export',
+  'workspace:import',
 ] as const;
 
 export const eventNames = [

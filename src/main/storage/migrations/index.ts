@@ -3,5 +3,7 @@ import type { Migration } from '../migrate.js';
 import { m001 } from './001-stores.js';
 import { m002 } from './002-extract.js';
 import { m003 } from './003-engine.js';
+import { m004 } from './004-mappings.js';
+import { m005 } from './005-deliveries-payload.js';
 
-export const migrations: readonly Migration[] = [m001, m002, m003];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005];
