@@ -56,6 +56,12 @@ export interface DeliveryJob extends PlannedJob {
   historical: boolean;
   /** Set when the platform accepted it asynchronously (submitted, awaiting confirmation). */
   submissionRef?: string;
+  /**
+   * For `kind: 'delete'`: what the deliveries ledger holds for this entity (the platform's id and the last
+   * payload it acknowledged), since the store no longer has the record to look it up by. Absent when the
+   * entity was never delivered to this connection.
+   */
+  previous?: { remoteId?: string; payload?: unknown };
 }
 
 export type JobResult =

@@ -52,7 +52,7 @@ export async function drainConnection(
   const base = { connectionId: rt.connectionId, storeId: rt.storeId, platform: rt.connector.platform };
   const log = (...e: NewEvent[]) => deps.events.append(...e.map((x) => ({ ...base, ...x })));
 
-  await confirmSubmitted(rt, deps, log);
+  await confirmSubmitted(rt, deps, log, out);
   while (out.batches < maxBatches) {
     if (signal.aborted) return { ...out, state: 'cancelled' };
     if (!rt.breaker.allow()) return { ...out, state: 'offline' };
@@ -126,17 +126,56 @@ export async function drainConnection(
   return out;
 }
 
+/**
+ * Asks the platform about every submitted job, a page at a time. Each page is split by record type and the
+ * groups are confirmed concurrently, so one slow kind (a large import still processing) never holds back the
+ * others. A confirm that throws leaves its jobs submitted for the next drain: an unreachable platform trips
+ * the breaker, any other error is logged; neither stops delivery.
+ */
 async function confirmSubmitted(
   rt: ConnectionRuntime,
   deps: DrainDeps,
   log: (...e: NewEvent[]) => unknown,
+  out: DrainOutcome,
 ): Promise<void> {
-  if (!rt.connector.confirm) return;
-  const pending = deps.queue.submitted(rt.connectionId, rt.connector.batchSize);
-  if (pending.length === 0) return;
-  const results = (await rt.connector.confirm(pending, rt.ctx)).filter((r) => r.outcome !== 'submitted');
-  deps.queue.complete(results, deps.clock.now());
-  log(...describe(pending, results, rt.connector.label));
+  const confirm = rt.connector.confirm?.bind(rt.connector);
+  if (!confirm) return;
+  let afterId = 0;
+  for (;;) {
+    if (!rt.breaker.allow()) return;
+    const page = deps.queue.submitted(rt.connectionId, rt.connector.batchSize, afterId);
+    if (page.length === 0) return;
+    afterId = page[page.length - 1]!.jobId;
+    const groups = new Map<string, DeliveryJob[]>();
+    for (const j of page) groups.set(j.entityType, [...(groups.get(j.entityType) ?? []), j]);
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        let answered: JobResult[];
+        try {
+          answered = await confirm(group, rt.ctx);
+          rt.breaker.reachable();
+        } catch (err) {
+          const message = err instanceof Error ? err.message : String(err);
+          if (err instanceof DestinationUnreachable) rt.breaker.unreachable();
+          log({
+            level: 'warn',
+            type: err instanceof DestinationUnreachable ? 'connection.unreachable' : 'delivery.confirm_failed',
+            message: `${rt.connector.label} could not confirm ${group.length} submitted ${group[0]!.entityType} record(s): ${message}. They stay submitted and are asked about again.`,
+          });
+          return;
+        }
+        const ids = new Set(group.map((j) => j.jobId));
+        const results = answered.filter((r) => r.outcome !== 'submitted' && ids.has(r.jobId));
+        if (results.length === 0) return;
+        const counts = deps.queue.complete(results, deps.clock.now());
+        out.delivered += counts.ok;
+        out.retried += counts.retry;
+        out.dead += counts.dead;
+        log(...describe(group, results, rt.connector.label));
+      }),
+    );
+    if (page.length < rt.connector.batchSize) return;
+  }
 }
 
 /** A job the connector forgot to answer for is retried, never silently dropped. */

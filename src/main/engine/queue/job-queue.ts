@@ -128,7 +128,7 @@ export class JobQueue {
         )
         .all(owner, now + leaseMs, now, JSON.stringify(candidates.map((c) => c.id))) as JobRow[];
       rows.sort((a, b) => a.priority - b.priority || a.id - b.id);
-      const jobs = rows.map(toDeliveryJob);
+      const jobs = rows.map((r) => withPrevious(this.db, r, toDeliveryJob(r)));
       return { jobs, inDoubt: jobs.filter((j) => expired.has(j.jobId)) };
     })();
   }
@@ -144,11 +144,12 @@ export class JobQueue {
     const counts = { ok: 0, retry: 0, dead: 0, submitted: 0 };
     const get = this.db.prepare('SELECT * FROM jobs WHERE id = ?');
     const ledger = this.db.prepare(
-      `INSERT INTO deliveries (connection_id, entity_type, entity_id, version, payload_hash, remote_id, delivered_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO deliveries (connection_id, entity_type, entity_id, version, payload_hash, remote_id, delivered_at,
+         payload)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (connection_id, entity_type, entity_id) DO UPDATE SET version = excluded.version,
          payload_hash = excluded.payload_hash, remote_id = COALESCE(excluded.remote_id, deliveries.remote_id),
-         delivered_at = excluded.delivered_at`,
+         delivered_at = excluded.delivered_at, payload = COALESCE(excluded.payload, deliveries.payload)`,
     );
     const remove = this.db.prepare('DELETE FROM jobs WHERE id = ?');
     const retry = this.db.prepare(
@@ -177,6 +178,8 @@ export class JobQueue {
               row.payload_hash,
               r.remoteId ?? null,
               now,
+              // A delete keeps the last real payload, so a replayed delete still knows what it removes.
+              row.kind === 'delete' ? null : row.payload,
             );
             remove.run(row.id);
             counts.ok++;
@@ -219,12 +222,14 @@ export class JobQueue {
       .run(runAfter, now, JSON.stringify(jobIds));
   }
 
-  /** Jobs the platform accepted asynchronously, for the connector to confirm. */
-  submitted(connectionId: string, limit: number): DeliveryJob[] {
+  /** Jobs the platform accepted asynchronously, for the connector to confirm; page on with `afterId`. */
+  submitted(connectionId: string, limit: number, afterId = 0): DeliveryJob[] {
     return (
       this.db
-        .prepare(`SELECT * FROM jobs WHERE connection_id = ? AND status = 'submitted' ORDER BY id LIMIT ?`)
-        .all(connectionId, limit) as JobRow[]
+        .prepare(
+          `SELECT * FROM jobs WHERE connection_id = ? AND status = 'submitted' AND id > ? ORDER BY id LIMIT ?`,
+        )
+        .all(connectionId, afterId, limit) as JobRow[]
     ).map(toDeliveryJob);
   }
 
@@ -297,6 +302,26 @@ export class JobQueue {
       }>
     ).map((r) => ({ jobId: r.id, entityType: r.entity_type, entityId: r.entity_id, reason: r.last_error }));
   }
+}
+
+/** A delete carries what the ledger knows of the entity: the store can no longer say what it was. */
+function withPrevious(db: Db, r: JobRow, job: DeliveryJob): DeliveryJob {
+  if (r.kind !== 'delete') return job;
+  const d = db
+    .prepare(
+      'SELECT remote_id, payload FROM deliveries WHERE connection_id = ? AND entity_type = ? AND entity_id = ?',
+    )
+    .get(r.connection_id, r.entity_type, r.entity_id) as
+    | { remote_id: string | null; payload: string | null }
+    | undefined;
+  if (!d) return job;
+  return {
+    ...job,
+    previous: {
+      ...(d.remote_id ? { remoteId: d.remote_id } : {}),
+      ...(d.payload ? { payload: JSON.parse(d.payload) as unknown } : {}),
+    },
+  };
 }
 
 function toDeliveryJob(r: JobRow): DeliveryJob {

@@ -1,0 +1,107 @@
+// Runs in: a worker_threads Worker (Electron main process or plain Node). Owns: the sync engine off the main
+// thread: opens the workspace's SQLite files itself, runs the commands it is sent, posts results and events.
+import { randomUUID } from 'node:crypto';
+import { parentPort, workerData } from 'node:worker_threads';
+import { openWorkspace, type Workspace } from '../../app/workspace.js';
+import { systemClock } from '../../core/clock.js';
+import { AppError } from '../../core/errors.js';
+import { silentLogger } from '../../core/logger.js';
+import { connectorFor } from '../../platforms/registry.js';
+import { RateLimiters } from '../rate-limiter.js';
+import { SyncEngine } from '../sync-engine.js';
+import { MemorySecretStore } from './memory-secrets.js';
+import type { EngineEvent, EngineWorkerData, WorkerCommand, WorkerError, WorkerMessage } from './protocol.js';
+import { StagedOnlySource } from './staged-source.js';
+
+const port = parentPort;
+if (!port) throw new Error('engine-worker.ts runs only inside a worker thread (use startEngineWorker).');
+const data = workerData as EngineWorkerData;
+const post = (m: WorkerMessage) => port.postMessage(m);
+const emit = (event: EngineEvent) => post({ type: 'event', event });
+
+const ws = openWorkspace({
+  dir: data.dir,
+  host: data.host,
+  logger: silentLogger,
+  ...(data.keychainService ? { keychainService: data.keychainService } : {}),
+  ...(data.secrets ? { secrets: new MemorySecretStore(data.secrets) } : {}),
+  ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+  ...(data.maskPii !== undefined ? { maskPii: data.maskPii } : {}),
+});
+const engine = data.source === 'staged' ? stagedEngine(ws) : ws.engine;
+const offBus = ws.bus.onAny((event, payload) => emit({ kind: 'bus', event, payload }));
+const running = new Map<string, AbortController>();
+
+port.on('message', (cmd: WorkerCommand) => {
+  switch (cmd.type) {
+    case 'sync':
+      void sync(cmd);
+      return;
+    case 'cancel':
+      running.get(cmd.connectionId)?.abort();
+      return;
+    case 'status':
+      post({ type: 'result', requestId: cmd.requestId, ok: true, value: { running: [...running.keys()] } });
+      return;
+    case 'close':
+      for (const c of running.values()) c.abort();
+      offBus();
+      ws.close();
+      post({ type: 'result', requestId: cmd.requestId, ok: true, value: null });
+      port.close();
+      return;
+  }
+});
+post({ type: 'ready' });
+
+async function sync(cmd: Extract<WorkerCommand, { type: 'sync' }>): Promise<void> {
+  // A second request for a running connection joins it (the engine never overlaps a connection's syncs).
+  const abort = running.get(cmd.connectionId) ?? new AbortController();
+  running.set(cmd.connectionId, abort);
+  try {
+    const value = await engine.sync(cmd.connectionId, {
+      ...cmd.options,
+      signal: abort.signal,
+      onProgress: (progress) => emit({ kind: 'progress', progress }),
+    });
+    post({ type: 'result', requestId: cmd.requestId, ok: true, value });
+  } catch (err) {
+    post({ type: 'result', requestId: cmd.requestId, ok: false, error: toWorkerError(err) });
+  } finally {
+    if (!engine.isRunning(cmd.connectionId)) running.delete(cmd.connectionId);
+  }
+}
+
+function toWorkerError(err: unknown): WorkerError {
+  if (err instanceof AppError)
+    return { code: err.code, message: err.message, retryable: err.options.retryable ?? false };
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err), retryable: false };
+}
+
+/** The workspace's engine with a source that reads only staging (see StagedOnlySource). */
+function stagedEngine(w: Workspace): SyncEngine {
+  return new SyncEngine({
+    db: w.db,
+    queue: w.queue,
+    events: w.events,
+    clock: systemClock,
+    limiters: new RateLimiters(systemClock),
+    source: new StagedOnlySource(w.db),
+    connection: (id) => {
+      const c = w.connections.get(id);
+      return { ...c, accountName: w.accounts.get(c.accountId).name };
+    },
+    connector: (platform) => {
+      const c = connectorFor(platform);
+      if (!c) throw new AppError('invalid_input', `This build has no connector for "${platform}".`);
+      return c;
+    },
+    credentials: (accountId) => w.accounts.credentials(accountId),
+    sleep: (ms, signal) =>
+      new Promise((resolve) => {
+        const t = setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+      }),
+    owner: `worker-${process.pid}-${randomUUID()}`,
+  });
+}

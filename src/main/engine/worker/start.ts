@@ -1,0 +1,116 @@
+// Runs in: the main thread (Electron main process, browser host, CLI, tests). Owns: starting the engine worker
+// and the small client that talks to it: sync, cancel, events, close. The main thread keeps the contract only.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ErrorCode } from '../../../shared/contract/index.js';
+import { AppError } from '../../core/errors.js';
+import type { SyncSummary } from '../sync-engine.js';
+import type {
+  EngineEvent,
+  EngineStatus,
+  EngineWorkerData,
+  WorkerCommand,
+  WorkerMessage,
+  WorkerSyncOptions,
+} from './protocol.js';
+
+export interface EngineWorkerOptions extends EngineWorkerData {
+  /** The worker entry; by default engine-worker.js (built) or engine-worker.ts (tsx) beside this file. */
+  entry?: string | URL;
+}
+
+export interface EngineWorker {
+  sync(connectionId: string, o?: WorkerSyncOptions): Promise<SyncSummary>;
+  cancel(connectionId: string): void;
+  status(): Promise<EngineStatus>;
+  /** Returns the unsubscribe function. */
+  onEvent(cb: (e: EngineEvent) => void): () => void;
+  /** Cancels running syncs, closes the worker's databases and ends the thread. */
+  close(): Promise<void>;
+  readonly threadId: number;
+}
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+}
+
+export async function startEngineWorker(opts: EngineWorkerOptions): Promise<EngineWorker> {
+  const { entry, ...data } = opts;
+  const file = entry ?? defaultEntry();
+  const path = file instanceof URL ? fileURLToPath(file) : file;
+  const worker = new Worker(file, {
+    workerData: data satisfies EngineWorkerData,
+    // In development and tests the entry is TypeScript: let tsx load it (and everything it imports).
+    execArgv: path.endsWith('.ts') ? ['--import', 'tsx'] : [],
+  });
+  const pending = new Map<number, Pending>();
+  const listeners = new Set<(e: EngineEvent) => void>();
+  let nextId = 1;
+  let exited: Error | undefined;
+
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') return resolve();
+      if (m.type === 'event') {
+        for (const l of listeners) l(m.event);
+        return;
+      }
+      const p = pending.get(m.requestId);
+      if (!p) return;
+      pending.delete(m.requestId);
+      if (m.ok) p.resolve(m.value);
+      else
+        p.reject(
+          new AppError(m.error.code as ErrorCode, m.error.message, { retryable: m.error.retryable }),
+        );
+    });
+    worker.on('error', (err) => {
+      exited = err;
+      reject(err);
+      for (const l of listeners) l({ kind: 'error', message: err.message });
+    });
+    worker.on('exit', (code) => {
+      exited ??= new Error(`The engine worker stopped (exit code ${code}).`);
+      reject(exited);
+      for (const p of pending.values()) p.reject(exited);
+      pending.clear();
+    });
+  });
+  await ready;
+
+  function request<T>(make: (requestId: number) => WorkerCommand): Promise<T> {
+    if (exited) return Promise.reject(exited);
+    const requestId = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(requestId, { resolve: resolve as (v: unknown) => void, reject });
+      worker.postMessage(make(requestId));
+    });
+  }
+
+  return {
+    threadId: worker.threadId,
+    sync: (connectionId, o = {}) =>
+      request<SyncSummary>((requestId) => ({ type: 'sync', requestId, connectionId, options: o })),
+    cancel: (connectionId) => {
+      if (!exited) worker.postMessage({ type: 'cancel', connectionId } satisfies WorkerCommand);
+    },
+    status: () => request<EngineStatus>((requestId) => ({ type: 'status', requestId })),
+    onEvent(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    async close() {
+      if (exited) return;
+      const done = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      await request<null>((requestId) => ({ type: 'close', requestId })).catch(() => undefined);
+      await done;
+    },
+  };
+}
+
+function defaultEntry(): string {
+  const js = fileURLToPath(new URL('./engine-worker.js', import.meta.url));
+  return existsSync(js) ? js : fileURLToPath(new URL('./engine-worker.ts', import.meta.url));
+}
