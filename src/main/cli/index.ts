@@ -8,6 +8,11 @@ import { storesCommand, storesHelp } from './commands/stores.js';
 import { accountsCommand, accountsHelp } from './commands/accounts.js';
 import { connectionsCommand, connectionsHelp } from './commands/connections.js';
 import { exportCommand, exportHelp } from './commands/export.js';
+import { diagnosticsCommand, diagnosticsHelp } from './commands/diagnostics.js';
+import { workspaceCommand, workspaceHelp } from './commands/workspace.js';
+import { sandboxCommand, sandboxHelp } from './commands/sandbox.js';
+import { secretsFileIfAsked } from '../secrets/file-store.js';
+import { createFileLogger } from '../app/file-logger.js';
 import { eventsCommand, queueCommand, statusCommand, syncCommand, syncHelp } from './commands/sync.js';
 import { printError, stdio, UsageError, type Output } from './output.js';
 
@@ -16,10 +21,12 @@ const help = `Storebridge: keep BigCommerce stores in sync with marketing platfo
 usage: storebridge [--workspace DIR] [--json] <command> ...
 
 commands:
-${[storesHelp, accountsHelp, connectionsHelp, syncHelp, exportHelp].join('\n').replace(/^/gm, '  ')}
+${[storesHelp, accountsHelp, connectionsHelp, syncHelp, exportHelp, diagnosticsHelp, workspaceHelp, sandboxHelp].join('\n').replace(/^/gm, '  ')}
 
 --workspace DIR   the workspace folder (default: $STOREBRIDGE_WORKSPACE or the per-user data folder)
---json            machine-readable output; errors as JSON on stderr`;
+--json            machine-readable output; errors as JSON on stderr
+--secrets-file F  keep credentials in a passphrase-encrypted file instead of the OS keychain (servers without
+                  a Secret Service); passphrase from STOREBRIDGE_SECRETS_PASSPHRASE or a prompt`;
 
 type Command = (ws: Workspace, o: Output, args: string[]) => Promise<number>;
 const commands: Record<string, Command> = {
@@ -31,6 +38,8 @@ const commands: Record<string, Command> = {
   queue: queueCommand,
   events: eventsCommand,
   export: exportCommand,
+  diagnostics: (ws, o, args) => diagnosticsCommand(ws, o, args),
+  workspace: (ws, o, args) => workspaceCommand(ws, o, args),
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -42,10 +51,13 @@ export async function main(argv: string[]): Promise<number> {
       workspace: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
+      'secrets-file': { type: 'string' },
     },
   });
   const o = stdio(values.json === true);
   const [name, ...rest] = positionals.length ? argv.slice(argv.indexOf(positionals[0]!)) : [];
+  // The simulators run in their own process and need no workspace.
+  if (name === 'sandbox' && !values.help) return sandboxCommand(o, withoutGlobalFlags(rest));
   const command = name ? commands[name] : undefined;
   if (values.help || !command) {
     (command || values.help ? o.out : o.err)(help);
@@ -53,10 +65,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   let ws: Workspace | undefined;
   try {
-    ws = openWorkspace({
-      dir: typeof values.workspace === 'string' ? values.workspace : defaultWorkspaceDir(),
-      host: 'cli',
+    const dir = typeof values.workspace === 'string' ? values.workspace : defaultWorkspaceDir();
+    const logger = createFileLogger(dir);
+    // Only when asked for: a passphrase-encrypted file instead of the keychain, never a silent fallback.
+    const secrets = await secretsFileIfAsked({
+      ...(typeof values['secrets-file'] === 'string' ? { file: values['secrets-file'] } : {}),
+      onSecret: (s) => logger.redact(s),
     });
+    ws = openWorkspace({ dir, host: 'cli', logger, ...(secrets ? { secrets } : {}) });
     return await command(ws, o, withoutGlobalFlags(rest));
   } catch (err) {
     if (err instanceof UsageError) {
@@ -82,8 +98,8 @@ function withoutGlobalFlags(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--json' || a.startsWith('--workspace=')) continue;
-    if (a === '--workspace') {
+    if (a === '--json' || a.startsWith('--workspace=') || a.startsWith('--secrets-file=')) continue;
+    if (a === '--workspace' || a === '--secrets-file') {
       i++;
       continue;
     }

@@ -11,6 +11,7 @@ export const storesHelp = `storebridge stores <command>
       token source: --token-stdin (recommended), or STOREBRIDGE_TOKEN, or --token T (visible in shell history)
       --api-url URL                      API base URL (default https://api.bigcommerce.com)
   rename <id|hash> --name N              rename a store
+  verify <id|hash>                       check the token, its scopes and the store's facts, with what to fix
   remove <id|hash>                       remove a store and delete its token from the keychain`;
 
 export async function storesCommand(ws: Workspace, o: Output, args: string[]): Promise<number> {
@@ -73,6 +74,22 @@ export async function storesCommand(ws: Workspace, o: Output, args: string[]): P
       if (!store) return 1;
       o.out(o.json ? JSON.stringify(store) : `Renamed to "${store.name}".`);
       return 0;
+    }
+    case 'verify': {
+      const v = expectOk(o, await ws.call('stores:verify', { id: findStore(ws, rest[0]) }));
+      if (!v) return 1;
+      if (o.json) o.out(JSON.stringify(v));
+      else {
+        if (v.store)
+          o.out(
+            `${v.store.name} (${v.store.domain ?? 'no domain'}), ${v.store.currency ?? '?'}, ${v.store.timezone ?? '?'}`,
+          );
+        for (const c of v.checks)
+          o.out(
+            `${c.ok ? 'ok  ' : 'FAIL'}  ${c.label}: ${c.detail}${c.ok || !c.fix ? '' : `\n      fix: ${c.fix}`}`,
+          );
+      }
+      return v.ok ? 0 : 1;
     }
     case 'remove': {
       const id = findStore(ws, rest[0]);
