@@ -46,9 +46,13 @@ if (electron.path && !process.env.STOREBRIDGE_BROWSER) {
     '--logLevel',
     'warn',
   ]);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/host/serve.ts', ...passThrough], {
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/host/serve.ts', '--demo', ...passThrough],
+    {
+      stdio: 'inherit',
+    },
+  );
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

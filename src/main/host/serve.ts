@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultWorkspaceDir } from '../app/paths.js';
 import { openWorkspace } from '../app/workspace.js';
+import { attachDemo, startDemoWorld } from './demo.js';
 import { startBrowserHost } from './server.js';
 
 const { values } = parseArgs({
@@ -12,6 +13,8 @@ const { values } = parseArgs({
     workspace: { type: 'string' },
     port: { type: 'string', default: '0' },
     renderer: { type: 'string' },
+    // The demo workspace: simulators on 127.0.0.1 and a simulated store when no real store is configured.
+    demo: { type: 'boolean' },
   },
 });
 
@@ -22,6 +25,8 @@ if (!existsSync(staticRoot)) {
 }
 
 const workspace = openWorkspace({ dir: values.workspace ?? defaultWorkspaceDir(), host: 'browser' });
+const demo = values.demo ? await startDemoWorld() : undefined;
+if (demo) console.log(await attachDemo(workspace, demo));
 const host = await startBrowserHost({ workspace, staticRoot, port: Number(values.port) });
 const keychain = await workspace.secrets.status();
 
@@ -34,6 +39,7 @@ console.log(`STOREBRIDGE_URL=${host.url}`);
 
 const stop = async () => {
   await host.close();
+  demo?.close();
   workspace.close();
   process.exit(0);
 };

@@ -41,6 +41,12 @@ export class StoreRepo {
     return this.db.prepare('UPDATE stores SET name = ? WHERE id = ?').run(name, id).changes === 1;
   }
 
+  relocate(id: string, apiBaseUrl: string): boolean {
+    return (
+      this.db.prepare('UPDATE stores SET api_base_url = ? WHERE id = ?').run(apiBaseUrl, id).changes === 1
+    );
+  }
+
   remove(id: string): boolean {
     return this.db.prepare('DELETE FROM stores WHERE id = ?').run(id).changes === 1;
   }

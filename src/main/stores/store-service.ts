@@ -69,6 +69,13 @@ export class StoreService {
     return this.get(id);
   }
 
+  /** A demo store's simulator listens on a new port each launch. */
+  relocate(id: string, apiBaseUrl: string): void {
+    this.row(id);
+    this.repo.relocate(id, apiBaseUrl.replace(/\/+$/, ''));
+    this.announce();
+  }
+
   /** Deletes the keychain entry first, so a store is never removed while its token stays behind. */
   async remove(id: string): Promise<void> {
     this.row(id);
