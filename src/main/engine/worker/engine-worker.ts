@@ -99,8 +99,13 @@ function stagedEngine(w: Workspace): SyncEngine {
     credentials: (accountId) => w.accounts.credentials(accountId),
     sleep: (ms, signal) =>
       new Promise((resolve) => {
-        const t = setTimeout(resolve, ms);
-        signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+        const done = () => {
+          clearTimeout(t);
+          signal.removeEventListener('abort', done);
+          resolve();
+        };
+        const t = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
       }),
     owner: `worker-${process.pid}-${randomUUID()}`,
   });

@@ -1,7 +1,8 @@
 // Runs in: the main thread (Electron main process, browser host, CLI, tests). Owns: starting the engine worker
 // and the small client that talks to it: sync, cancel, events, close. The main thread keeps the contract only.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../shared/contract/index.js';
 import { AppError } from '../../core/errors.js';
@@ -40,11 +41,9 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
   const { entry, ...data } = opts;
   const file = entry ?? defaultEntry();
   const path = file instanceof URL ? fileURLToPath(file) : file;
-  const worker = new Worker(file, {
-    workerData: data satisfies EngineWorkerData,
-    // In development and tests the entry is TypeScript: let tsx load it (and everything it imports).
-    execArgv: path.endsWith('.ts') ? ['--import', 'tsx'] : [],
-  });
+  const worker = path.endsWith('.ts')
+    ? new Worker(tsxBootstrap(path), { eval: true, workerData: data satisfies EngineWorkerData })
+    : new Worker(path, { workerData: data satisfies EngineWorkerData });
   const pending = new Map<number, Pending>();
   const listeners = new Set<(e: EngineEvent) => void>();
   let nextId = 1;
@@ -62,9 +61,7 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
       pending.delete(m.requestId);
       if (m.ok) p.resolve(m.value);
       else
-        p.reject(
-          new AppError(m.error.code as ErrorCode, m.error.message, { retryable: m.error.retryable }),
-        );
+        p.reject(new AppError(m.error.code as ErrorCode, m.error.message, { retryable: m.error.retryable }));
     });
     worker.on('error', (err) => {
       exited = err;
@@ -108,6 +105,18 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
       await done;
     },
   };
+}
+
+/**
+ * In development and tests the entry is TypeScript. `execArgv: ['--import', 'tsx']` does not reach a worker's
+ * module loader on Node 20 ("Unknown file extension .ts"), so the worker registers tsx's hooks itself first.
+ */
+function tsxBootstrap(entry: string): string {
+  // The ESM build of tsx's API, found from this file (a worker evaluates its code with no base URL).
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+  const api = pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
+  const target = pathToFileURL(entry).href;
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
 }
 
 function defaultEntry(): string {
