@@ -1,0 +1,61 @@
+// Runs in: main (Electron-free). Owns: the suppression list: erased people, by salted hash, whom the next sync
+// must not bring back, unless they return with a new explicit consent recorded after the erase.
+import type { Db } from '../storage/db.js';
+import { normaliseEmail, privacySalt, subjectHash } from './subject.js';
+
+export class SuppressionList {
+  private readonly salt: Buffer;
+
+  constructor(private readonly db: Db) {
+    this.salt = privacySalt(db);
+  }
+
+  hash(email: string): string {
+    return subjectHash(this.salt, email);
+  }
+
+  /** `storeId` '*' suppresses in every store. */
+  add(email: string, reason: string, at: number, storeId = '*'): string {
+    const h = this.hash(email);
+    this.db
+      .prepare(
+        `INSERT INTO suppressions (store_id, subject_hash, reason, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (store_id, subject_hash) DO UPDATE SET reason = excluded.reason, created_at = excluded.created_at`,
+      )
+      .run(storeId, h, reason, at);
+    return h;
+  }
+
+  /**
+   * For the planner (and the extractor): true when the person was erased and has not since given a new explicit
+   * consent in this store.
+   */
+  isSuppressed(storeId: string, email: string): boolean {
+    const row = this.db
+      .prepare('SELECT max(created_at) AS at FROM suppressions WHERE store_id IN (?, ?) AND subject_hash = ?')
+      .get(storeId, '*', this.hash(email)) as { at: number | null };
+    if (row.at === null) return false;
+    const back = this.db
+      .prepare(
+        `SELECT 1 FROM consent_facts WHERE store_id = ? AND email = ? AND explicit = 1
+         AND state IN ('subscribed', 'confirmed', 'pending') AND at > ? LIMIT 1`,
+      )
+      .get(storeId, normaliseEmail(email), row.at);
+    return !back;
+  }
+
+  size(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM suppressions').get() as { n: number }).n;
+  }
+}
+
+/** A planner-side filter: drops staged records whose email is suppressed. */
+export function withoutSuppressed<T extends { storeId: string; data: unknown }>(
+  list: SuppressionList,
+  records: readonly T[],
+): T[] {
+  return records.filter((r) => {
+    const email = (r.data as { email?: unknown } | null)?.email;
+    return typeof email !== 'string' || !list.isSuppressed(r.storeId, email);
+  });
+}
