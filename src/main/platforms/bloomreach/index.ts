@@ -1,0 +1,149 @@
+// Runs in: main (Electron-free). Owns: the Bloomreach Engagement connector: customers, subscribers and
+// consents, purchases with their items (guests included), carts, the product catalogue, anonymisation on
+// deletion, opt-outs back, erase and the web SDK. Each instance keeps the per-instance request pacing.
+import type {
+  ConsentFact,
+  Connector,
+  ConnectorContext,
+  DeliveryJob,
+  EraseReceipt,
+  RemoteField,
+  StorefrontScript,
+} from '../../engine/connector.js';
+import { BrClient } from './client.js';
+import { pullConsent } from './consent.js';
+import { deliverBatch } from './deliver.js';
+import { erasePerson } from './erase.js';
+import { fieldCatalogue } from './fields.js';
+import { Pacer } from './pacer.js';
+import { JOB_KEY, type BrPayload } from './payloads.js';
+import { planRecord } from './plan.js';
+import {
+  bloomreachCredentialsSchema,
+  bloomreachSettingsSchema,
+  type BloomreachCredentials,
+  type BloomreachSettings,
+} from './schemas.js';
+import { storefrontScript } from './script.js';
+import { verifyAccount } from './verify.js';
+
+export * from './schemas.js';
+export type { BrPayload } from './payloads.js';
+export { PROBE_EMAIL } from './verify.js';
+
+type Ctx = ConnectorContext<BloomreachCredentials, BloomreachSettings>;
+
+export interface BloomreachConnector extends Connector<BloomreachCredentials, BloomreachSettings> {
+  pullConsent(ctx: Ctx, sinceMs: number): Promise<ConsentFact[]>;
+  erase(ctx: Ctx, email: string): Promise<EraseReceipt>;
+  fieldCatalogue(ctx: Ctx): Promise<RemoteField[]>;
+  storefrontScript(ctx: {
+    credentials: BloomreachCredentials | unknown;
+    settings: BloomreachSettings;
+  }): StorefrontScript | undefined;
+}
+
+export interface BloomreachConnectorOptions {
+  /** Jobs per deliver call; their commands are split into requests of at most 50. */
+  batchSize?: number;
+}
+
+const instanceKey = (c: BloomreachCredentials): string => c.baseUrl.trim().replace(/\/+$/, '');
+
+export function createBloomreachConnector(o: BloomreachConnectorOptions = {}): BloomreachConnector {
+  const pacers = new Map<string, Pacer>();
+  const catalogIds = new Map<string, string>();
+  const pacerFor = (ctx: Ctx): Pacer => {
+    // Bloomreach counts requests per client IP and instance: every project from this computer shares it.
+    const key = instanceKey(ctx.credentials);
+    let p = pacers.get(key);
+    if (!p) pacers.set(key, (p = new Pacer(ctx.settings.requestsPerMinute, ctx.clock)));
+    p.setRate(ctx.settings.requestsPerMinute);
+    return p;
+  };
+  const clientFor = (ctx: Ctx, pacer = pacerFor(ctx)): BrClient =>
+    new BrClient({
+      baseUrl: ctx.credentials.baseUrl,
+      projectToken: ctx.credentials.projectToken,
+      apiKeyId: ctx.credentials.apiKeyId,
+      apiSecret: ctx.credentials.apiSecret,
+      timeoutMs: ctx.settings.timeoutMs,
+      pacer,
+      clock: ctx.clock,
+      signal: ctx.signal,
+    });
+
+  return {
+    platform: 'bloomreach',
+    label: 'Bloomreach Engagement',
+    capabilities: [
+      'contacts',
+      'subscribers',
+      'orders',
+      'products',
+      'carts',
+      'optOutPull',
+      'erase',
+      'storefrontScript',
+    ],
+    credentialsSchema: bloomreachCredentialsSchema,
+    settingsSchema: bloomreachSettingsSchema,
+    batchSize: o.batchSize ?? 50,
+    // The engine paces deliver calls; each request inside one waits its turn on the instance's Pacer.
+    rateLimit: (c) => ({ scopeKey: `bloomreach:ip:${instanceKey(c)}`, perSecond: 10, burst: 10 }),
+    verify: (ctx) => verifyAccount(clientFor(ctx), ctx.credentials, ctx.settings),
+    fieldCatalogue: (ctx) => fieldCatalogue(clientFor(ctx)),
+    plan: (record, ctx) => planRecord(record, ctx),
+    async deliver(jobs, ctx) {
+      const pacer = pacerFor(ctx);
+      return deliverBatch(jobs, {
+        client: clientFor(ctx, pacer),
+        pacer,
+        settings: ctx.settings,
+        catalogIds,
+        catalogKey: `${instanceKey(ctx.credentials)}|${ctx.credentials.projectToken}|${ctx.settings.catalogName ?? ''}`,
+      });
+    },
+
+    /**
+     * Bloomreach stores every event it is sent, so an in-doubt event is looked up by the job key it carries.
+     * Customer updates and catalogue writes are replaces: sending them again is harmless.
+     */
+    async resolveInDoubt(jobs: DeliveryJob[], ctx: Ctx) {
+      const verdicts = new Map<number, 'delivered' | 'unknown'>(jobs.map((j) => [j.jobId, 'unknown']));
+      const c = clientFor(ctx);
+      for (const j of jobs) {
+        const p = j.payload as BrPayload;
+        if (p.type !== 'track' || !p.lookup) continue;
+        try {
+          const res = await c.call(
+            'POST',
+            c.path('data', '/customers/events'),
+            {
+              customer_ids: p.lookup.customerIds,
+              event_types: [p.lookup.eventType],
+              order: 'desc',
+              limit: 500,
+            },
+            [404],
+          );
+          const events = (res.body as { data?: Array<{ properties?: Record<string, unknown> }> })?.data ?? [];
+          if (events.some((e) => e.properties?.[JOB_KEY] === p.lookup!.key))
+            verdicts.set(j.jobId, 'delivered');
+        } catch (err) {
+          ctx.logger.log('warn', 'Bloomreach: could not settle an in-doubt event; it will be sent again', {
+            error: err instanceof Error ? err.message : String(err),
+          });
+        }
+      }
+      return verdicts;
+    },
+
+    pullConsent: (ctx, sinceMs) => pullConsent(clientFor(ctx), ctx.settings, sinceMs),
+    erase: (ctx, email) => erasePerson(clientFor(ctx), ctx.settings, email, () => ctx.clock.now()),
+    storefrontScript: (ctx) =>
+      storefrontScript(ctx.credentials as Partial<BloomreachCredentials> | undefined, ctx.settings),
+  };
+}
+
+export const bloomreach = createBloomreachConnector();

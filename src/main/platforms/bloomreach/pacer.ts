@@ -1,0 +1,49 @@
+// Runs in: main (Electron-free). Owns: spacing requests from this computer to one Bloomreach instance. The
+// limit is per IP, and one deliver call may make several requests (batches of 50 commands, catalogue writes).
+import type { Clock } from '../../core/clock.js';
+
+export class Pacer {
+  private next = 0;
+  private blockedUntil = 0;
+
+  constructor(
+    private perMinute: number,
+    private readonly clock: Clock,
+  ) {}
+
+  setRate(perMinute: number): void {
+    this.perMinute = perMinute;
+  }
+
+  /** A 429 said the window is spent until `at` (epoch ms). */
+  blockUntil(at: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, at);
+  }
+
+  blockedFor(): number {
+    return Math.max(0, this.blockedUntil - this.clock.now());
+  }
+
+  async turn(signal: AbortSignal): Promise<void> {
+    const now = this.clock.now();
+    const at = Math.max(now, this.next, this.blockedUntil);
+    this.next = at + 60_000 / this.perMinute;
+    const wait = at - now;
+    if (wait > 0) await sleep(wait, signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(t);
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
