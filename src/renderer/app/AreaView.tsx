@@ -1,12 +1,24 @@
 // Runs in: renderer. Owns: choosing the screen for the open area.
 import type { Area } from '../state/nav-store';
 import { StoresPage } from '../areas/stores/StoresPage';
+import { DashboardPage } from '../areas/dashboard/DashboardPage';
+import { ConnectionsPage } from '../areas/connections/ConnectionsPage';
+import { EventsPage } from '../areas/events/EventsPage';
+import { ExportPage } from '../areas/export/ExportPage';
 import { UpcomingArea } from '../areas/placeholders/UpcomingArea';
 
 export function AreaView({ area }: { area: Area }) {
   switch (area) {
+    case 'dashboard':
+      return <DashboardPage />;
     case 'stores':
       return <StoresPage />;
+    case 'connections':
+      return <ConnectionsPage />;
+    case 'events':
+      return <EventsPage />;
+    case 'export':
+      return <ExportPage />;
     default:
       return <UpcomingArea area={area} />;
   }

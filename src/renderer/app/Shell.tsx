@@ -6,6 +6,8 @@ import type { AppInfo } from '../../shared/contract/index';
 import { areas, useNav } from '../state/nav-store';
 import { unwrap, useApi } from '../state/api-context';
 import { useStores } from '../state/stores-store';
+import { useStatus } from '../state/status-store';
+import { useWorkspace } from '../state/workspace-store';
 import { AreaView } from './AreaView';
 import { areaMeta } from './area-meta';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle';
@@ -18,8 +20,18 @@ export function Shell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const connect = useStores((s) => s.connect);
   const storesLoaded = useStores((s) => s.loaded);
+  const hasStores = useStores((s) => s.stores.length > 0);
+  const connectWorkspace = useWorkspace((s) => s.connect);
+  const workspaceLoaded = useWorkspace((s) => s.loaded);
+  const followStatus = useStatus((s) => s.follow);
+  const start = useNav((s) => s.start);
 
   useEffect(() => connect(api), [api, connect]);
+  useEffect(() => connectWorkspace(api), [api, connectWorkspace]);
+  useEffect(() => followStatus(api), [api, followStatus]);
+  useEffect(() => {
+    if (storesLoaded) start(hasStores);
+  }, [storesLoaded, hasStores, start]);
   useEffect(() => {
     unwrap(api.app.info()).then(setInfo, () => setInfo(null));
   }, [api]);
@@ -71,7 +83,7 @@ export function Shell() {
       <AppShell.Main>
         {info && <KeychainBanner keychain={info.keychain} />}
         <AreaView area={area} />
-        {info && storesLoaded && <div data-testid="app-ready" hidden />}
+        {info && storesLoaded && workspaceLoaded && <div data-testid="app-ready" hidden />}
       </AppShell.Main>
     </AppShell>
   );

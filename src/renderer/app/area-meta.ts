@@ -1,6 +1,7 @@
 // Runs in: renderer. Owns: each area's label, icon and what its empty state tells a new user.
 import {
   IconBuildingStore,
+  IconLayoutDashboard,
   IconFileExport,
   IconLock,
   IconPlugConnected,
@@ -20,6 +21,11 @@ export interface AreaMeta {
 }
 
 export const areaMeta: Record<Area, AreaMeta> = {
+  dashboard: {
+    label: 'Dashboard',
+    icon: IconLayoutDashboard,
+    purpose: 'Every store and platform at a glance: health, last sync, queue and dead letters.',
+  },
   stores: {
     label: 'Stores',
     icon: IconBuildingStore,

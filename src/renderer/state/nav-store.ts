@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 
 export const areas = [
+  'dashboard',
   'stores',
   'connections',
   'mapping',
@@ -15,7 +16,20 @@ export type Area = (typeof areas)[number];
 
 interface NavState {
   area: Area;
+  /** True once an area was chosen (by the user or on first load), so later loads never move them. */
+  chosen: boolean;
   go(area: Area): void;
+  /** Opens the dashboard on first load when the workspace already has stores. */
+  start(hasStores: boolean): void;
 }
 
-export const useNav = create<NavState>((set) => ({ area: 'stores', go: (area) => set({ area }) }));
+// A new workspace opens on Stores (the first thing to do); one with stores opens on the dashboard.
+export const useNav = create<NavState>((set, get) => ({
+  area: 'stores',
+  chosen: false,
+  go: (area) => set({ area, chosen: true }),
+  start: (hasStores) => {
+    if (get().chosen) return;
+    set({ chosen: true, ...(hasStores ? { area: 'dashboard' as const } : {}) });
+  },
+}));

@@ -1,10 +1,10 @@
 // Runs in: renderer. Owns: the add-store form; main validates, so field errors come back from the contract.
-import { Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Accordion, Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { ApiError, unwrap, useApi } from '../../state/api-context';
 
-const empty = { name: '', storeHash: '', accessToken: '' };
+const empty = { name: '', storeHash: '', accessToken: '', apiBaseUrl: '' };
 
 export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const api = useApi();
@@ -26,7 +26,11 @@ export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: (
     setFormError(null);
     setFieldErrors({});
     try {
-      const store = await unwrap(api.stores.add(values));
+      // An empty API base URL means the real BigCommerce API; main fills it in.
+      const { apiBaseUrl, ...rest } = values;
+      const store = await unwrap(
+        api.stores.add(apiBaseUrl.trim() ? { ...rest, apiBaseUrl: apiBaseUrl.trim() } : rest),
+      );
       notifications.show({
         color: 'green',
         title: 'Store added',
@@ -76,6 +80,20 @@ export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: (
             data-testid="store-token"
             {...field('accessToken')}
           />
+          <Accordion variant="contained" defaultValue={fieldErrors.apiBaseUrl ? 'advanced' : null}>
+            <Accordion.Item value="advanced">
+              <Accordion.Control data-testid="store-advanced">Advanced</Accordion.Control>
+              <Accordion.Panel>
+                <TextInput
+                  label="API base URL"
+                  description="Leave empty for BigCommerce (https://api.bigcommerce.com). Set it only for a proxy or the Storebridge sandbox."
+                  placeholder="https://api.bigcommerce.com"
+                  data-testid="store-api-base-url"
+                  {...field('apiBaseUrl')}
+                />
+              </Accordion.Panel>
+            </Accordion.Item>
+          </Accordion>
           {formError && (
             <Alert color="red" title="The store was not added" data-testid="add-store-error">
               {formError}

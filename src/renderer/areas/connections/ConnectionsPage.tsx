@@ -1,0 +1,123 @@
+// Runs in: renderer. Owns: the Connections screen: every store's connections with their health and actions,
+// and the wizard that adds one.
+import { Badge, Button, Card, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { IconPlugConnected, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNav } from '../../state/nav-store';
+import { useStatus } from '../../state/status-store';
+import { useStores } from '../../state/stores-store';
+import { platformLabel, useWorkspace, type ConnectionSummary } from '../../state/workspace-store';
+import { ago, healthOf } from '../dashboard/health';
+import { useStatusPolling } from '../dashboard/use-status-polling';
+import { ConnectionActions } from './ConnectionActions';
+import { ConnectionWizard } from './wizard/ConnectionWizard';
+
+export function ConnectionsPage() {
+  const go = useNav((s) => s.go);
+  const stores = useStores((s) => s.stores);
+  const { connections, platforms } = useWorkspace();
+  const [wizard, setWizard] = useState<{ storeId?: string } | null>(null);
+  useStatusPolling(connections.map((c) => c.id));
+
+  if (stores.length === 0)
+    return (
+      <Stack data-testid="area-connections">
+        <Title order={2}>Connections</Title>
+        <EmptyState
+          icon={<IconPlugConnected size={28} aria-hidden />}
+          title="No store to connect yet"
+          description="Start by adding a BigCommerce store: everything else builds on it."
+        >
+          <EmptyState.Actions>
+            <Button onClick={() => go('stores')}>Add a store</Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Stack>
+    );
+
+  return (
+    <Stack data-testid="area-connections">
+      <Group justify="space-between">
+        <Title order={2}>Connections</Title>
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setWizard({})}
+          data-testid="add-connection"
+        >
+          Connect a store
+        </Button>
+      </Group>
+      {stores.map((s) => {
+        const mine = connections.filter((c) => c.storeId === s.id);
+        return (
+          <Card key={s.id} withBorder data-testid="connections-store" data-store-hash={s.storeHash}>
+            <Group justify="space-between" mb="xs">
+              <Text fw={600}>
+                {s.name}{' '}
+                <Text span c="dimmed" size="sm" ff="monospace">
+                  {s.storeHash}
+                </Text>
+              </Text>
+              <Button size="xs" variant="light" onClick={() => setWizard({ storeId: s.id })}>
+                Connect {s.name}
+              </Button>
+            </Group>
+            {mine.length === 0 ? (
+              <Text size="sm" c="dimmed" data-testid="connections-none">
+                Not connected to any platform yet.
+              </Text>
+            ) : (
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Connection</Table.Th>
+                    <Table.Th>Platform</Table.Th>
+                    <Table.Th>Mode</Table.Th>
+                    <Table.Th>Health</Table.Th>
+                    <Table.Th>Last sync</Table.Th>
+                    <Table.Th aria-label="Actions" />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {mine.map((c) => (
+                    <Row key={c.id} c={c} what={`${s.name} → ${platformLabel(platforms, c.platform)}`} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Card>
+        );
+      })}
+      {wizard && <ConnectionWizard opened onClose={() => setWizard(null)} storeId={wizard.storeId} />}
+    </Stack>
+  );
+}
+
+function Row({ c, what }: { c: ConnectionSummary; what: string }) {
+  const platforms = useWorkspace((s) => s.platforms);
+  const status = useStatus((s) => s.status[c.id]);
+  const progress = useStatus((s) => s.progress[c.id]);
+  const syncing = useStatus((s) => s.syncing[c.id] ?? false);
+  const h = healthOf(c, status, progress, syncing);
+  return (
+    <Table.Tr data-testid="connection-row" data-platform={c.platform}>
+      <Table.Td>{c.name}</Table.Td>
+      <Table.Td>{platformLabel(platforms, c.platform)}</Table.Td>
+      <Table.Td>{c.mode === 'off' ? 'manual' : `every ${Math.round(c.intervalMs / 1000)} s`}</Table.Td>
+      <Table.Td>
+        <Badge color={h.color} variant="light" title={h.detail} data-testid="connection-health">
+          {h.label}
+        </Badge>
+        {h.detail && h.kind === 'failing' && (
+          <Text size="xs" c="red">
+            {h.detail}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>{ago(status?.lastOk)}</Table.Td>
+      <Table.Td>
+        <ConnectionActions connection={c} what={what} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}

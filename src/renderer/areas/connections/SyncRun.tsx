@@ -1,0 +1,103 @@
+// Runs in: renderer. Owns: running one sync (first sync, "Sync now", an export) with live progress from
+// `sync:progress` and a summary when main answers; shared by the wizard and the export screen.
+import { Alert, Badge, Group, Loader, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ChannelOutput } from '../../../shared/contract/index';
+import { useStatus } from '../../state/status-store';
+
+export type SyncSummary = ChannelOutput<'sync:start'>;
+
+const phases = ['extract', 'plan', 'deliver', 'done'] as const;
+
+interface Props {
+  connectionId: string;
+  summary: SyncSummary | null;
+  error: string | null;
+  /** Names the store and destination in errors and headings. */
+  what: string;
+}
+
+export function SyncRun({ connectionId, summary, error, what }: Props) {
+  const progress = useStatus((s) => s.progress[connectionId]);
+  const phase = summary ? 'done' : (progress?.phase ?? 'extract');
+  const step = phases.indexOf(phase);
+  const planned = progress?.planned ?? 0;
+  const delivered = progress?.delivered ?? 0;
+  const pct = summary
+    ? 100
+    : planned > 0
+      ? Math.min(99, (delivered / planned) * 100)
+      : ((step + 1) / 5) * 100;
+  return (
+    <Stack data-testid="sync-run" data-phase={phase}>
+      <Group gap="xs">
+        {!summary && !error && <Loader size="xs" />}
+        <Text fw={500}>
+          {summary ? `Sync of ${what} finished` : error ? `Sync of ${what} failed` : `Syncing ${what}…`}
+        </Text>
+        {phases.map((p, i) => (
+          <Badge
+            key={p}
+            variant={i <= step ? 'filled' : 'outline'}
+            color={i < step || summary ? 'green' : 'blue'}
+          >
+            {p}
+          </Badge>
+        ))}
+      </Group>
+      <Progress
+        value={pct}
+        animated={!summary && !error}
+        aria-label="Sync progress"
+        data-testid="sync-progress"
+      />
+      {!summary && (
+        <Text size="sm" c="dimmed" data-testid="sync-live">
+          read {progress?.staged ?? 0} · planned {planned} · delivered {delivered}
+        </Text>
+      )}
+      {error && (
+        <Alert color="red" title={`The sync of ${what} stopped`} data-testid="sync-error">
+          {error}
+        </Alert>
+      )}
+      {summary && <SummaryGrid summary={summary} />}
+    </Stack>
+  );
+}
+
+function SummaryGrid({ summary: s }: { summary: SyncSummary }) {
+  const items: Array<[string, number | string]> = [
+    ['read from BigCommerce', s.extracted],
+    ['queued', s.queued],
+    ['unchanged', s.unchanged],
+    ['delivered', s.delivered],
+    ['retried', s.retried],
+    ['dead letters', s.dead],
+    ['seconds', ((s.finishedAt - s.startedAt) / 1000).toFixed(1)],
+  ];
+  return (
+    <Stack gap="xs" data-testid="sync-summary" data-state={s.state}>
+      {s.state !== 'drained' && (
+        <Alert color="orange" title={`Ended ${s.state}`}>
+          {s.state === 'offline'
+            ? 'The destination stopped answering; what is queued is sent when it is back.'
+            : s.state === 'budget'
+              ? 'The API quota for this run was spent; the rest follows on the next sync.'
+              : 'The sync was cancelled; what was queued stays queued.'}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        {items.map(([label, value]) => (
+          <Stack key={label} gap={0}>
+            <Text size="xl" fw={700} data-testid={`summary-${label.split(' ')[0]}`}>
+              {value}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {label}
+            </Text>
+          </Stack>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
