@@ -122,14 +122,22 @@ describe('consent ledger against the simulators', () => {
 
     const impact = consent.impact(STORE, 'conn-cf');
     expect(impact).toMatchObject({ created: 4, subscribed: 0, stayUnsubscribed: 4 });
-    expect(impact.summary).toBe('4 contacts created, 0 subscribed, 4 stay unsubscribed, 0 double opt-in emails');
+    expect(impact.summary).toBe(
+      '4 contacts created, 0 subscribed, 4 stay unsubscribed, 0 double opt-in emails',
+    );
     // Reconciling would take BigCommerce down, never the other way.
     const preview = consent.preview(STORE);
     expect(preview.every((a) => a.to === 'unsubscribed')).toBe(true);
     expect(preview.map((a) => a.system).sort()).toEqual(['bigcommerce', 'conn-cf']);
 
     // The person subscribes again with a form: explicit, newer, it wins.
-    consent.recordMerchantAction({ storeId: STORE, email: CAROL, channel: 'email', state: 'subscribed', mechanism: 'phone call' });
+    consent.recordMerchantAction({
+      storeId: STORE,
+      email: CAROL,
+      channel: 'email',
+      state: 'subscribed',
+      mechanism: 'phone call',
+    });
     expect(consent.show(STORE, CAROL).effective.state).toBe('subscribed');
     expect(consent.impact(STORE, 'conn-cf')).toMatchObject({ subscribed: 1, stayUnsubscribed: 3 });
   });

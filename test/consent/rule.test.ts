@@ -42,7 +42,8 @@ describe('effectiveState', () => {
     expect(effectiveState([f(now - 1000, 'pending', true)], now, DAY).state).toBe('pending');
     expect(effectiveState([f(now - 2 * DAY, 'pending', true)], now, DAY).state).toBe('expired');
     expect(
-      effectiveState([f(now - 2 * DAY, 'pending', true), f(now - DAY - 5, 'confirmed', true)], now, DAY).state,
+      effectiveState([f(now - 2 * DAY, 'pending', true), f(now - DAY - 5, 'confirmed', true)], now, DAY)
+        .state,
     ).toBe('confirmed');
   });
 });
