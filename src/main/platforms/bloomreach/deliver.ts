@@ -3,6 +3,7 @@
 import { DestinationUnreachable, type DeliveryJob, type JobResult } from '../../engine/connector.js';
 import { deleteProduct, ensureCatalog, sendProducts } from './catalog.js';
 import { BrCallError, type BrClient } from './client.js';
+import { alreadyDelivered } from './lookup.js';
 import { failed } from './outcome.js';
 import type { AnonymisePayload, BrPayload, TrackPayload } from './payloads.js';
 import type { Pacer } from './pacer.js';
@@ -34,7 +35,22 @@ export async function deliverBatch(jobs: DeliveryJob[], d: DeliverDeps): Promise
       if (p.problem)
         results.push({ jobId: j.jobId, outcome: 'permanent', reason: `${p.label} ${p.problem}` });
     }
-    const sendable = track.filter((j) => !(j.payload as TrackPayload).problem);
+    const sendable: DeliveryJob[] = [];
+    for (const j of track.filter((x) => !(x.payload as TrackPayload).problem)) {
+      // A retried event may have landed while its answer was lost: look it up instead of storing it twice.
+      if (j.attempts <= 1) {
+        sendable.push(j);
+        continue;
+      }
+      try {
+        if (await alreadyDelivered(d.client, j.payload as TrackPayload))
+          results.push({ jobId: j.jobId, outcome: 'ok' });
+        else sendable.push(j);
+      } catch (err) {
+        if (!(err instanceof BrCallError) || unreachable(err)) throw err;
+        results.push(failed(j, (j.payload as TrackPayload).label, err));
+      }
+    }
     if (sendable.length > 0)
       results.push(
         ...(await sendTracking(sendable, {

@@ -16,7 +16,8 @@ import { deliverBatch } from './deliver.js';
 import { erasePerson } from './erase.js';
 import { fieldCatalogue } from './fields.js';
 import { Pacer } from './pacer.js';
-import { JOB_KEY, type BrPayload } from './payloads.js';
+import { alreadyDelivered } from './lookup.js';
+import type { BrPayload } from './payloads.js';
 import { planRecord } from './plan.js';
 import {
   bloomreachCredentialsSchema,
@@ -116,20 +117,7 @@ export function createBloomreachConnector(o: BloomreachConnectorOptions = {}): B
         const p = j.payload as BrPayload;
         if (p.type !== 'track' || !p.lookup) continue;
         try {
-          const res = await c.call(
-            'POST',
-            c.path('data', '/customers/events'),
-            {
-              customer_ids: p.lookup.customerIds,
-              event_types: [p.lookup.eventType],
-              order: 'desc',
-              limit: 500,
-            },
-            [404],
-          );
-          const events = (res.body as { data?: Array<{ properties?: Record<string, unknown> }> })?.data ?? [];
-          if (events.some((e) => e.properties?.[JOB_KEY] === p.lookup!.key))
-            verdicts.set(j.jobId, 'delivered');
+          if (await alreadyDelivered(c, p)) verdicts.set(j.jobId, 'delivered');
         } catch (err) {
           ctx.logger.log('warn', 'Bloomreach: could not settle an in-doubt event; it will be sent again', {
             error: err instanceof Error ? err.message : String(err),

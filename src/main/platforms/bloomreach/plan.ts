@@ -146,7 +146,8 @@ function planSubscriber(r: StagedRecord, s: BloomreachSettings): PlannedJob[] {
     ],
     lookup: { customerIds: emailIds, eventType: 'consent', key },
   };
-  jobs.push(job('consent', String(sub.id), version, 'event', 1, consent, email));
+  // The ledger sends an event entity once, so each choice is its own entity.
+  jobs.push(job('consent', `${sub.id}@${version}`, version, 'event', 1, consent, email));
   return jobs;
 }
 
@@ -191,7 +192,7 @@ function planOrder(r: StagedRecord, s: BloomreachSettings): PlannedJob[] {
       ),
     );
   // One purchase per order status: Bloomreach stores every event, so the ledger keeps each from repeating.
-  jobs.push(job('purchase', String(o.id), version, 'event', 1, payload, email || undefined));
+  jobs.push(job('purchase', `${o.id}@${version}`, version, 'event', 1, payload, email || undefined));
   return jobs;
 }
 
@@ -258,5 +259,5 @@ function planCart(r: StagedRecord, s: BloomreachSettings): PlannedJob[] {
     ],
     lookup: { customerIds: { [s.idTypes.email]: email }, eventType: 'cart_update', key },
   };
-  return [job('cart', c.id, version, 'event', 1, payload, email)];
+  return [job('cart', `${c.id}@${version}`, version, 'event', 1, payload, email)];
 }
