@@ -95,7 +95,8 @@ export class BrClient {
       if (!timeout.aborted && code !== undefined && NEVER_CONNECTED.has(code))
         throw new BrCallError('unreachable', `${label}: ${code}`);
       const why = timeout.aborted ? `no answer within ${this.o.timeoutMs} ms` : describe(err);
-      throw new BrCallError('lost', `${label}: ${why}`);
+      // Bloomreach may still apply it: the retry waits so a lookup can see a write that landed late.
+      throw new BrCallError('lost', `${label}: ${why}`, undefined, Math.min(2 * this.o.timeoutMs, 60_000));
     }
     this.answered++;
     let body: unknown = null;

@@ -16,6 +16,7 @@ export function failed(job: DeliveryJob, label: string, e: BrCallError): JobResu
         jobId,
         outcome: 'retryable',
         reason: `${label}: the answer was lost (${e.message}); events are looked up before being sent again`,
+        retryAfterMs: e.retryAfterMs,
       };
     case 'auth':
       return {
