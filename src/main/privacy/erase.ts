@@ -147,9 +147,7 @@ export async function erasePerson(
 }
 
 /** The audit trail: requests and their receipts, with no personal data. */
-export function auditTrail(
-  db: Db,
-): Array<{
+export function auditTrail(db: Db): Array<{
   id: string;
   subjectHash: string;
   requestedAt: number;
