@@ -72,7 +72,8 @@ function setup(confirm: Confirm, batchSize = 3) {
   return { queue, rt, deps, events, enqueue, breaker };
 }
 
-const run = (rt: ConnectionRuntime, deps: DrainDeps) => drainConnection(rt, deps, new AbortController().signal);
+const run = (rt: ConnectionRuntime, deps: DrainDeps) =>
+  drainConnection(rt, deps, new AbortController().signal);
 
 describe('drain confirms submitted jobs', () => {
   it('pages through every submitted job, grouped by kind', async () => {
@@ -126,9 +127,9 @@ describe('drain confirms submitted jobs', () => {
     expect(out.state).toBe('drained');
     expect(out.submitted).toBe(2); // the new orders still went out
     expect(queue.stats('conn-a').submitted).toBe(4);
-    expect(events.some((e) => e.type === 'delivery.confirm_failed' && /reading 'status'/.test(e.message))).toBe(
-      true,
-    );
+    expect(
+      events.some((e) => e.type === 'delivery.confirm_failed' && /reading 'status'/.test(e.message)),
+    ).toBe(true);
 
     fail = 'down';
     expect((await run(rt, deps)).state).toBe('offline');

@@ -28,7 +28,10 @@ describe('delete jobs carry what the ledger knows', () => {
 
     q.enqueue('conn-a', [job('c1', 'delete', 'v2', { id: 'c1' })], false, 2);
     const [del] = q.claim('conn-a', 'w', 10, 1000, 2).jobs;
-    expect(del).toMatchObject({ kind: 'delete', previous: { remoteId: 'r-42', payload: { email: 'a@example.com' } } });
+    expect(del).toMatchObject({
+      kind: 'delete',
+      previous: { remoteId: 'r-42', payload: { email: 'a@example.com' } },
+    });
     q.complete([{ jobId: del!.jobId, outcome: 'ok' }], 3);
 
     // Replaying the delete (say the platform lost it) still knows the record.
