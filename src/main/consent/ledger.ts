@@ -70,7 +70,8 @@ export class ConsentLedger {
       .filter((x) => sourceKey(x) === sourceKey(f))
       .at(-1);
     // The same state again from the same source is a re-sync, not a new action: it must not outrank others.
-    if (last && last.state === f.state) return false;
+    // Only an explicit act after the last one (the person unsubscribes again) is recorded.
+    if (last && last.state === f.state && (!f.explicit || f.at <= last.at)) return false;
     this.db
       .prepare(
         `INSERT INTO consent_facts (store_id, email, channel, source, connection_id, state, mechanism, actor, explicit, at, recorded_at)

@@ -24,12 +24,15 @@ export function observeStagedSubscribers(db: Db, ledger: ConsentLedger, storeId:
     if (!s.email?.includes('@')) continue;
     const at = Date.parse(s.date_modified ?? '');
     const explicit = s.source === 'storefront' || s.source === 'order';
+    const state = s.consents?.includes('marketing_newsletter') ? 'subscribed' : 'unsubscribed';
+    // A row re-read with the same consent (a name edit, a re-sync) is not a new consent action.
+    if (ledger.person(storeId, s.email).bySource['bigcommerce']?.state === state) continue;
     const ok = ledger.record({
       storeId,
       email: s.email,
       channel: 'email',
       source: 'bigcommerce',
-      state: s.consents?.includes('marketing_newsletter') ? 'subscribed' : 'unsubscribed',
+      state,
       mechanism: explicit
         ? `BigCommerce ${s.source === 'order' ? 'checkout box' : 'storefront form'}`
         : 'BigCommerce subscriber created by API or import',
