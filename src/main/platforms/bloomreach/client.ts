@@ -50,6 +50,9 @@ const NEVER_CONNECTED = new Set([
   'ENETUNREACH',
 ]);
 
+/** Longer than this, waiting out a 429 inside one call is not worth holding the batch. */
+const MAX_INLINE_WAIT_MS = 2_000;
+
 /** The 400 answers that are about the credentials, not the record. */
 const AUTH_400 = /^(Invalid project id|Could not authenticate)$/;
 
@@ -80,6 +83,15 @@ export class BrClient {
 
   /** 2xx, and the statuses in `pass`, come back; everything else throws a BrCallError. */
   async call(method: string, path: string, json?: unknown, pass: number[] = []): Promise<BrAnswer> {
+    const blocked = this.o.pacer.blockedFor();
+    // A long spent window ends the call at once: the engine reschedules instead of holding a batch open.
+    if (blocked > MAX_INLINE_WAIT_MS)
+      throw new BrCallError(
+        'rate',
+        `Bloomreach's request window is spent (429); retry in ${blocked} ms`,
+        429,
+        blocked,
+      );
     await this.o.pacer.turn(this.o.signal);
     const timeout = AbortSignal.timeout(this.o.timeoutMs);
     const signal = AbortSignal.any([this.o.signal, timeout]);

@@ -56,7 +56,6 @@ export async function deliverBatch(jobs: DeliveryJob[], d: DeliverDeps): Promise
         ...(await sendTracking(sendable, {
           client: d.client,
           marker: d.settings.historicalMarker,
-          blockedFor: () => d.pacer.blockedFor(),
         })),
       );
     results.push(

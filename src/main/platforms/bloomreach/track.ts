@@ -27,8 +27,6 @@ function withMarker(c: Command, historical: boolean, marker: string): Command {
 export interface TrackDeps {
   client: BrClient;
   marker: string;
-  /** Longer than this, a spent rate window ends the batch instead of holding it. */
-  blockedFor: () => number;
 }
 
 /** Returns the results, or throws BrCallError('unreachable'|'lost') when nothing at all could be sent. */
@@ -45,17 +43,6 @@ export async function sendTracking(jobs: DeliveryJob[], d: TrackDeps): Promise<J
     const chunk = slots.slice(start, start + MAX_COMMANDS);
     const pending = chunk.filter((s) => !state.get(s.job.jobId)!.result);
     if (pending.length === 0) continue;
-    const blocked = d.blockedFor();
-    if (blocked > 2_000) {
-      const e = new BrCallError(
-        'rate',
-        `Bloomreach's request window is spent; retry in ${blocked} ms`,
-        429,
-        blocked,
-      );
-      for (const s of pending) settle(state, s.job, e);
-      continue;
-    }
     try {
       const res = await d.client.call('POST', path, {
         commands: pending.map((s, i) => ({ ...s.command, command_id: String(i) })),
