@@ -58,9 +58,10 @@ async function seedEverywhere(world: World): Promise<void> {
   expect(queue.enqueue('conn-ac', jobs, false, Date.now()).queued).toBeGreaterThan(0);
   world.db
     .prepare(
-      `INSERT INTO deliveries (connection_id, entity_type, entity_id, version, payload_hash, delivered_at) VALUES ('conn-cf', 'customer', ?, 'v', 'h', 1)`,
+      `INSERT INTO deliveries (connection_id, entity_type, entity_id, version, payload_hash, delivered_at)
+       VALUES ('conn-cf', 'customer', ?, 'v', 'h', 1), ('conn-cf', 'product', ?, 'v', 'h', 1)`,
     )
-    .run(zoeCustomerId);
+    .run(zoeCustomerId, zoeCustomerId);
   world.events.append(
     { level: 'warn', type: 'delivery.retry', message: `retrying Zoe@Example.com`, connectionId: 'conn-ac' },
     { level: 'info', type: 'delivery.batch', message: 'batch', payload: { email: ZOE, name: 'Zoë' } },
@@ -138,7 +139,8 @@ describe('privacy erase and access against the simulators', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.receipts).toHaveLength(5);
     expect(JSON.stringify(audit).toLowerCase()).not.toContain('zoe');
-    // Other people are untouched.
+    // Other people and records are untouched: a product that shares the customer's id keeps its delivery.
+    expect(w.db.prepare('SELECT entity_type FROM deliveries').all()).toEqual([{ entity_type: 'product' }]);
     expect(w.events.query({}).map((e) => e.message)).toEqual(['page 1 of customers']);
     expect(privacy.access('bob@example.com').records.length).toBe(0); // bob was never in this BigCommerce store
 

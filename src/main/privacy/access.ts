@@ -58,7 +58,7 @@ export function accessExport(
     ? db
         .prepare(
           `SELECT d.* FROM deliveries d JOIN connections c ON c.id = d.connection_id
-           WHERE d.entity_id IN (${ids.map(() => '?').join(',')}) AND c.store_id IN (${recs.map(() => '?').join(',')})`,
+           WHERE d.entity_type != 'product' AND d.entity_id IN (${ids.map(() => '?').join(',')}) AND c.store_id IN (${recs.map(() => '?').join(',')})`,
         )
         .all(...ids, ...recs.map((r) => r.store_id))
     : [];

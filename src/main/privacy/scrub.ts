@@ -13,6 +13,15 @@ export interface ScrubSummary {
   events: number;
 }
 
+/** The entity types connectors plan from each staged resource (see each connector's plan). */
+const ENTITY_TYPES: Record<string, string[]> = {
+  customers: ['customer', 'contact', 'consent', 'enrolment'],
+  subscribers: ['subscriber', 'contact', 'consent', 'enrolment'],
+  orders: ['order', 'purchase', 'order-contact', 'guest'],
+  carts: ['cart', 'cart-contact'],
+  products: ['product'],
+};
+
 const has = (col: string) => `instr(lower(${col}), ?) > 0`;
 
 /** The staged records (any resource: customers, subscribers, orders, carts) whose payload holds the email. */
@@ -47,14 +56,23 @@ export function scrubWorkspace(db: Db, events: Db, email: string): ScrubSummary 
       staging += delStaging.run(r.store_id, r.resource, r.record_id).changes;
       extractRecords += delExtract.run(r.store_id, r.resource, r.record_id).changes;
     }
-    // Entity ids are the store's record ids, so the person's deliveries are the ones of their records.
+    // Entity ids are the store's record ids, so the person's deliveries are the ones of their records; the
+    // entity type keeps an order's id from taking a customer's delivery with it. Unknown types go too.
+    const known = [...new Set(Object.values(ENTITY_TYPES).flat())];
     const delDelivery = db.prepare(
-      `DELETE FROM deliveries WHERE connection_id IN (SELECT id FROM connections WHERE store_id = ?) AND entity_id = ?`,
+      `DELETE FROM deliveries WHERE connection_id IN (SELECT id FROM connections WHERE store_id = ?) AND entity_id = ?
+       AND (entity_type IN (SELECT value FROM json_each(?)) OR entity_type NOT IN (SELECT value FROM json_each(?)))`,
     );
     let deliveries = db
       .prepare(`DELETE FROM deliveries WHERE lower(entity_id) = ? OR lower(coalesce(remote_id, '')) = ?`)
       .run(e, e).changes;
-    for (const r of records) deliveries += delDelivery.run(r.store_id, r.record_id).changes;
+    for (const r of records)
+      deliveries += delDelivery.run(
+        r.store_id,
+        r.record_id,
+        JSON.stringify(ENTITY_TYPES[r.resource] ?? []),
+        JSON.stringify(known),
+      ).changes;
     const consentFacts = db.prepare('DELETE FROM consent_facts WHERE email = ?').run(e).changes;
     return { jobs, staging, extractRecords, deliveries, consentFacts };
   })();
