@@ -62,6 +62,13 @@ async function seedEverywhere(world: World): Promise<void> {
        VALUES ('conn-cf', 'customer', ?, 'v', 'h', 1), ('conn-cf', 'product', ?, 'v', 'h', 1)`,
     )
     .run(zoeCustomerId, zoeCustomerId);
+  // A platform keyed by its own id: only the acknowledged payload (migration 005) says who it was.
+  world.db
+    .prepare(
+      `INSERT INTO deliveries (connection_id, entity_type, entity_id, version, payload_hash, delivered_at, payload)
+       VALUES ('conn-ac', 'contact', 'c-77', 'v', 'h', 1, ?)`,
+    )
+    .run(JSON.stringify({ email: 'Zoe@Example.com' }));
   world.events.append(
     { level: 'warn', type: 'delivery.retry', message: `retrying Zoe@Example.com`, connectionId: 'conn-ac' },
     { level: 'info', type: 'delivery.batch', message: 'batch', payload: { email: ZOE, name: 'Zoë' } },
@@ -100,7 +107,7 @@ describe('privacy erase and access against the simulators', () => {
     expect(got.records.map((r) => r.resource).sort()).toEqual(['customers', 'subscribers']);
     expect(JSON.stringify(got.records)).toContain('Núñez');
     expect(got.jobs.length).toBeGreaterThan(0);
-    expect(got.deliveries).toHaveLength(1);
+    expect(got.deliveries).toHaveLength(2);
     expect(got.events).toHaveLength(3);
     expect(got.suppressed).toBe(false);
     // Nothing about another person.
@@ -121,7 +128,7 @@ describe('privacy erase and access against the simulators', () => {
       ['BigCommerce', 'erased'],
       ['Storebridge workspace', 'erased'],
     ]);
-    expect(out.local).toMatchObject({ consentFacts: 1, deliveries: 1, events: 3 });
+    expect(out.local).toMatchObject({ consentFacts: 1, deliveries: 2, events: 3 });
     expect(out.local.jobs).toBeGreaterThan(0);
     expect(out.local.staging).toBe(2);
     expect(out.remaining).toEqual([]);

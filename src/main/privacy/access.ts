@@ -54,14 +54,22 @@ export function accessExport(
       )
       .all(email, email) as Array<Record<string, unknown> & { payload: string }>
   ).map((j) => ({ ...j, payload: parse(j.payload) }));
-  const deliveries = ids.length
-    ? db
+  const byPayload = db
+    .prepare(`SELECT * FROM deliveries WHERE instr(lower(coalesce(payload, '')), ?) > 0`)
+    .all(email) as Array<Record<string, unknown>>;
+  const byRecord = ids.length
+    ? (db
         .prepare(
           `SELECT d.* FROM deliveries d JOIN connections c ON c.id = d.connection_id
            WHERE d.entity_type != 'product' AND d.entity_id IN (${ids.map(() => '?').join(',')}) AND c.store_id IN (${recs.map(() => '?').join(',')})`,
         )
-        .all(...ids, ...recs.map((r) => r.store_id))
+        .all(...ids, ...recs.map((r) => r.store_id)) as Array<Record<string, unknown>>)
     : [];
+  const seen = new Set<string>();
+  const deliveries = [...byRecord, ...byPayload].filter((d) => {
+    const k = `${String(d['connection_id'])}|${String(d['entity_type'])}|${String(d['entity_id'])}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
   const evs = (
     events
       .prepare(

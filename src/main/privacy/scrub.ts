@@ -64,8 +64,10 @@ export function scrubWorkspace(db: Db, events: Db, email: string): ScrubSummary 
        AND (entity_type IN (SELECT value FROM json_each(?)) OR entity_type NOT IN (SELECT value FROM json_each(?)))`,
     );
     let deliveries = db
-      .prepare(`DELETE FROM deliveries WHERE lower(entity_id) = ? OR lower(coalesce(remote_id, '')) = ?`)
-      .run(e, e).changes;
+      .prepare(
+        `DELETE FROM deliveries WHERE lower(entity_id) = ? OR lower(coalesce(remote_id, '')) = ? OR ${has("coalesce(payload, '')")}`,
+      )
+      .run(e, e, e).changes;
     for (const r of records)
       deliveries += delDelivery.run(
         r.store_id,

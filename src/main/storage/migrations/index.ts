@@ -5,5 +5,6 @@ import { m002 } from './002-extract.js';
 import { m003 } from './003-engine.js';
 import { m004 } from './004-mappings.js';
 import { m005 } from './005-deliveries-payload.js';
+import { m006 } from './006-consent-privacy.js';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
