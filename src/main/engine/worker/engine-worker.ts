@@ -1,17 +1,12 @@
 // Runs in: a worker_threads Worker (Electron main process or plain Node). Owns: the sync engine off the main
 // thread: opens the workspace's SQLite files itself, runs the commands it is sent, posts results and events.
-import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openWorkspace, type Workspace } from '../../app/workspace.js';
-import { systemClock } from '../../core/clock.js';
+import { openWorkspace } from '../../app/workspace.js';
 import { AppError } from '../../core/errors.js';
 import { silentLogger } from '../../core/logger.js';
-import { connectorFor } from '../../platforms/registry.js';
-import { RateLimiters } from '../rate-limiter.js';
-import { SyncEngine } from '../sync-engine.js';
 import { MemorySecretStore } from './memory-secrets.js';
+import { stagedEngine } from './staged-engine.js';
 import type { EngineEvent, EngineWorkerData, WorkerCommand, WorkerError, WorkerMessage } from './protocol.js';
-import { StagedOnlySource } from './staged-source.js';
 
 const port = parentPort;
 if (!port) throw new Error('engine-worker.ts runs only inside a worker thread (use startEngineWorker).');
@@ -76,37 +71,4 @@ function toWorkerError(err: unknown): WorkerError {
   if (err instanceof AppError)
     return { code: err.code, message: err.message, retryable: err.options.retryable ?? false };
   return { code: 'internal', message: err instanceof Error ? err.message : String(err), retryable: false };
-}
-
-/** The workspace's engine with a source that reads only staging (see StagedOnlySource). */
-function stagedEngine(w: Workspace): SyncEngine {
-  return new SyncEngine({
-    db: w.db,
-    queue: w.queue,
-    events: w.events,
-    clock: systemClock,
-    limiters: new RateLimiters(systemClock),
-    source: new StagedOnlySource(w.db),
-    connection: (id) => {
-      const c = w.connections.get(id);
-      return { ...c, accountName: w.accounts.get(c.accountId).name };
-    },
-    connector: (platform) => {
-      const c = connectorFor(platform);
-      if (!c) throw new AppError('invalid_input', `This build has no connector for "${platform}".`);
-      return c;
-    },
-    credentials: (accountId) => w.accounts.credentials(accountId),
-    sleep: (ms, signal) =>
-      new Promise((resolve) => {
-        const done = () => {
-          clearTimeout(t);
-          signal.removeEventListener('abort', done);
-          resolve();
-        };
-        const t = setTimeout(done, ms);
-        signal.addEventListener('abort', done, { once: true });
-      }),
-    owner: `worker-${process.pid}-${randomUUID()}`,
-  });
 }

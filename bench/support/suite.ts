@@ -1,0 +1,135 @@
+// Runs in: Node (bench/run.ts). Owns: the list of benchmarks npm run bench runs: what each measures, its
+// command line at default and full scale, how many runs, and how its output becomes named figures.
+import { platformBenches } from '../platforms/adapters.js';
+
+export interface Figure {
+  label: string;
+  unit: string;
+  /** Which metric of the child's RESULT line (or parsed text) this figure is. */
+  metric: string;
+  digits?: number;
+}
+
+export interface BenchDef {
+  id: string;
+  title: string;
+  measures: string;
+  script: string;
+  args(full: boolean): string[];
+  runs: number;
+  figures: Figure[];
+  /** Children that print text rather than a RESULT line (the pre-existing BigCommerce read benchmark). */
+  parse?: (stdout: string) => Record<string, number>;
+}
+
+/** Reads bench/bigcommerce-read.ts's two "quota N/30s … X records/s (bound B records/s, ratio R)" lines. */
+function parseBigCommerceRead(stdout: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  const re = /quota (\d+)\/30s.*?(\d+) records\/s \(bound (\d+) records\/s, ratio ([\d.]+)\)/g;
+  for (const m of stdout.matchAll(re)) {
+    out[`rate${m[1]}`] = Number(m[2]);
+    out[`bound${m[1]}`] = Number(m[3]);
+    out[`ratio${m[1]}`] = Number(m[4]);
+  }
+  if (!('ratio150' in out && 'ratio450' in out)) throw new Error(`unexpected output:\n${stdout}`);
+  return out;
+}
+
+export const suite: BenchDef[] = [
+  {
+    id: 'bigcommerce-read',
+    title: 'BigCommerce full read under 150/30 s and 450/30 s',
+    measures:
+      'A historical read of every resource of a simulated store, at 80% of the quota (the rest left to other ' +
+      'apps), windows scaled down 10×; the bound counts every call the read needed.',
+    script: 'bench/bigcommerce-read.ts',
+    args: (full) => (full ? [] : ['--customers', '1000', '--orders', '3000', '--products', '200']),
+    runs: 3,
+    parse: parseBigCommerceRead,
+    figures: [
+      { label: '150/30 s: records/s', unit: 'records/s', metric: 'rate150', digits: 0 },
+      { label: '150/30 s: ratio to the quota bound', unit: '×', metric: 'ratio150', digits: 2 },
+      { label: '450/30 s: records/s', unit: 'records/s', metric: 'rate450', digits: 0 },
+      { label: '450/30 s: ratio to the quota bound', unit: '×', metric: 'ratio450', digits: 2 },
+    ],
+  },
+  ...platformBenches.map((p): BenchDef => ({
+    id: `platform-${p.platform}`,
+    title: `Historical sync into ${p.platform}`,
+    measures:
+      `BigCommerce (450/30 s) → ${p.platform} simulator at ${p.limit}, through the registry's connector ` +
+      'and the real engine, until every job is delivered, confirmed or dead-lettered; time scaled (windows ÷ ' +
+      'scale, pace × scale) and reported in real-time terms. The bound is the slower of the source (quota ' +
+      "at 80%, 250 records a page) and the destination (the connector's declared requests/s and burst, " +
+      'over the requests this sync needed).',
+    script: 'bench/platform-sync.ts',
+    args: (full) => [
+      '--platform',
+      p.platform,
+      ...(full ? ['--scale', '1', '--customers', '200', '--orders', '200'] : []),
+    ],
+    runs: 1,
+    figures: [
+      { label: 'records/s (real-time equivalent)', unit: 'records/s', metric: 'recordsPerSecond', digits: 2 },
+      { label: 'binding bound', unit: 'records/s', metric: 'boundRecordsPerSecond', digits: 2 },
+      { label: 'ratio to the binding bound', unit: '×', metric: 'ratio', digits: 2 },
+    ],
+  })),
+  {
+    id: 'engine-overhead',
+    title: 'Engine overhead, limits off',
+    measures:
+      'Staged records planned, queued (SQLite, one transaction per page) and delivered to the file exporter ' +
+      'in one process, no network: process CPU time per record and wall-clock records/s on one core.',
+    script: 'bench/engine-overhead.ts',
+    args: (full) => ['--records', full ? '200000' : '20000'],
+    runs: 3,
+    figures: [
+      { label: 'CPU per record', unit: 'µs', metric: 'cpuUsPerRecord', digits: 1 },
+      { label: 'throughput on one core', unit: 'records/s', metric: 'recordsPerSecond', digits: 0 },
+    ],
+  },
+  {
+    id: 'export-rss',
+    title: 'Whole-process peak RSS of an export to files',
+    measures:
+      'A fresh child process exports N staged records to NDJSON (engine in process); its peak RSS as the ' +
+      'kernel counted it (getrusage maxrss). Target: under 300 MB for 1,000,000 records.',
+    script: 'bench/export-rss.ts',
+    args: (full) => ['--records', full ? '1000000' : '200000'],
+    runs: 1,
+    figures: [
+      { label: 'peak RSS', unit: 'MiB', metric: 'peakRssMiB', digits: 0 },
+      { label: 'export throughput', unit: 'records/s', metric: 'recordsPerSecond', digits: 0 },
+    ],
+  },
+  {
+    id: 'worker-eld',
+    title: 'Main-thread event-loop delay during a 100,000-record sync',
+    measures:
+      'The engine worker exports 100,000 staged records to files while the main thread samples its own ' +
+      'event-loop delay (monitorEventLoopDelay, 10 ms resolution). Target: p99 under 50 ms.',
+    script: 'bench/worker-eld.ts',
+    args: () => ['--records', '100000'],
+    runs: 1,
+    figures: [
+      { label: 'p99 event-loop delay', unit: 'ms', metric: 'p99Ms', digits: 1 },
+      { label: 'max event-loop delay', unit: 'ms', metric: 'maxMs', digits: 1 },
+      { label: 'sync throughput', unit: 'records/s', metric: 'recordsPerSecond', digits: 0 },
+    ],
+  },
+  {
+    id: 'many-stores',
+    title: '100 stores × 3 connections at once',
+    measures:
+      '300 file-export connections (100 stores, 3 each) syncing concurrently in one process through the ' +
+      'engine worker; total deliveries/s and whole-process peak RSS (main thread and worker).',
+    script: 'bench/many-stores.ts',
+    args: (full) => ['--stores', '100', '--connections', '3', '--records', full ? '1000' : '200'],
+    runs: 3,
+    figures: [
+      { label: 'throughput', unit: 'records/s', metric: 'recordsPerSecond', digits: 0 },
+      { label: 'peak RSS', unit: 'MiB', metric: 'peakRssMiB', digits: 0 },
+    ],
+  },
+];

@@ -1,0 +1,38 @@
+// Runs in: Node (npx tsx bench/worker-eld.ts). Owns: the main thread's event-loop delay (p99, max) while the
+// engine worker exports N staged records to files. Flags: --records N (default 100,000).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startEngineWorker } from '../src/main/engine/worker/index.js';
+import { flag, report } from './support/child.js';
+import { seedWorkspace } from './support/seed.js';
+
+const records = flag('records', 100_000);
+const dir = mkdtempSync(join(tmpdir(), 'sb-bench-eld-'));
+const seeded = await seedWorkspace({ dir, outDir: join(dir, 'out'), recordsPerStore: records });
+const connectionId = seeded.stores[0]!.connectionIds[0]!;
+seeded.ws.close();
+const engine = await startEngineWorker({
+  dir,
+  host: 'test',
+  secrets: seeded.secrets.dump(),
+  source: 'staged',
+});
+
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
+const t0 = performance.now();
+const s = await engine.sync(connectionId, { historical: true });
+const seconds = (performance.now() - t0) / 1000;
+delay.disable();
+await engine.close();
+rmSync(dir, { recursive: true, force: true });
+if (s.delivery.delivered !== records) throw new Error(`delivered ${s.delivery.delivered} of ${records}`);
+const p99 = delay.percentile(99) / 1e6;
+const max = delay.max / 1e6;
+console.log(
+  `${records} records through the worker in ${seconds.toFixed(1)} s; main-thread event-loop delay ` +
+    `p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms (sampled every 10 ms)`,
+);
+report({ p99Ms: p99, maxMs: max, recordsPerSecond: records / seconds }, { records });
