@@ -142,7 +142,8 @@ async function confirmSubmitted(
   if (!confirm) return;
   let afterId = 0;
   for (;;) {
-    if (!rt.breaker.allow()) return;
+    // Peek, never take the breaker's single probe: delivery below needs it when the destination is back.
+    if (rt.breaker.blocked()) return;
     const page = deps.queue.submitted(rt.connectionId, rt.connector.batchSize, afterId);
     if (page.length === 0) return;
     afterId = page[page.length - 1]!.jobId;
@@ -159,7 +160,8 @@ async function confirmSubmitted(
           if (err instanceof DestinationUnreachable) rt.breaker.unreachable();
           log({
             level: 'warn',
-            type: err instanceof DestinationUnreachable ? 'connection.unreachable' : 'delivery.confirm_failed',
+            type:
+              err instanceof DestinationUnreachable ? 'connection.unreachable' : 'delivery.confirm_failed',
             message: `${rt.connector.label} could not confirm ${group.length} submitted ${group[0]!.entityType} record(s): ${message}. They stay submitted and are asked about again.`,
           });
           return;

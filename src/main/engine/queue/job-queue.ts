@@ -54,10 +54,11 @@ export class JobQueue {
     const delivered = this.db.prepare(
       'SELECT payload_hash FROM deliveries WHERE connection_id = ? AND entity_type = ? AND entity_id = ?',
     );
-    // A newer version of an upsert makes a queued older one pointless; in-flight ones are left alone.
+    // A newer version of an upsert makes a queued older one pointless, and replaces a dead letter (the store
+    // fixed what the platform refused; the event log keeps the refusal). In-flight ones are left alone.
     const supersede = this.db.prepare(
-      `DELETE FROM jobs WHERE connection_id = ? AND entity_type = ? AND entity_id = ? AND status = 'queued'
-         AND kind != 'event' AND version != ?`,
+      `DELETE FROM jobs WHERE connection_id = ? AND entity_type = ? AND entity_id = ?
+         AND status IN ('queued', 'dead') AND kind != 'event' AND version != ?`,
     );
     const insert = this.db.prepare(
       `INSERT INTO jobs (connection_id, entity_type, entity_id, version, kind, contact_key, priority, payload,
@@ -312,8 +313,7 @@ function withPrevious(db: Db, r: JobRow, job: DeliveryJob): DeliveryJob {
       'SELECT remote_id, payload FROM deliveries WHERE connection_id = ? AND entity_type = ? AND entity_id = ?',
     )
     .get(r.connection_id, r.entity_type, r.entity_id) as
-    | { remote_id: string | null; payload: string | null }
-    | undefined;
+    { remote_id: string | null; payload: string | null } | undefined;
   if (!d) return job;
   return {
     ...job,
