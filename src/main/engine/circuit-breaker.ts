@@ -26,6 +26,11 @@ export class CircuitBreaker {
     return false;
   }
 
+  /** True while calls must wait (open and not yet due for a probe); unlike `allow()`, it takes no probe. */
+  blocked(): boolean {
+    return this.state === 'open' && this.clock.now() < this.probeAt;
+  }
+
   /** The destination answered (even with an error about a record): it is reachable. */
   reachable(): void {
     this.state = 'closed';
