@@ -2,6 +2,7 @@
 // is complete; the contract, CLI and wizards list platforms from this registry.
 import type { Connector } from '../engine/connector.js';
 import { activeCampaign } from './activecampaign/index.js';
+import { bloomreach } from './bloomreach/index.js';
 import { connectif } from './connectif/index.js';
 import { dotdigitalConnector } from './dotdigital/index.js';
 import { fileExporter } from './file/index.js';
@@ -13,6 +14,7 @@ export const connectors: Record<string, Connector<unknown, unknown>> = {
   dotdigital: dotdigitalConnector as unknown as Connector<unknown, unknown>,
   salesmanago: salesmanagoConnector as unknown as Connector<unknown, unknown>,
   connectif: connectif as unknown as Connector<unknown, unknown>,
+  bloomreach: bloomreach as unknown as Connector<unknown, unknown>,
 };
 
 export function connectorFor(platform: string): Connector<unknown, unknown> | undefined {
