@@ -90,16 +90,17 @@ const deadJobs = ws.queue.stats(conn.id).dead;
 const records = s.extracted;
 const calls = dest.requests();
 const { perSecond: declared, burst } = real.rateLimit(dest.credentials, account.id);
-// Bounds in real time (scale undone): the store's quota at `share` with 250 records a page, and the
+// Bounds in real time (scale undone): the store's quota at `share` over the calls this read needed, and the
 // destination's declared requests/s (and burst) with the requests this sync needed.
-const sourceBound = ((quota * share) / 30) * 250;
+const bcCalls = bc.server.requests.length;
+const sourceBound = ((quota * share) / 30) * (records / Math.max(1, bcCalls));
 // The fastest the destination allows these calls: the burst at once, the rest at the declared pace.
 const destBound = records / (Math.max(1, calls - burst) / declared);
 const binding = Math.min(sourceBound, destBound);
 const achieved = records / (seconds * scale);
 const line =
   `${name} (${bench.limit}; connector paces ${declared}/s): ${records} records, ${delivered} jobs ` +
-  `delivered, ${deadJobs} dead, ${runs} run(s), ${calls} requests, ${(seconds * scale).toFixed(0)} s real-time ` +
+  `delivered, ${deadJobs} dead, ${runs} run(s), ${bcCalls} BigCommerce calls, ${calls} platform requests, ${(seconds * scale).toFixed(0)} s real-time ` +
   `equivalent; ${achieved.toFixed(2)} records/s vs binding bound ${binding.toFixed(2)} (` +
   `${destBound <= sourceBound ? 'destination' : 'source'}), ratio ${(achieved / binding).toFixed(2)}`;
 console.log(line);

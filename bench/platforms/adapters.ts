@@ -3,6 +3,7 @@
 import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
 import { startConnectifSim } from '../../src/sandbox/connectif/index.js';
 import { startDotdigitalSim } from '../../src/sandbox/dotdigital/index.js';
+import { startSalesmanagoSim } from '../../src/sandbox/salesmanago/index.js';
 import { connectorFor } from '../../src/main/platforms/registry.js';
 import {
   dotdigitalSettingsSchema,
@@ -95,6 +96,29 @@ export const platformBenches: PlatformBench[] = [
         settings,
         requests: () => sim.servers[account.region].requests.length,
         throttled: () => sim.servers[account.region].requests.filter((r) => r.status === 429).length,
+        close: () => sim.close(),
+      };
+    },
+  },
+  {
+    platform: 'salesmanago',
+    limit:
+      "1,000 requests/min per account (unpublished: the simulator's assumption); no product catalogue (v3)",
+    async start(scale) {
+      const sim = await startSalesmanagoSim({ rateLimit: { limit: 1000, windowMs: 60_000 / scale } });
+      const a = sim.credentials;
+      return {
+        // A full https?:// endpoint is accepted as a custom server; without a v3 key products are not sent.
+        credentials: {
+          clientId: a.clientId,
+          apiKey: 'storebridge-bench',
+          apiSecret: a.apiSecret,
+          owner: a.owner,
+          endpoint: sim.serverUrls[a.server],
+        },
+        settings: { location: 'bc-bench' },
+        requests: () => sim.server.requests.length,
+        throttled: () => sim.server.requests.filter((r) => r.status === 429).length,
         close: () => sim.close(),
       };
     },

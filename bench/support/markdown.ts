@@ -47,5 +47,29 @@ export function renderMarkdown(results: Measured[], command: string, full: boole
       .filter((l) => l.trim() && !l.startsWith('RESULT ') && !l.startsWith('npm warn'));
     if (detail.length) lines.push('Last run:', '', '```', ...detail, '```', '');
   }
+  lines.push(...notes);
   return lines.join('\n');
 }
+
+const notes = [
+  '## Reading these figures',
+  '',
+  '- **Scaled time.** The platform and BigCommerce benchmarks shorten every rate window by the scale factor ' +
+    "and speed the connector's pace up by the same factor, so a ratio means what it would in real time. What " +
+    'does not scale: `Retry-After` answers in whole seconds (at least 1 s), timer granularity and HTTP ' +
+    'round trips. A 429 therefore costs `scale` times more at default scale than in real time, and ' +
+    'platform ratios at default scale are pessimistic; `--full` runs them at scale 1.',
+  '- **Extraction, then delivery.** A sync extracts the store, then plans, then delivers; the two sides do ' +
+    'not overlap within one sync, so the end-to-end rate is below the slower side whenever the faster side ' +
+    'still takes noticeable time. Ratios above 1 mean the bound was computed too low (a short run that ' +
+    "lives on the burst allowance, or requests the connector does not pace, such as dotdigital's status " +
+    'polls).',
+  '- **Dead letters are not throughput.** Platform rows count every job that reached a final state; the last ' +
+    "run's lines show how many were dead-lettered and why.",
+  '- **RSS includes tsx.** Children run TypeScript through tsx, whose compiler and source maps live in the ' +
+    'process (and once more in the engine worker); the built app loads plain JS and needs less.',
+  '- **Not covered here.** SALESmanago (the registry connector has no base-URL override, so it cannot be ' +
+    'pointed at its simulator), Bloomreach (not in the registry yet), console cold start and the event log ' +
+    'with 100,000 rows (issue 13; no benchmark yet).',
+  '',
+];

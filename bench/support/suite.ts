@@ -60,7 +60,7 @@ export const suite: BenchDef[] = [
       `BigCommerce (450/30 s) → ${p.platform} simulator at ${p.limit}, through the registry's connector ` +
       'and the real engine, until every job is delivered, confirmed or dead-lettered; time scaled (windows ÷ ' +
       'scale, pace × scale) and reported in real-time terms. The bound is the slower of the source (quota ' +
-      "at 80%, 250 records a page) and the destination (the connector's declared requests/s and burst, " +
+      "at 80% over the BigCommerce calls the read needed) and the destination (the connector's declared requests/s and burst, " +
       'over the requests this sync needed).',
     script: 'bench/platform-sync.ts',
     args: (full) => [
