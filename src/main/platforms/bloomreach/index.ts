@@ -9,6 +9,7 @@ import type {
   EraseReceipt,
   RemoteField,
   StorefrontScript,
+  VerifyCheck,
 } from '../../engine/connector.js';
 import { BrClient } from './client.js';
 import { pullConsent } from './consent.js';
@@ -19,6 +20,8 @@ import { Pacer } from './pacer.js';
 import { alreadyDelivered } from './lookup.js';
 import type { BrPayload } from './payloads.js';
 import { planRecord } from './plan.js';
+import { anonymisationPreview, anonymiseCandidates, type PolicyCandidate } from './policy.js';
+import { roundTrip } from './roundtrip.js';
 import {
   bloomreachCredentialsSchema,
   bloomreachSettingsSchema,
@@ -31,6 +34,8 @@ import { verifyAccount } from './verify.js';
 export * from './schemas.js';
 export type { BrPayload } from './payloads.js';
 export { PROBE_EMAIL } from './verify.js';
+export { ROUND_TRIP_WRITES } from './roundtrip.js';
+export type { PolicyCandidate } from './policy.js';
 
 type Ctx = ConnectorContext<BloomreachCredentials, BloomreachSettings>;
 
@@ -38,6 +43,12 @@ export interface BloomreachConnector extends Connector<BloomreachCredentials, Bl
   pullConsent(ctx: Ctx, sinceMs: number): Promise<ConsentFact[]>;
   erase(ctx: Ctx, email: string): Promise<EraseReceipt>;
   fieldCatalogue(ctx: Ctx): Promise<RemoteField[]>;
+  /** The wizard's optional round trip; `ROUND_TRIP_WRITES` says what it will write first. */
+  roundTrip(ctx: Ctx): Promise<VerifyCheck[]>;
+  /** Subscribers without a customer id, no valid consent and a last consent older than N days. */
+  anonymisationPreview(ctx: Ctx, olderThanDays: number): Promise<PolicyCandidate[]>;
+  /** Anonymises the previewed people through anonymize_bulk; returns the bulk ids. */
+  anonymiseCandidates(ctx: Ctx, candidates: PolicyCandidate[]): Promise<string[]>;
   storefrontScript(ctx: {
     credentials: BloomreachCredentials | unknown;
     settings: BloomreachSettings;
@@ -47,6 +58,9 @@ export interface BloomreachConnector extends Connector<BloomreachCredentials, Bl
 export interface BloomreachConnectorOptions {
   /** Jobs per deliver call; their commands are split into requests of at most 50. */
   batchSize?: number;
+  /** Between reads of the round trip's test customer (Bloomreach queues writes). */
+  roundTripPollMs?: number;
+  roundTripMaxWaitMs?: number;
 }
 
 const instanceKey = (c: BloomreachCredentials): string => c.baseUrl.trim().replace(/\/+$/, '');
@@ -129,6 +143,15 @@ export function createBloomreachConnector(o: BloomreachConnectorOptions = {}): B
 
     pullConsent: (ctx, sinceMs) => pullConsent(clientFor(ctx), ctx.settings, sinceMs),
     erase: (ctx, email) => erasePerson(clientFor(ctx), ctx.settings, email, () => ctx.clock.now()),
+    roundTrip: (ctx) =>
+      roundTrip(clientFor(ctx), ctx.settings, {
+        pollMs: o.roundTripPollMs ?? 1_000,
+        maxWaitMs: o.roundTripMaxWaitMs ?? 30_000,
+        sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+      }),
+    anonymisationPreview: (ctx, days) =>
+      anonymisationPreview(clientFor(ctx), ctx.settings, days, ctx.clock.now()),
+    anonymiseCandidates: (ctx, candidates) => anonymiseCandidates(clientFor(ctx), ctx.settings, candidates),
     storefrontScript: (ctx) =>
       storefrontScript(ctx.credentials as Partial<BloomreachCredentials> | undefined, ctx.settings),
   };
