@@ -93,4 +93,22 @@ describe('Bloomreach beyond the native integration', () => {
       ]),
     );
   });
+
+  it('reconciliation finds consents whose BigCommerce subscriber is gone and revokes them on request', async () => {
+    h = await harness();
+    h.enqueue(seedStore(), true);
+    await h.drainAll();
+    await h.simPost('/__sim/consent', {
+      customer_ids: { email_id: 'bob@example.com' },
+      category: 'newsletter',
+      action: 'accept',
+    });
+    // BigCommerce still lists bob; carol's subscriber row was deleted there.
+    const orphans = await h.connector.orphanConsents(h.ctx, new Set(['bob@example.com']));
+    expect(orphans).toEqual(['carol@example.com']);
+    expect(await h.connector.revokeConsents(h.ctx, orphans)).toEqual({});
+    const carol = h.sim.findCustomer({ email_id: 'carol@example.com' })!;
+    expect((carol['consents'] as Record<string, { valid: boolean }>)['newsletter']!.valid).toBe(false);
+    expect(await h.connector.orphanConsents(h.ctx, new Set(['bob@example.com']))).toEqual([]);
+  });
 });

@@ -21,6 +21,7 @@ import { alreadyDelivered } from './lookup.js';
 import type { BrPayload } from './payloads.js';
 import { planRecord } from './plan.js';
 import { anonymisationPreview, anonymiseCandidates, type PolicyCandidate } from './policy.js';
+import { orphanConsents, revokeConsents } from './reconcile.js';
 import { roundTrip } from './roundtrip.js';
 import {
   bloomreachCredentialsSchema,
@@ -49,6 +50,10 @@ export interface BloomreachConnector extends Connector<BloomreachCredentials, Bl
   anonymisationPreview(ctx: Ctx, olderThanDays: number): Promise<PolicyCandidate[]>;
   /** Anonymises the previewed people through anonymize_bulk; returns the bulk ids. */
   anonymiseCandidates(ctx: Ctx, candidates: PolicyCandidate[]): Promise<string[]>;
+  /** Valid newsletter consents on Bloomreach for emails BigCommerce no longer lists as subscribers. */
+  orphanConsents(ctx: Ctx, subscribed: Set<string>): Promise<string[]>;
+  /** Revokes those consents (only when the merchant agrees); returns per-email errors. */
+  revokeConsents(ctx: Ctx, emails: string[]): Promise<Record<string, string>>;
   storefrontScript(ctx: {
     credentials: BloomreachCredentials | unknown;
     settings: BloomreachSettings;
@@ -152,6 +157,8 @@ export function createBloomreachConnector(o: BloomreachConnectorOptions = {}): B
     anonymisationPreview: (ctx, days) =>
       anonymisationPreview(clientFor(ctx), ctx.settings, days, ctx.clock.now()),
     anonymiseCandidates: (ctx, candidates) => anonymiseCandidates(clientFor(ctx), ctx.settings, candidates),
+    orphanConsents: (ctx, subscribed) => orphanConsents(clientFor(ctx), ctx.settings, subscribed),
+    revokeConsents: (ctx, emails) => revokeConsents(clientFor(ctx), ctx.settings, emails, ctx.clock.now()),
     storefrontScript: (ctx) =>
       storefrontScript(ctx.credentials as Partial<BloomreachCredentials> | undefined, ctx.settings),
   };
