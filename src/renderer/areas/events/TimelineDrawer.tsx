@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { unwrap, useApi } from '../../state/api-context';
 import type { LoggedEvent } from '../../state/events-store';
 import { errorText } from '../../ui/errors';
+import { stamp } from './EventRow';
 
 interface Props {
   record: { recordType: string; recordId: string } | null;
@@ -62,7 +63,7 @@ export function TimelineDrawer({ record, onClose, where }: Props) {
               >
                 <Text size="sm">{e.message}</Text>
                 <Text size="xs" c="dimmed">
-                  {new Date(e.at).toLocaleString()}
+                  {stamp(e.at)}
                 </Text>
               </Timeline.Item>
             ))}
