@@ -9,6 +9,7 @@ import {
   productRecord,
   seedStore,
   STORE_URL,
+  subscriberRecord,
 } from './fixtures.js';
 import { harness, type Harness } from './harness.js';
 
@@ -206,5 +207,42 @@ describe('Bloomreach historical and live sync', () => {
     const anonymised = h.sim.customers().filter((c) => c['anonymized_at'] !== null);
     expect(anonymised).toHaveLength(1);
     expect(h.sim.findCustomer({ email_id: 'bob@example.com' })).toBeUndefined();
+  });
+
+  it('subscribers: history without consent sends none, a live empty row revokes; big orders span batches', async () => {
+    h = await harness();
+    const ctx = { settings: h.settings, connectionId: 'conn-a', storeId: 'store-1' };
+    const types = (r: ReturnType<typeof subscriberRecord>, historical: boolean) =>
+      h!.connector.plan({ ...r, historical }, ctx).map((j) => j.entityType);
+    expect(types(subscriberRecord(11, 'dave@example.com', []), true)).toEqual(['subscriber']);
+    expect(types(subscriberRecord(11, 'dave@example.com', []), false)).toEqual(['subscriber', 'consent']);
+
+    const lines = Array.from({ length: 60 }, (_, i) => ({
+      productId: 500 + i,
+      variantId: 5000 + i,
+      sku: `SKU-${i}`,
+      name: `Item ${i}`,
+      price: '1.0000',
+      qty: 1,
+    }));
+    h.enqueue([orderRecord({ id: 2000, customerId: 0, email: 'big@example.com', lines })], false);
+    expect((await h.drainAll()).dead).toBe(0);
+    expect(h.sim.events('purchase_item')).toHaveLength(60);
+    expect(h.sim.events('purchase')).toHaveLength(1);
+    expect(h.sim.server.requests.filter((r) => r.path.endsWith('/batch')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a value over 16 KB is refused by Bloomreach and reported as permanent, naming the customer', async () => {
+    h = await harness();
+    const big = customerRecord(5, 'big@example.com', 'Big', 'Bio', '2025-03-01T10:00:00Z', {
+      form_fields: [{ name: 'Bio', value: 'x'.repeat(17 * 1024) }],
+    });
+    h.enqueue([big, customerRecord(6, 'ok@example.com', 'Ok', 'Fine')], true);
+    const out = await h.drainAll();
+    expect(out.dead).toBe(1);
+    expect(h.events.map((e) => e.message).join('\n')).toMatch(
+      /customer 5: Value of property 'bc_form_bio' is too large/,
+    );
+    expect(h.sim.findCustomer({ email_id: 'ok@example.com' })).toBeDefined();
   });
 });
