@@ -1,15 +1,16 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: the crash test: a historical sync SIGKILLed at 20
 // seeded points and restarted until done delivers every record exactly once, to an append-only destination
-// (the file exporter) and to an upsert destination with non-idempotent orders (ActiveCampaign simulator).
+// (the file exporter), an upsert destination with non-idempotent orders (ActiveCampaign) and Connectif purchases.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startActiveCampaignSim, type ActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+import { startConnectifSim } from '../../src/sandbox/connectif/index.js';
 import { runCrashHarness } from '../support/crash-harness.js';
 
-const sims: ActiveCampaignSim[] = [];
+const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const s of sims.splice(0)) await s.close();
+  for (const c of closers.splice(0)) await c();
 });
 
 /** How many times each value occurs more than once. */
@@ -49,7 +50,7 @@ describe('crash harness: SIGKILL at 20 seeded points, restart until done', () =>
 
   it('ActiveCampaign (contacts upserted, orders appended): every record once', async () => {
     const sim = await startActiveCampaignSim({ rateLimit: 100_000 });
-    sims.push(sim);
+    closers.push(() => sim.close());
     const report = await runCrashHarness({
       platform: 'activecampaign',
       seed: 4242,
@@ -68,6 +69,38 @@ describe('crash harness: SIGKILL at 20 seeded points, restart until done', () =>
         expect(duplicates(orders), 'orders twice').toEqual({});
         expect(new Set(orders)).toEqual(expected.get('order'));
         expect(expected.get('order')!.size).toBeGreaterThan(100);
+      },
+    });
+    expect(report.kills).toHaveLength(20);
+    expect(report.dead).toBe(0);
+  }, 120_000);
+});
+
+describe('crash harness: an event destination that stores duplicates', () => {
+  it('Connectif purchases: every order once, though the simulator would keep a second copy', async () => {
+    const sim = await startConnectifSim({
+      stores: [
+        { authorizedDomains: ['http://127.0.0.1', 'https://*.example.com', 'https://*.mybigcommerce.com'] },
+      ],
+      rateLimit: { limit: 1_000_000, windowMs: 60_000 },
+      duplicatePurchases: 'store',
+      jobs: { mode: 'auto', startAfterMs: 5, runForMs: 10 },
+    });
+    closers.push(() => sim.close());
+    const report = await runCrashHarness({
+      platform: 'connectif',
+      seed: 777,
+      store: { customers: 80, orders: 200, products: 10 },
+      expectedRecords: 280,
+      setup: async () => ({
+        credentials: { apiUrl: sim.url, apiKey: sim.credentials.apiKey },
+        settings: { storeUrl: 'https://shop.example.com', requestsPerMinute: 100_000, timeoutMs: 2000 },
+      }),
+      verify: async ({ expected }) => {
+        const ids = sim.purchases.map((p) => p.purchaseId);
+        expect(duplicates(ids), 'purchases twice').toEqual({});
+        expect(new Set(ids)).toEqual(expected.get('purchase'));
+        expect(ids.length).toBeGreaterThan(100);
       },
     });
     expect(report.kills).toHaveLength(20);

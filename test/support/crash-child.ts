@@ -9,7 +9,18 @@ import { AppError } from '../../src/main/core/errors.js';
 import type { NewEvent } from '../../src/main/events/event-log.js';
 import { RateLimiters } from '../../src/main/engine/rate-limiter.js';
 import { SyncEngine } from '../../src/main/engine/sync-engine.js';
+import type { Connector } from '../../src/main/engine/connector.js';
+import { createConnectifConnector } from '../../src/main/platforms/connectif/index.js';
 import { connectorFor } from '../../src/main/platforms/registry.js';
+
+/** Connectors whose waits are options: the same code with its polling scaled to the test's pace. */
+const scaled: Record<string, () => Connector<unknown, unknown>> = {
+  connectif: () =>
+    createConnectifConnector({ exportPollMs: 20, exportMaxWaitMs: 10_000 }) as unknown as Connector<
+      unknown,
+      unknown
+    >,
+};
 
 export interface CrashChildArgs {
   dir: string;
@@ -47,7 +58,7 @@ const engine = new SyncEngine({
     return { ...c, accountName: ws.accounts.get(c.accountId).name };
   },
   connector: (platform) => {
-    const c = connectorFor(platform);
+    const c = scaled[platform]?.() ?? connectorFor(platform);
     if (!c) throw new AppError('invalid_input', `No connector for "${platform}"`);
     return { ...c, batchSize: Math.min(c.batchSize, args.batchSize) };
   },
@@ -65,6 +76,7 @@ for (;;) {
   await engine.sync(args.connectionId, { historical: true });
   const s = ws.queue.stats(args.connectionId);
   if (s.queued + s.leased + s.submitted === 0) {
+    for (const d of ws.queue.deadLetters(args.connectionId, 3)) say(`dead-letter ${JSON.stringify(d)}`);
     say(`dead ${s.dead}`);
     break;
   }

@@ -23,7 +23,7 @@ export interface CrashSetupContext {
 
 export interface CrashVerifyContext extends CrashSetupContext {
   connectionId: string;
-  /** Entity ids per entity type the connector plans from everything staged: what must arrive, once each. */
+  /** Entity ids per entity type the connector plans (deletes aside) from what is staged: each must arrive once. */
   expected: Map<string, Set<string>>;
   /** What the crashes did, for the caller's messages. */
   report: CrashReport;
@@ -225,6 +225,7 @@ function runChild(
         const [word, n] = line.split(' ');
         if (word === 'progress') ledger = Number(n);
         if (word === 'dead') dead = Number(n);
+        if (word === 'dead-letter') console.error(`[crash child] ${line}`);
         if (word === 'ready' || word === 'progress') arm();
       }
     });
@@ -239,7 +240,10 @@ function runChild(
   });
 }
 
-/** The latest staged version of every record, planned by the connector: the destination must hold each once. */
+/**
+ * The latest staged version of every record, planned by the connector: the destination must hold each
+ * upserted or appended entity once. Entities planned as deletes are left out.
+ */
 export function expectedEntities(
   ws: Workspace,
   storeId: string,
@@ -273,6 +277,8 @@ export function expectedEntities(
       historical: true,
     };
     for (const job of connector.plan(record, { settings: conn.settings, connectionId, storeId })) {
+      // A delete (a cancelled order a platform removes, say) must not be there afterwards: not expected.
+      if (job.kind === 'delete') continue;
       let ids = out.get(job.entityType);
       if (!ids) out.set(job.entityType, (ids = new Set()));
       ids.add(job.entityId);
