@@ -56,6 +56,7 @@ if (location && app.requestSingleInstanceLock()) {
       });
       const open = () => (win = createMainWindow({ preload, bus: workspace.bus, knownSenders, logger }));
       open();
+      workspace.scheduler.start();
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) open();
       });

@@ -34,6 +34,12 @@ import { randomUUID } from 'node:crypto';
 import { BigCommerceStoreSource } from './store-source.js';
 import { createToolHandlers } from '../api/tool-handlers.js';
 import { MappingService } from '../mapping/service.js';
+import { Scheduler } from '../engine/scheduler.js';
+import { consentAndPrivacy } from '../privacy/workspace.js';
+import { purgeSuppressed } from '../privacy/purge.js';
+import type { ConsentService } from '../consent/service.js';
+import type { PrivacyService } from '../privacy/service.js';
+import type { StagedRecord } from '../engine/connector.js';
 import { APP_VERSION } from './version.js';
 
 export interface WorkspaceOptions {
@@ -62,6 +68,9 @@ export interface Workspace {
   events: EventLog;
   engine: SyncEngine;
   mapping: MappingService;
+  scheduler: Scheduler;
+  consent: ConsentService;
+  privacy: PrivacyService;
   handlers: Handlers;
   /** Runs a channel exactly as a renderer call would: parse, run, envelope. */
   call<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
@@ -108,13 +117,34 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
   });
   const queue = new JobQueue(db);
+  const bigcommerce = new BigCommerceStoreSource(db, stores, clock);
+  // Bound below, once the services they need exist; the engine only calls them during a sync.
+  const late = {} as { consent: ConsentService; privacy: PrivacyService };
+  const isErased = (r: StagedRecord): boolean => {
+    const data = r.data as { email?: unknown; billing_address?: { email?: unknown } } | undefined;
+    const email = data?.email ?? data?.billing_address?.email;
+    return typeof email === 'string' && late.privacy.isSuppressed(r.storeId, email);
+  };
   const engine = new SyncEngine({
     db,
     queue,
     events,
     clock,
     limiters: new RateLimiters(clock),
-    source: new BigCommerceStoreSource(db, stores, clock),
+    source: {
+      // After each extraction: erased people a re-read staged again are purged at once, and BigCommerce's own
+      // subscriber changes enter the consent ledger.
+      refresh: async (storeId, o) => {
+        const { m } = db
+          .prepare('SELECT coalesce(max(seq), 0) AS m FROM staging WHERE store_id = ?')
+          .get(storeId) as { m: number };
+        const r = await bigcommerce.refresh(storeId, o);
+        purgeSuppressed(db, events.db, late.privacy.suppression, storeId, m);
+        late.consent.observe(storeId);
+        return r;
+      },
+    },
+    exclude: (record) => isErased(record),
     connection: (id) => {
       const c = connections.get(id);
       return { ...c, accountName: accounts.get(c.accountId).name };
@@ -129,6 +159,27 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     // A fresh owner per process: leases of a crashed process expire instead of being mistaken for ours.
     owner: `${process.pid}-${randomUUID()}`,
   });
+  ({ consent, privacy } = consentAndPrivacy(
+    { db, events, stores, accounts, connections, queue, logger },
+    clock,
+  ));
+  // Built here, started only by hosts that sync in the background (the app, the browser host), not the CLI.
+  const scheduler = new Scheduler({
+    db,
+    clock,
+    timers: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    },
+    engine,
+    connections,
+    onError: (connectionId, err) =>
+      logger.log('warn', 'scheduled sync failed', {
+        connectionId,
+        error: err instanceof Error ? err.message : String(err),
+      }),
+  });
+  bus.on('connections:changed', () => scheduler.refresh());
   const mapping = new MappingService(db, clock, {
     // The platform's live fields, read with the account's credentials; platforms without a catalogue offer none.
     remoteFields: async (connectionId) => {
@@ -188,10 +239,14 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     events,
     engine,
     mapping,
+    scheduler,
+    consent,
+    privacy,
     handlers,
     call: (channel, input) => dispatch(handlers, channel, input, logger) as never,
     callUnchecked: (channel, input) => dispatch(handlers, channel, input, logger),
     close: () => {
+      scheduler.dispose();
       events.close();
       db.close();
     },

@@ -11,6 +11,8 @@ import { exportCommand, exportHelp } from './commands/export.js';
 import { diagnosticsCommand, diagnosticsHelp } from './commands/diagnostics.js';
 import { workspaceCommand, workspaceHelp } from './commands/workspace.js';
 import { sandboxCommand, sandboxHelp } from './commands/sandbox.js';
+import { consentCommand, consentHelp } from './commands/consent.js';
+import { privacyCommand, privacyHelp } from './commands/privacy.js';
 import { secretsFileIfAsked } from '../secrets/file-store.js';
 import { createFileLogger } from '../app/file-logger.js';
 import { eventsCommand, queueCommand, statusCommand, syncCommand, syncHelp } from './commands/sync.js';
@@ -21,7 +23,7 @@ const help = `Storebridge: keep BigCommerce stores in sync with marketing platfo
 usage: storebridge [--workspace DIR] [--json] <command> ...
 
 commands:
-${[storesHelp, accountsHelp, connectionsHelp, syncHelp, exportHelp, diagnosticsHelp, workspaceHelp, sandboxHelp].join('\n').replace(/^/gm, '  ')}
+${[storesHelp, accountsHelp, connectionsHelp, syncHelp, exportHelp, consentHelp, privacyHelp, diagnosticsHelp, workspaceHelp, sandboxHelp].join('\n').replace(/^/gm, '  ')}
 
 --workspace DIR   the workspace folder (default: $STOREBRIDGE_WORKSPACE or the per-user data folder)
 --json            machine-readable output; errors as JSON on stderr
@@ -38,6 +40,8 @@ const commands: Record<string, Command> = {
   queue: queueCommand,
   events: eventsCommand,
   export: exportCommand,
+  consent: consentCommand,
+  privacy: privacyCommand,
   diagnostics: (ws, o, args) => diagnosticsCommand(ws, o, args),
   workspace: (ws, o, args) => workspaceCommand(ws, o, args),
 };

@@ -6,7 +6,7 @@ import { AppError } from '../core/errors.js';
 import type { EventLog } from '../events/event-log.js';
 import type { Db } from '../storage/db.js';
 import { CircuitBreaker } from './circuit-breaker.js';
-import type { Connector, ConnectorContext, StagedResource } from './connector.js';
+import type { Connector, ConnectorContext, StagedRecord, StagedResource } from './connector.js';
 import { drainConnection, type DrainOutcome } from './deliver/drain.js';
 import { fanOut, type FanOutResult } from './pipeline/fan-out.js';
 import type { Scope } from './pipeline/scope.js';
@@ -45,6 +45,8 @@ export interface SyncEngineDeps {
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   owner: string;
   leaseMs?: number;
+  /** Staged records no connection may plan (erased people). */
+  exclude?: (record: StagedRecord) => boolean;
 }
 
 export interface SyncOptions {
@@ -136,7 +138,14 @@ export class SyncEngine {
       const plan = fanOut(
         d.db,
         d.queue,
-        { connectionId, storeId: conn.storeId, scope: conn.scope, settings: conn.settings, connector },
+        {
+          connectionId,
+          storeId: conn.storeId,
+          scope: conn.scope,
+          settings: conn.settings,
+          connector,
+          ...(d.exclude ? { exclude: d.exclude } : {}),
+        },
         {
           historical: o.historical ?? false,
           ...pick(o),

@@ -27,6 +27,7 @@ if (!existsSync(staticRoot)) {
 const workspace = openWorkspace({ dir: values.workspace ?? defaultWorkspaceDir(), host: 'browser' });
 const demo = values.demo ? await startDemoWorld() : undefined;
 if (demo) console.log(await attachDemo(workspace, demo));
+workspace.scheduler.start();
 const host = await startBrowserHost({ workspace, staticRoot, port: Number(values.port) });
 const keychain = await workspace.secrets.status();
 

@@ -1,7 +1,6 @@
 // Runs in: Node (CLI). Owns: `storebridge consent show|pull|report|reconcile|impact`.
 import { parseArgs } from 'node:util';
 import type { Workspace } from '../../app/workspace.js';
-import { consentAndPrivacy } from '../../privacy/workspace.js';
 import { printTable, UsageError, type Output } from '../output.js';
 
 export const consentHelp = `storebridge consent <command>
@@ -27,7 +26,7 @@ export async function consentCommand(ws: Workspace, o: Output, args: string[]): 
       throw new UsageError(`consent ${sub} needs --store ID (see \`storebridge stores list\`)`);
     return values.store;
   };
-  const { consent } = consentAndPrivacy(ws);
+  const { consent } = ws;
   switch (sub) {
     case 'show': {
       const email = positionals[0];

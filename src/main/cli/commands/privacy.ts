@@ -2,7 +2,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Workspace } from '../../app/workspace.js';
-import { consentAndPrivacy } from '../../privacy/workspace.js';
 import { printTable, UsageError, type Output } from '../output.js';
 
 export const privacyHelp = `storebridge privacy <command>
@@ -31,7 +30,7 @@ export async function privacyCommand(ws: Workspace, o: Output, args: string[]): 
       'every-days': { type: 'string' },
     },
   });
-  const { privacy } = consentAndPrivacy(ws);
+  const { privacy } = ws;
   switch (sub) {
     case 'erase': {
       const email = positionals[0];
@@ -80,7 +79,7 @@ export async function privacyCommand(ws: Workspace, o: Output, args: string[]): 
   }
 }
 
-type Privacy = ReturnType<typeof consentAndPrivacy>['privacy'];
+type Privacy = Workspace['privacy'];
 
 async function policies(
   privacy: Privacy,

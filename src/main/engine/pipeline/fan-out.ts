@@ -13,6 +13,8 @@ export interface FanOutTarget {
   scope: Scope;
   settings: unknown;
   connector: Connector<unknown, unknown>;
+  /** Records that must never be planned (people erased on request: the suppression list). */
+  exclude?: (record: StagedRecord) => boolean;
 }
 
 export interface FanOutOptions {
@@ -74,6 +76,7 @@ export function fanOut(db: Db, queue: JobQueue, t: FanOutTarget, o: FanOutOption
       const record = toRecord(t.storeId, row, o.historical);
       if (o.resources && !o.resources.includes(record.resource)) continue;
       if ((o.from && record.dateModified < o.from) || (o.to && record.dateModified > o.to)) continue;
+      if (t.exclude?.(record)) continue;
       if (!inScope(record, t.scope)) {
         total.outOfScope++;
         continue;
