@@ -32,10 +32,19 @@ function setup(conns: Array<Partial<ScheduledConnection> & { id: string }>, runM
     ...c,
   }));
   const calls: Array<{ id: string; at: number; signal?: AbortSignal }> = [];
+  const errors: Array<{ id: string; message: string }> = [];
+  const failing = new Map<string, string>();
+  const failNext = (id: string, message: string) => failing.set(id, message);
   /** Each run takes `runMs` of manual time: it ends when a timer the test advances past fires. */
   const engine = {
     sync(id: string, o: { signal?: AbortSignal } = {}): Promise<SyncSummary> {
       const started = clock.now();
+      const failure = failing.get(id);
+      if (failure !== undefined) {
+        failing.delete(id);
+        calls.push({ id, at: started });
+        return Promise.reject(new Error(failure));
+      }
       calls.push({ id, at: started, ...(o.signal ? { signal: o.signal } : {}) });
       db!
         .prepare(
@@ -68,9 +77,10 @@ function setup(conns: Array<Partial<ScheduledConnection> & { id: string }>, runM
       get: (id) => ({ ...find(id) }),
       setPaused: (id, paused) => (find(id).paused = paused),
     },
+    onError: (id, err) => errors.push({ id, message: (err as Error).message }),
   });
   const runsOf = (id: string) => calls.filter((c) => c.id === id).map((c) => c.at - 1_000_000);
-  return { clock, timers, calls, scheduler, runsOf, list };
+  return { clock, timers, calls, scheduler, runsOf, list, errors, failNext };
 }
 
 describe('Scheduler', () => {
@@ -188,6 +198,19 @@ describe('Scheduler', () => {
     expect(new Set(starts).size).toBe(3);
     expect(Math.min(...starts)).toBeGreaterThanOrEqual(wokeAt);
     expect(Math.max(...starts) - Math.min(...starts)).toBeGreaterThan(0);
+  });
+
+  it('a failed run is reported, rejects Sync now, and the schedule goes on', async () => {
+    const { timers, scheduler, runsOf, errors, failNext } = setup([{ id: 'a' }]);
+    scheduler.start();
+    await timers.advance(1_000);
+    failNext('a', 'BigCommerce refused the token');
+    await timers.advance(MIN);
+    expect(errors).toEqual([{ id: 'a', message: 'BigCommerce refused the token' }]);
+    failNext('a', 'still refused');
+    await expect(scheduler.syncNow('a')).rejects.toThrow('still refused');
+    await timers.advance(MIN);
+    expect(runsOf('a')).toEqual([0, 61_000, 61_000, 121_000]);
   });
 
   it('dispose cancels runs in progress and leaves no timer behind', async () => {

@@ -58,7 +58,7 @@ interface Slot {
 
 export class Scheduler {
   private readonly slots = new Map<string, Slot>();
-  private readonly running = new Map<string, Promise<SyncSummary | undefined>>();
+  private readonly running = new Map<string, Promise<SyncSummary>>();
   private readonly abort = new AbortController();
   private started = false;
 
@@ -84,7 +84,7 @@ export class Scheduler {
   }
 
   /** Runs at once (joining a run in progress), whatever the schedule; the next run counts from its end. */
-  syncNow(connectionId: string): Promise<SyncSummary | undefined> {
+  syncNow(connectionId: string): Promise<SyncSummary> {
     this.unschedule(connectionId);
     return this.run(connectionId);
   }
@@ -150,25 +150,18 @@ export class Scheduler {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  private run(connectionId: string): Promise<SyncSummary | undefined> {
+  /** One run; scheduled runs report failures through `onError`, "Sync now" callers also get the rejection. */
+  private run(connectionId: string): Promise<SyncSummary> {
     const existing = this.running.get(connectionId);
     if (existing) return existing;
-    const run = this.d.engine
-      .sync(connectionId, { signal: this.abort.signal })
-      .then(
-        (summary) => summary,
-        (err: unknown) => {
-          this.d.onError?.(connectionId, err);
-          return undefined;
-        },
-      )
-      .finally(() => {
-        this.running.delete(connectionId);
-        this.record(connectionId);
-        if (this.abort.signal.aborted || !this.started) return;
-        const c = this.tryGet(connectionId);
-        if (c && isActive(c)) this.schedule(c.id, this.d.clock.now() + c.intervalMs);
-      });
+    const run = this.d.engine.sync(connectionId, { signal: this.abort.signal }).finally(() => {
+      this.running.delete(connectionId);
+      this.record(connectionId);
+      if (this.abort.signal.aborted || !this.started) return;
+      const c = this.tryGet(connectionId);
+      if (c && isActive(c)) this.schedule(c.id, this.d.clock.now() + c.intervalMs);
+    });
+    run.catch((err: unknown) => this.d.onError?.(connectionId, err));
     this.running.set(connectionId, run);
     return run;
   }
@@ -185,7 +178,7 @@ export class Scheduler {
         this.catchUp();
         return;
       }
-      void this.run(connectionId);
+      this.run(connectionId).catch(() => undefined); // reported through onError
     }, delay);
     this.slots.set(connectionId, { handle, at: asked + delay });
   }
