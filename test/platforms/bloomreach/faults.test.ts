@@ -2,7 +2,7 @@
 // once the queue is drained again (short connector timeout), plus a crash that left events in doubt.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../../src/sandbox/kit/index.js';
-import { seedStore } from './fixtures.js';
+import { orderRecord, seedStore } from './fixtures.js';
 import { harness, type Harness } from './harness.js';
 
 let h: Harness | undefined;
@@ -104,5 +104,26 @@ describe('Bloomreach under faults', () => {
     await h.drainAll();
     expectCompleteAndUnique(h);
     expect(h.events.some((e) => e.type === 'delivery.recovered')).toBe(true);
+  });
+
+  it('an order spanning two requests, the second failing, is completed without repeating the first', async () => {
+    h = await harness();
+    const lines = Array.from({ length: 60 }, (_, i) => ({
+      productId: 500 + i,
+      variantId: 5000 + i,
+      sku: `SKU-${i}`,
+      name: `Item ${i}`,
+      price: '1.0000',
+      qty: 1,
+    }));
+    h.enqueue([orderRecord({ id: 3000, customerId: 0, email: 'big@example.com', lines })], false);
+    // Request 1 is the guest profile; request 2 the purchase and 49 items; request 3 the last 11 items.
+    h.sim.server.faults.add({ kind: 'status', status: 503, pathIncludes: '/batch', after: 2, count: 1 });
+    expect((await h.drainAll()).dead).toBe(0);
+    expect(h.sim.server.faults.list()).toEqual([]);
+    expect(h.sim.events('purchase')).toHaveLength(1);
+    const skus = h.sim.events('purchase_item').map((e) => e.properties['sku']);
+    expect(skus).toHaveLength(60);
+    expect(new Set(skus).size).toBe(60);
   });
 });

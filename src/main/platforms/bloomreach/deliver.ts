@@ -3,9 +3,9 @@
 import { DestinationUnreachable, type DeliveryJob, type JobResult } from '../../engine/connector.js';
 import { deleteProduct, ensureCatalog, sendProducts } from './catalog.js';
 import { BrCallError, type BrClient } from './client.js';
-import { alreadyDelivered } from './lookup.js';
+import { missingCommands } from './lookup.js';
 import { failed } from './outcome.js';
-import type { AnonymisePayload, BrPayload, TrackPayload } from './payloads.js';
+import { stampKeys, type AnonymisePayload, type BrPayload, type TrackPayload } from './payloads.js';
 import type { Pacer } from './pacer.js';
 import type { BloomreachSettings } from './schemas.js';
 import { isReset, sendTracking } from './track.js';
@@ -37,18 +37,19 @@ export async function deliverBatch(jobs: DeliveryJob[], d: DeliverDeps): Promise
     }
     const sendable: DeliveryJob[] = [];
     for (const j of track.filter((x) => !(x.payload as TrackPayload).problem)) {
-      // A retried event may have landed while its answer was lost: look it up instead of storing it twice.
-      if (j.attempts <= 1) {
-        sendable.push(j);
+      const p = j.payload as TrackPayload;
+      if (j.attempts <= 1 || !p.lookup) {
+        sendable.push({ ...j, payload: { ...p, commands: stampKeys(p) } });
         continue;
       }
+      // A retried event job may have landed, wholly or partly, while its answer was lost: send only the rest.
       try {
-        if (await alreadyDelivered(d.client, j.payload as TrackPayload))
-          results.push({ jobId: j.jobId, outcome: 'ok' });
-        else sendable.push(j);
+        const missing = await missingCommands(d.client, p);
+        if (missing.length === 0) results.push({ jobId: j.jobId, outcome: 'ok' });
+        else sendable.push({ ...j, payload: { ...p, commands: missing } });
       } catch (err) {
         if (!(err instanceof BrCallError) || unreachable(err)) throw err;
-        results.push(failed(j, (j.payload as TrackPayload).label, err));
+        results.push(failed(j, p.label, err));
       }
     }
     if (sendable.length > 0)

@@ -17,7 +17,7 @@ import { deliverBatch } from './deliver.js';
 import { erasePerson } from './erase.js';
 import { fieldCatalogue } from './fields.js';
 import { Pacer } from './pacer.js';
-import { alreadyDelivered } from './lookup.js';
+import { missingCommands } from './lookup.js';
 import type { BrPayload } from './payloads.js';
 import { planRecord } from './plan.js';
 import { anonymisationPreview, anonymiseCandidates, type PolicyCandidate } from './policy.js';
@@ -136,7 +136,7 @@ export function createBloomreachConnector(o: BloomreachConnectorOptions = {}): B
         const p = j.payload as BrPayload;
         if (p.type !== 'track' || !p.lookup) continue;
         try {
-          if (await alreadyDelivered(c, p)) verdicts.set(j.jobId, 'delivered');
+          if ((await missingCommands(c, p)).length === 0) verdicts.set(j.jobId, 'delivered');
         } catch (err) {
           ctx.logger.log('warn', 'Bloomreach: could not settle an in-doubt event; it will be sent again', {
             error: err instanceof Error ? err.message : String(err),

@@ -1,17 +1,28 @@
-// Runs in: main (Electron-free). Owns: asking Bloomreach whether an event job already arrived, by the job key
-// every event carries (Bloomreach stores duplicates, so an attempt whose answer was lost must not repeat).
+// Runs in: main (Electron-free). Owns: asking Bloomreach which of an event job's events already arrived, by
+// the key every event carries (Bloomreach stores duplicates, so what landed must not be sent again).
 import type { BrClient } from './client.js';
-import { JOB_KEY, type TrackPayload } from './payloads.js';
+import { JOB_KEY, keyOf, stampKeys, type Command, type TrackPayload } from './payloads.js';
 
-/** True when an event with this job's key is stored. Reads see queued writes only once Bloomreach applied them. */
-export async function alreadyDelivered(c: BrClient, p: TrackPayload): Promise<boolean> {
-  if (!p.lookup) return false;
+/** The job's event commands that Bloomreach does not hold yet. Reads see queued writes only once applied. */
+export async function missingCommands(c: BrClient, p: TrackPayload): Promise<Command[]> {
+  const commands = stampKeys(p);
+  if (!p.lookup) return commands;
+  const types = [
+    ...new Set(
+      commands.filter((x) => x.name === 'customers/events').map((x) => String(x.data['event_type'])),
+    ),
+  ];
+  if (types.length === 0) return commands;
   const res = await c.call(
     'POST',
     c.path('data', '/customers/events'),
-    { customer_ids: p.lookup.customerIds, event_types: [p.lookup.eventType], order: 'desc', limit: 500 },
+    { customer_ids: p.lookup.customerIds, event_types: types, order: 'desc', limit: 1_000 },
     [404],
   );
   const events = (res.body as { data?: Array<{ properties?: Record<string, unknown> }> })?.data ?? [];
-  return events.some((e) => e.properties?.[JOB_KEY] === p.lookup!.key);
+  const present = new Set(events.map((e) => e.properties?.[JOB_KEY]).filter((k) => typeof k === 'string'));
+  return commands.filter((x) => {
+    const k = keyOf(x);
+    return k === undefined || !present.has(k);
+  });
 }

@@ -1,7 +1,7 @@
 // Runs in: main (Electron-free). Owns: one BigCommerce order as Bloomreach's `purchase` event and one
 // `purchase_item` per line item, with the attributes Bloomreach's own e-commerce integrations send.
 import type { Order, OrderProduct } from '../../bigcommerce/schemas/orders.js';
-import { JOB_KEY, type Command } from './payloads.js';
+import type { Command } from './payloads.js';
 import { compact, num, secs } from './values.js';
 
 /** Line items as the client normalises them: inline in the consignments (include=consignments.line_items). */
@@ -22,7 +22,7 @@ interface Consignment {
   city?: string | null;
 }
 
-export function purchaseCommands(o: Order, customerIds: Record<string, string>, key: string): Command[] {
+export function purchaseCommands(o: Order, customerIds: Record<string, string>): Command[] {
   const items = lineItems(o);
   const ship = o.consignments?.shipping[0] as Consignment | undefined;
   const timestamp = secs(o.date_modified) ?? secs(o.date_created);
@@ -32,7 +32,6 @@ export function purchaseCommands(o: Order, customerIds: Record<string, string>, 
     purchase_status_id: o.status_id,
     local_currency: o.currency_code,
     purchase_source_name: 'BigCommerce',
-    [JOB_KEY]: key,
   });
   const purchase: Command = {
     name: 'customers/events',

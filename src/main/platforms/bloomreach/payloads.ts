@@ -14,8 +14,11 @@ export interface TrackPayload {
   /** "order 1042", "customer 7": names the record in every failure. */
   label: string;
   commands: Command[];
-  /** For events: where to look this job up after a crash. */
-  lookup?: { customerIds: Record<string, string>; eventType: string; key: string };
+  /**
+   * For events: where to look this job up. Each event command carries `<key>#<index>`, so a job that only
+   * partly arrived (an order spanning two requests) sends just what is missing.
+   */
+  lookup?: { customerIds: Record<string, string>; key: string };
   /** Set at plan time when the record cannot be sent; delivered as a permanent failure. */
   problem?: string;
 }
@@ -44,3 +47,28 @@ export interface AnonymisePayload {
 }
 
 export type BrPayload = TrackPayload | ProductPayload | ProductDeletePayload | AnonymisePayload;
+
+/** The job's commands with each event's own key stamped in. */
+export function stampKeys(p: TrackPayload): Command[] {
+  if (!p.lookup) return p.commands;
+  const key = p.lookup.key;
+  return p.commands.map((c, i) =>
+    c.name === 'customers/events'
+      ? {
+          ...c,
+          data: {
+            ...c.data,
+            properties: {
+              ...((c.data['properties'] ?? {}) as Record<string, unknown>),
+              [JOB_KEY]: `${key}#${i}`,
+            },
+          },
+        }
+      : c,
+  );
+}
+
+export const keyOf = (c: Command): string | undefined => {
+  const v = ((c.data['properties'] ?? {}) as Record<string, unknown>)[JOB_KEY];
+  return typeof v === 'string' ? v : undefined;
+};

@@ -7,7 +7,7 @@ import type { PlanContext, PlannedJob, StagedRecord } from '../../engine/connect
 import { cartSchema } from './cart.js';
 import { customerProperties, guestProperties, personIds, subscriberProperties } from './mapping.js';
 import { lineItems, purchaseCommands } from './orders.js';
-import { JOB_KEY, type BrPayload, type Command, type TrackPayload } from './payloads.js';
+import { type BrPayload, type Command, type TrackPayload } from './payloads.js';
 import { catalogItems } from './products.js';
 import type { BloomreachSettings } from './schemas.js';
 import { compact, emailKey, num, secs } from './values.js';
@@ -139,12 +139,11 @@ function planSubscriber(r: StagedRecord, s: BloomreachSettings): PlannedJob[] {
             valid_until: accepted ? 'unlimited' : undefined,
             source: 'private_api',
             message: `BigCommerce newsletter (${sub.source || 'storefront'})`,
-            [JOB_KEY]: key,
           }),
         },
       },
     ],
-    lookup: { customerIds: emailIds, eventType: 'consent', key },
+    lookup: { customerIds: emailIds, key },
   };
   // The ledger sends an event entity once, so each choice is its own entity.
   jobs.push(job('consent', `${sub.id}@${version}`, version, 'event', 1, consent, email));
@@ -166,8 +165,8 @@ function planOrder(r: StagedRecord, s: BloomreachSettings): PlannedJob[] {
   const payload: TrackPayload = {
     type: 'track',
     label: `order ${o.id}`,
-    commands: Object.keys(ids).length > 0 ? purchaseCommands(o, ids, key) : [],
-    lookup: { customerIds: ids, eventType: 'purchase', key },
+    commands: Object.keys(ids).length > 0 ? purchaseCommands(o, ids) : [],
+    lookup: { customerIds: ids, key },
   };
   if (Object.keys(ids).length === 0)
     payload.problem = 'has no billing email, so Bloomreach cannot tell whose purchase it is';
@@ -252,12 +251,11 @@ function planCart(r: StagedRecord, s: BloomreachSettings): PlannedJob[] {
             total_quantity: items.reduce((n, i) => n + (i.quantity ?? 1), 0),
             total_price: num(c.cart_amount),
             local_currency: c.currency?.code,
-            [JOB_KEY]: key,
           }),
         },
       },
     ],
-    lookup: { customerIds: { [s.idTypes.email]: email }, eventType: 'cart_update', key },
+    lookup: { customerIds: { [s.idTypes.email]: email }, key },
   };
   return [job('cart', `${c.id}@${version}`, version, 'event', 1, payload, email)];
 }

@@ -39,8 +39,9 @@ export async function sendTracking(jobs: DeliveryJob[], d: TrackDeps): Promise<J
     })),
   );
   const path = d.client.path('track', '/batch');
-  for (let start = 0; start < slots.length; start += MAX_COMMANDS) {
-    const chunk = slots.slice(start, start + MAX_COMMANDS);
+  const chunks = pack(slots);
+  const first = chunks[0];
+  for (const chunk of chunks) {
     const pending = chunk.filter((s) => !state.get(s.job.jobId)!.result);
     if (pending.length === 0) continue;
     try {
@@ -59,7 +60,7 @@ export async function sendTracking(jobs: DeliveryJob[], d: TrackDeps): Promise<J
       });
     } catch (err) {
       if (!(err instanceof BrCallError)) throw err;
-      const nothingSent = d.client.answered === 0 && start === 0;
+      const nothingSent = d.client.answered === 0 && chunk === first;
       if (nothingSent && (err.kind === 'unreachable' || isReset(err))) throw err;
       for (const s of pending) settle(state, s.job, err);
     }
@@ -85,3 +86,26 @@ function settle(state: Map<number, JobState>, job: DeliveryJob, e: BrCallError):
 
 export const isReset = (e: BrCallError): boolean =>
   e.kind === 'lost' && /ECONNRESET|socket hang up|other side closed/i.test(e.message);
+
+/** Requests of at most 50 commands that keep each job whole when it fits, so a lost request loses whole jobs. */
+function pack(slots: Slot[]): Slot[][] {
+  const chunks: Slot[][] = [];
+  let current: Slot[] = [];
+  const byJob = new Map<number, Slot[]>();
+  for (const s of slots) byJob.set(s.job.jobId, [...(byJob.get(s.job.jobId) ?? []), s]);
+  for (const own of byJob.values()) {
+    if (current.length + own.length > MAX_COMMANDS && current.length > 0) {
+      chunks.push(current);
+      current = [];
+    }
+    for (const s of own) {
+      if (current.length === MAX_COMMANDS) {
+        chunks.push(current);
+        current = [];
+      }
+      current.push(s);
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
