@@ -159,10 +159,8 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     // A fresh owner per process: leases of a crashed process expire instead of being mistaken for ours.
     owner: `${process.pid}-${randomUUID()}`,
   });
-  ({ consent, privacy } = consentAndPrivacy(
-    { db, events, stores, accounts, connections, queue, logger },
-    clock,
-  ));
+  Object.assign(late, consentAndPrivacy({ db, events, stores, accounts, connections, queue, logger }, clock));
+  const { consent, privacy } = late;
   // Built here, started only by hosts that sync in the background (the app, the browser host), not the CLI.
   const scheduler = new Scheduler({
     db,
