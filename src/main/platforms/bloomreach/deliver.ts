@@ -25,8 +25,8 @@ export async function deliverBatch(jobs: DeliveryJob[], d: DeliverDeps): Promise
   const results: JobResult[] = [];
   const unreachable = (err: unknown): boolean =>
     err instanceof BrCallError &&
+    // No answer at all in this call: jobs refused at plan time come back with the next attempt.
     d.client.answered === 0 &&
-    results.length === 0 &&
     (err.kind === 'unreachable' || isReset(err));
   try {
     const track = jobs.filter((j) => kind(j) === 'track');
