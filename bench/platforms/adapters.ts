@@ -30,9 +30,14 @@ export interface PlatformBench {
 export const platformBenches: PlatformBench[] = [
   {
     platform: 'activecampaign',
-    limit: '5 requests/s per account (documented)',
+    limit: '5 requests/s per account, bulk import 20 single / 100 multi per min (documented)',
     async start(scale) {
-      const sim = await startActiveCampaignSim({ rateLimit: 5, rateWindowMs: 1000 / scale });
+      const sim = await startActiveCampaignSim({
+        rateLimit: 5,
+        rateWindowMs: 1000 / scale,
+        // The bulk importer's own per-minute limits (20 single-contact, 100 multi-contact requests).
+        bulkWindowMs: 60_000 / scale,
+      });
       return {
         credentials: { apiUrl: sim.credentials.apiUrl, apiKey: sim.credentials.apiKey },
         settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 5 * scale },

@@ -105,6 +105,30 @@ describe('engine worker', () => {
     expect(lineCount(join(c, 'customers.ndjson')) + lineCount(join(c, 'orders.ndjson'))).toBe(15_000);
   });
 
+  it('closes while a sync runs: the sync ends cancelled, then the databases close and the thread exits', async () => {
+    const dir = tempDir();
+    const seeded = await seedWorkspace({ dir, outDir: tempDir(), recordsPerStore: 9_000 });
+    const connId = seeded.stores[0]!.connectionIds[0]!;
+    seeded.ws.close();
+    const engine = await startEngineWorker({
+      dir,
+      host: 'test',
+      secrets: seeded.secrets.dump(),
+      source: 'staged',
+    });
+    const errors: string[] = [];
+    let closing: Promise<void> | undefined;
+    engine.onEvent((e) => {
+      if (e.kind === 'error') errors.push(e.message);
+      if (e.kind === 'progress' && e.progress.phase === 'deliver') closing ??= engine.close();
+    });
+    const summary = await engine.sync(connId, { historical: true });
+    expect(summary.delivery.state).toBe('cancelled');
+    await closing;
+    expect(errors).toEqual([]);
+    await expect(engine.status()).rejects.toThrow(/stopped/);
+  });
+
   it('runs the BigCommerce extraction and the export from the worker', async () => {
     const sim = await startBigCommerceSim({
       stores: [

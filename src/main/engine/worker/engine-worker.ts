@@ -8,8 +8,9 @@ import { MemorySecretStore } from './memory-secrets.js';
 import { stagedEngine } from './staged-engine.js';
 import type { EngineEvent, EngineWorkerData, WorkerCommand, WorkerError, WorkerMessage } from './protocol.js';
 
+if (!parentPort)
+  throw new Error('engine-worker.ts runs only inside a worker thread (use startEngineWorker).');
 const port = parentPort;
-if (!port) throw new Error('engine-worker.ts runs only inside a worker thread (use startEngineWorker).');
 const data = workerData as EngineWorkerData;
 const post = (m: WorkerMessage) => port.postMessage(m);
 const emit = (event: EngineEvent) => post({ type: 'event', event });
@@ -26,12 +27,15 @@ const ws = openWorkspace({
 const engine = data.source === 'staged' ? stagedEngine(ws) : ws.engine;
 const offBus = ws.bus.onAny((event, payload) => emit({ kind: 'bus', event, payload }));
 const running = new Map<string, AbortController>();
+const inFlight = new Set<Promise<void>>();
 
 port.on('message', (cmd: WorkerCommand) => {
   switch (cmd.type) {
-    case 'sync':
-      void sync(cmd);
+    case 'sync': {
+      const p = sync(cmd).finally(() => inFlight.delete(p));
+      inFlight.add(p);
       return;
+    }
     case 'cancel':
       running.get(cmd.connectionId)?.abort();
       return;
@@ -39,11 +43,7 @@ port.on('message', (cmd: WorkerCommand) => {
       post({ type: 'result', requestId: cmd.requestId, ok: true, value: { running: [...running.keys()] } });
       return;
     case 'close':
-      for (const c of running.values()) c.abort();
-      offBus();
-      ws.close();
-      post({ type: 'result', requestId: cmd.requestId, ok: true, value: null });
-      port.close();
+      void close(cmd.requestId);
       return;
   }
 });
@@ -65,6 +65,16 @@ async function sync(cmd: Extract<WorkerCommand, { type: 'sync' }>): Promise<void
   } finally {
     if (!engine.isRunning(cmd.connectionId)) running.delete(cmd.connectionId);
   }
+}
+
+/** Cancelled syncs stop between batches; the databases close only after they have. */
+async function close(requestId: number): Promise<void> {
+  for (const c of running.values()) c.abort();
+  await Promise.allSettled([...inFlight]);
+  offBus();
+  ws.close();
+  post({ type: 'result', requestId, ok: true, value: null });
+  port.close();
 }
 
 function toWorkerError(err: unknown): WorkerError {
