@@ -13,6 +13,7 @@ import type { Clock } from '../core/clock.js';
 import type { EventBus } from '../core/emitter.js';
 import type { Handlers } from './dispatch.js';
 import type { ToolChannels } from './tool-handlers.js';
+import type { PrivacyChannels } from './privacy-handlers.js';
 import { z } from 'zod';
 
 /** What a form needs of a zod schema: fields, types, defaults and descriptions, as JSON Schema. */
@@ -34,9 +35,14 @@ export interface HandlerDeps {
   info: Omit<AppInfo, 'keychain'>;
 }
 
-export function createHandlers(d: HandlerDeps, tools: Pick<Handlers, ToolChannels>): Handlers {
+export function createHandlers(
+  d: HandlerDeps,
+  tools: Pick<Handlers, ToolChannels>,
+  privacy: Pick<Handlers, PrivacyChannels>,
+): Handlers {
   return {
     ...tools,
+    ...privacy,
     'app:info': async () => ({ ...d.info, keychain: await d.secrets.status() }),
     'stores:list': () => d.stores.list(),
     'stores:add': (input) => d.stores.add(input),

@@ -33,6 +33,7 @@ import { AppError } from '../core/errors.js';
 import { randomUUID } from 'node:crypto';
 import { BigCommerceStoreSource } from './store-source.js';
 import { createToolHandlers } from '../api/tool-handlers.js';
+import { createPrivacyHandlers } from '../api/privacy-handlers.js';
 import { MappingService } from '../mapping/service.js';
 import { Scheduler } from '../engine/scheduler.js';
 import { consentAndPrivacy } from '../privacy/workspace.js';
@@ -223,6 +224,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
       info: { version: APP_VERSION, workspaceDir: dir, host: opts.host },
     },
     tools,
+    createPrivacyHandlers({ consent, privacy, clock }),
   );
   return {
     dir,

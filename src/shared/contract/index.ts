@@ -35,6 +35,7 @@ import {
 } from './tools.js';
 
 const empty = z.object({}).strict();
+const storeInput = z.object({ storeId: z.string().min(1) });
 
 /** Every channel the renderer may call. Inputs are parsed in main by the binding, never in handlers. */
 export const channels = {
@@ -133,6 +134,55 @@ export const channels = {
       passphrase: z.string().min(10, { message: 'Use a passphrase of at least 10 characters' }),
     }),
     output: transferSummarySchema,
+  },
+  /** A person's consent in BigCommerce and on each platform, with the ledger's history and provenance. */
+  'consent:show': {
+    input: z.object({
+      storeId: z.string().min(1),
+      email: z.string().email({ message: 'Enter an email address' }),
+    }),
+    output: z.unknown(),
+  },
+  /** Pulls opt-outs made on the platforms into the ledger. */
+  'consent:pull': { input: z.object({ storeId: z.string().optional() }), output: z.array(z.unknown()) },
+  /** Where BigCommerce and the platforms disagree with the ledger's verdict. */
+  'consent:report': { input: storeInput, output: z.array(z.unknown()) },
+  /** What reconciling would change, before anything is written. */
+  'consent:preview': { input: storeInput, output: z.array(z.unknown()) },
+  'consent:apply': { input: storeInput, output: z.unknown() },
+  /** Before a historical sync: contacts created, subscribed, staying unsubscribed, double opt-in emails. */
+  'consent:impact': {
+    input: z.object({ storeId: z.string().min(1), connectionId: z.string().min(1) }),
+    output: z.unknown(),
+  },
+  /** Erases a person everywhere (and in BigCommerce when asked), with a receipt per system. */
+  'privacy:erase': {
+    input: z.object({
+      email: z.string().email({ message: 'Enter the email address of the person to erase' }),
+      bigcommerce: z.boolean().default(false),
+    }),
+    output: z.unknown(),
+  },
+  /** Everything this workspace holds about a person. */
+  'privacy:access': { input: z.object({ email: z.string().email() }), output: z.unknown() },
+  /** Past erase requests: hashes and receipts, never the personal data. */
+  'privacy:audit': { input: empty, output: z.unknown() },
+  'policies:list': { input: empty, output: z.array(z.unknown()) },
+  'policies:add': {
+    input: z.object({
+      name: z.string().trim().min(1).max(100),
+      storeId: z.string().min(1),
+      olderThanDays: z.number().int().min(1),
+      everyDays: z.number().int().min(1).default(1),
+    }),
+    output: z.unknown(),
+  },
+  /** Who a policy would anonymise now, before it runs. */
+  'policies:preview': { input: z.object({ id: z.string().min(1) }), output: z.unknown() },
+  'policies:run': { input: z.object({ id: z.string().min(1) }), output: z.unknown() },
+  'policies:remove': {
+    input: z.object({ id: z.string().min(1) }),
+    output: z.object({ removed: z.literal(true) }),
   },
   'workspace:import': {
     input: z.object({

@@ -37,6 +37,20 @@ export const channelNames = [
   'diagnostics:save',
   'workspace:export',
   'workspace:import',
+  'consent:show',
+  'consent:pull',
+  'consent:report',
+  'consent:preview',
+  'consent:apply',
+  'consent:impact',
+  'privacy:erase',
+  'privacy:access',
+  'privacy:audit',
+  'policies:list',
+  'policies:add',
+  'policies:preview',
+  'policies:run',
+  'policies:remove',
 ] as const;
 
 export const eventNames = [
