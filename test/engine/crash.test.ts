@@ -44,6 +44,9 @@ describe('crash harness: SIGKILL at 20 seeded points, restart until done', () =>
     });
     expect(report.kills).toHaveLength(20);
     expect(report.dead).toBe(0);
+    // Some kills fell between the append and the ledger commit: the next life found those in doubt and
+    // settled them from the file instead of appending again.
+    expect(report.recovered, 'the crash window was hit at least once').toBeGreaterThan(0);
     // The schedule reached into delivery, not just start-up.
     expect(report.kills.filter((k) => k.ledgerAtKill > 0).length).toBeGreaterThan(10);
   }, 120_000);

@@ -50,6 +50,8 @@ export interface CrashReport {
   kills: Array<{ atLedger: number; delayMs: number; ledgerAtKill: number }>;
   children: number;
   dead: number;
+  /** Batches a restarted child found in doubt and settled by asking the destination (`delivery.recovered`). */
+  recovered: number;
 }
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
@@ -157,7 +159,7 @@ export async function runCrashHarness(o: CrashHarnessOptions): Promise<CrashRepo
       batchSize: o.batchSize ?? 10,
       leaseMs: o.leaseMs ?? 300,
     };
-    const report: CrashReport = { kills: [], children: 0, dead: -1 };
+    const report: CrashReport = { kills: [], children: 0, dead: -1, recovered: 0 };
     for (const point of [...schedule, undefined]) {
       report.children++;
       const started = Date.now();
@@ -174,6 +176,7 @@ export async function runCrashHarness(o: CrashHarnessOptions): Promise<CrashRepo
 
     const ws = openWorkspace({ dir, host: 'test', keychainService });
     try {
+      report.recovered = ws.events.query({ connectionId, type: 'delivery.recovered', limit: 1000 }).length;
       const expected = expectedEntities(ws, ctx!.storeId, connectionId, o.platform);
       await o.verify({ ...ctx!, ws, connectionId, report, expected });
     } finally {
