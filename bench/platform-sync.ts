@@ -78,17 +78,20 @@ const s = await engine.sync(conn.id, {
 });
 // Retries and asynchronous imports settle in later runs, as the scheduler's next ticks would.
 let runs = 1;
+let unsettled = '';
 let delivered = s.delivery.delivered;
 for (;;) {
   const q = ws.queue.stats(conn.id);
   if (q.queued + q.leased + q.submitted === 0) break;
   if (performance.now() - t0 > settleMs) {
+    // Report what was reached, and why the rest still waits, rather than no figure at all.
     const why = ws.db
-      .prepare(`SELECT DISTINCT last_error AS e FROM jobs WHERE status = 'queued' LIMIT 3`)
+      .prepare(`SELECT DISTINCT last_error AS e FROM jobs WHERE status = 'queued' LIMIT 2`)
       .all() as Array<{ e: string | null }>;
-    throw new Error(
-      `not settled after ${runs} runs in ${settleMs / 1000} s: ${JSON.stringify(q)}; ${why.map((w) => w.e).join('; ')}`,
-    );
+    unsettled =
+      `${q.queued + q.leased + q.submitted} job(s) not settled after ${runs} runs in ${settleMs / 1000} s ` +
+      `wall: ${why.map((w) => w.e).join('; ')}`;
+    break;
   }
   await new Promise((r) => setTimeout(r, Math.max(10, Math.min(500, (q.nextRunAt ?? 0) - Date.now()))));
   delivered += (await engine.sync(conn.id)).delivery.delivered;
@@ -113,6 +116,7 @@ const line =
   `equivalent; ${achieved.toFixed(2)} records/s vs binding bound ${binding.toFixed(2)} (` +
   `${destBound <= sourceBound ? 'destination' : 'source'}), ratio ${(achieved / binding).toFixed(2)}`;
 console.log(line);
+if (unsettled) console.log(`  NOT SETTLED: ${unsettled}`);
 const dead = ws.db
   .prepare(
     `SELECT last_error AS e, count(*) AS n FROM jobs WHERE status = 'dead' GROUP BY last_error LIMIT 3`,
@@ -123,7 +127,7 @@ console.log(`  delivery ${JSON.stringify(s.delivery)}, plan ${JSON.stringify(s.p
 console.log(`  phases (s from start, wall): ${JSON.stringify(phases)}; 429s: ${dest.throttled()}`);
 report(
   { recordsPerSecond: achieved, boundRecordsPerSecond: binding, ratio: achieved / binding, requests: calls },
-  { platform: name, limit: bench.limit, records, scale, dead: deadJobs, jobs: delivered, runs },
+  { platform: name, limit: bench.limit, records, scale, dead: deadJobs, jobs: delivered, runs, unsettled },
 );
 ws.close();
 await dest.close();
