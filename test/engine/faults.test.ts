@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
 import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
 import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
-import { expectedEntities } from '../support/crash-harness.js';
+import { expectedEntities } from '../support/expected-entities.js';
 import { ScaledClock } from '../support/scaled-clock.js';
 import { tempDir, uniqueService } from '../support/temp.js';
 
