@@ -13,6 +13,7 @@ import type { Clock } from '../core/clock.js';
 import type { EventBus } from '../core/emitter.js';
 import type { Handlers } from './dispatch.js';
 import type { ToolChannels } from './tool-handlers.js';
+import type { ScriptService } from '../storefront/script-service.js';
 import type { PrivacyChannels } from './privacy-handlers.js';
 import { z } from 'zod';
 
@@ -32,6 +33,7 @@ export interface HandlerDeps {
   engine: SyncEngine;
   events: EventLog;
   secrets: SecretStore;
+  scripts: ScriptService;
   info: Omit<AppInfo, 'keychain'>;
 }
 
@@ -48,6 +50,15 @@ export function createHandlers(
     'stores:add': (input) => d.stores.add(input),
     'stores:rename': ({ id, name }) => d.stores.rename(id, name),
     'stores:remove': async ({ id }) => {
+      // Scripts the console put on the storefront go with the store; an unreachable store must not block removal.
+      await d.scripts.removeAllFor(id).catch((err: unknown) =>
+        d.events.append({
+          level: 'warn',
+          type: 'store.cleanup_failed',
+          storeId: id,
+          message: `Could not remove the storefront scripts Storebridge installed: ${err instanceof Error ? err.message : String(err)}. Remove them under Storefront > Script Manager.`,
+        }),
+      );
       await d.stores.remove(id);
       return { removed: true as const };
     },

@@ -6,6 +6,7 @@ import { buildDiagnostics, previewDiagnostics, saveDiagnostics } from '../diagno
 import type { EventLog } from '../events/event-log.js';
 import type { MappingInput } from '../mapping/model.js';
 import type { MappingService } from '../mapping/service.js';
+import type { ScriptService } from '../storefront/script-service.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Db } from '../storage/db.js';
 import type { StoreService } from '../stores/store-service.js';
@@ -22,6 +23,7 @@ export interface ToolDeps {
   stores: StoreService;
   events: EventLog;
   mapping: MappingService;
+  scripts: ScriptService;
   /** Announces imported rows so every open console refreshes. */
   afterImport: () => void;
 }
@@ -41,7 +43,10 @@ export type ToolChannels =
   | 'diagnostics:preview'
   | 'diagnostics:save'
   | 'workspace:export'
-  | 'workspace:import';
+  | 'workspace:import'
+  | 'scripts:list'
+  | 'scripts:sync'
+  | 'scripts:remove';
 
 export function createToolHandlers(d: ToolDeps): Pick<Handlers, ToolChannels> {
   const diagnostics = (includePii: boolean) => buildDiagnostics(d, { includePii, eventLog: d.events });
@@ -78,6 +83,9 @@ export function createToolHandlers(d: ToolDeps): Pick<Handlers, ToolChannels> {
       const saved = await saveDiagnostics(bundle, path);
       return { ...saved, files: bundle.files.length };
     },
+    'scripts:list': ({ storeId }) => d.scripts.list(storeId),
+    'scripts:sync': ({ connectionId }) => d.scripts.sync(connectionId),
+    'scripts:remove': async ({ connectionId }) => ({ removed: await d.scripts.remove(connectionId) }),
     'workspace:export': async ({ path, passphrase }) => normalise(await exportWorkspace(d, path, passphrase)),
     'workspace:import': async ({ path, passphrase, replace }) => {
       const r = await importWorkspace(d, path, passphrase, { replace });

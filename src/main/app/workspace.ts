@@ -34,6 +34,7 @@ import { randomUUID } from 'node:crypto';
 import { BigCommerceStoreSource } from './store-source.js';
 import { createToolHandlers } from '../api/tool-handlers.js';
 import { createPrivacyHandlers } from '../api/privacy-handlers.js';
+import { ScriptService } from '../storefront/script-service.js';
 import { MappingService } from '../mapping/service.js';
 import { Scheduler } from '../engine/scheduler.js';
 import { consentAndPrivacy } from '../privacy/workspace.js';
@@ -195,7 +196,9 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
       });
     },
   });
+  const scripts = new ScriptService(db, stores, accounts, connections, clock);
   const tools = createToolHandlers({
+    scripts,
     dir,
     db,
     bus,
@@ -221,6 +224,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
       engine,
       events,
       secrets,
+      scripts,
       info: { version: APP_VERSION, workspaceDir: dir, host: opts.host },
     },
     tools,

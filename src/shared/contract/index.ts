@@ -184,6 +184,25 @@ export const channels = {
     input: z.object({ id: z.string().min(1) }),
     output: z.object({ removed: z.literal(true) }),
   },
+  /** Tracking scripts this console installed on storefronts. */
+  'scripts:list': {
+    input: z.object({ storeId: z.string().optional() }),
+    output: z.array(
+      z.object({
+        connectionId: z.string(),
+        storeId: z.string(),
+        uuid: z.string(),
+        name: z.string(),
+        consentCategory: z.string(),
+      }),
+    ),
+  },
+  /** Installs or updates a connection's tracking script under its consent category (removes it when turned off). */
+  'scripts:sync': { input: z.object({ connectionId: z.string().min(1) }), output: z.unknown() },
+  'scripts:remove': {
+    input: z.object({ connectionId: z.string().min(1) }),
+    output: z.object({ removed: z.boolean() }),
+  },
   'workspace:import': {
     input: z.object({
       path: z.string().min(1),

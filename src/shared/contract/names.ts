@@ -51,6 +51,9 @@ export const channelNames = [
   'policies:preview',
   'policies:run',
   'policies:remove',
+  'scripts:list',
+  'scripts:sync',
+  'scripts:remove',
 ] as const;
 
 export const eventNames = [

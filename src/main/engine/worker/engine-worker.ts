@@ -40,7 +40,15 @@ port.on('message', (cmd: WorkerCommand) => {
       running.get(cmd.connectionId)?.abort();
       return;
     case 'status':
-      post({ type: 'result', requestId: cmd.requestId, ok: true, value: { running: [...running.keys()] } });
+      post({
+        type: 'result',
+        requestId: cmd.requestId,
+        ok: true,
+        value: {
+          running: [...running.keys()],
+          destinations: Object.fromEntries(cmd.connectionIds.map((id) => [id, engine.destinationState(id)])),
+        },
+      });
       return;
     case 'close':
       void close(cmd.requestId);

@@ -29,12 +29,14 @@ export interface WorkerSyncOptions {
 
 export interface EngineStatus {
   running: string[];
+  /** For each connection asked about: whether its destination answers (the breaker's view). */
+  destinations: Record<string, 'online' | 'offline' | 'probing'>;
 }
 
 export type WorkerCommand =
   | { type: 'sync'; requestId: number; connectionId: string; options: WorkerSyncOptions }
   | { type: 'cancel'; connectionId: string }
-  | { type: 'status'; requestId: number }
+  | { type: 'status'; requestId: number; connectionIds: string[] }
   | { type: 'close'; requestId: number };
 
 export interface WorkerError {

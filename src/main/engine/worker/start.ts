@@ -24,7 +24,8 @@ export interface EngineWorkerOptions extends EngineWorkerData {
 export interface EngineWorker {
   sync(connectionId: string, o?: WorkerSyncOptions): Promise<SyncSummary>;
   cancel(connectionId: string): void;
-  status(): Promise<EngineStatus>;
+  /** Running syncs, and the destination state of the connections named. */
+  status(connectionIds?: string[]): Promise<EngineStatus>;
   /** Returns the unsubscribe function. */
   onEvent(cb: (e: EngineEvent) => void): () => void;
   /** Cancels running syncs, closes the worker's databases and ends the thread. */
@@ -93,7 +94,8 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
     cancel: (connectionId) => {
       if (!exited) worker.postMessage({ type: 'cancel', connectionId } satisfies WorkerCommand);
     },
-    status: () => request<EngineStatus>((requestId) => ({ type: 'status', requestId })),
+    status: (connectionIds = []) =>
+      request<EngineStatus>((requestId) => ({ type: 'status', requestId, connectionIds })),
     onEvent(cb) {
       listeners.add(cb);
       return () => listeners.delete(cb);

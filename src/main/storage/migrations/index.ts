@@ -6,5 +6,6 @@ import { m003 } from './003-engine.js';
 import { m004 } from './004-mappings.js';
 import { m005 } from './005-deliveries-payload.js';
 import { m006 } from './006-consent-privacy.js';
+import { m007 } from './007-storefront-scripts.js';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
