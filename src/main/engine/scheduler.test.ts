@@ -213,6 +213,19 @@ describe('Scheduler', () => {
     expect(runsOf('a')).toEqual([0, 61_000, 61_000, 121_000]);
   });
 
+  it('refresh re-plans an edited interval and drops a connection turned off', async () => {
+    const { timers, scheduler, runsOf, list } = setup([{ id: 'a' }, { id: 'b' }]);
+    scheduler.start();
+    await timers.advance(1_000);
+    list[0]!.intervalMs = 5 * MIN;
+    list[1]!.mode = 'off';
+    scheduler.refresh();
+    expect(scheduler.status('b').nextRunAt).toBeNull();
+    await timers.advance(10 * MIN + 1_000);
+    expect(runsOf('a')).toEqual([0, 301_000, 602_000]);
+    expect(runsOf('b')).toEqual([0]);
+  });
+
   it('dispose cancels runs in progress and leaves no timer behind', async () => {
     const { timers, scheduler, calls } = setup([{ id: 'a' }, { id: 'b', intervalMs: 10_000 }], 30_000);
     scheduler.start();

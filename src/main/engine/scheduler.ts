@@ -54,6 +54,8 @@ export interface ScheduleStatus {
 interface Slot {
   handle: unknown;
   at: number;
+  /** The interval the slot was planned with, so an edited interval re-plans it. */
+  intervalMs?: number;
 }
 
 export class Scheduler {
@@ -78,7 +80,9 @@ export class Scheduler {
     for (const c of this.d.connections.list()) {
       if (!isActive(c)) continue;
       active.add(c.id);
-      if (!this.slots.has(c.id) && !this.running.has(c.id)) this.schedule(c.id, this.dueAt(c));
+      if (this.running.has(c.id)) continue;
+      const slot = this.slots.get(c.id);
+      if (!slot || slot.intervalMs !== c.intervalMs) this.schedule(c.id, this.dueAt(c), c.intervalMs);
     }
     for (const id of [...this.slots.keys()]) if (!active.has(id)) this.unschedule(id);
   }
@@ -97,7 +101,8 @@ export class Scheduler {
   resume(connectionId: string): void {
     this.d.connections.setPaused(connectionId, false);
     const c = this.d.connections.get(connectionId);
-    if (this.started && isActive(c) && !this.running.has(c.id)) this.schedule(c.id, this.dueAt(c));
+    if (this.started && isActive(c) && !this.running.has(c.id))
+      this.schedule(c.id, this.dueAt(c), c.intervalMs);
   }
 
   /**
@@ -127,7 +132,8 @@ export class Scheduler {
         now,
       },
     );
-    for (const r of plan.runs) this.schedule(r.connectionId, r.at);
+    const interval = new Map(conns.map((c) => [c.id, c.intervalMs]));
+    for (const r of plan.runs) this.schedule(r.connectionId, r.at, interval.get(r.connectionId));
   }
 
   status(connectionId: string): ScheduleStatus {
@@ -159,14 +165,14 @@ export class Scheduler {
       this.record(connectionId);
       if (this.abort.signal.aborted || !this.started) return;
       const c = this.tryGet(connectionId);
-      if (c && isActive(c)) this.schedule(c.id, this.d.clock.now() + c.intervalMs);
+      if (c && isActive(c)) this.schedule(c.id, this.d.clock.now() + c.intervalMs, c.intervalMs);
     });
     run.catch((err: unknown) => this.d.onError?.(connectionId, err));
     this.running.set(connectionId, run);
     return run;
   }
 
-  private schedule(connectionId: string, at: number): void {
+  private schedule(connectionId: string, at: number, intervalMs?: number): void {
     this.unschedule(connectionId);
     const asked = this.d.clock.now();
     const delay = Math.max(0, at - asked);
@@ -180,7 +186,7 @@ export class Scheduler {
       }
       this.run(connectionId).catch(() => undefined); // reported through onError
     }, delay);
-    this.slots.set(connectionId, { handle, at: asked + delay });
+    this.slots.set(connectionId, { handle, at: asked + delay, ...(intervalMs ? { intervalMs } : {}) });
   }
 
   private unschedule(connectionId: string): void {
