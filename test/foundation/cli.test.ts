@@ -20,7 +20,7 @@ describe('storebridge stores', () => {
     const add = cli(
       ws,
       svc,
-      ['stores', 'add', '--name', 'Ünïcode Store', '--hash', 'CLI42', '--token-stdin'],
+      ['stores', 'add', '--name', 'Ünïcode Store', '--hash', 'CLI42', '--token-stdin', '--no-verify'],
       'tok_cli_abcdef123456\n',
     );
     expect(add.code, add.stderr).toBe(0);

@@ -10,6 +10,7 @@ export const storesHelp = `storebridge stores <command>
   add --name N --hash H [token source]   add a store; the token goes to the OS keychain
       token source: --token-stdin (recommended), or STOREBRIDGE_TOKEN, or --token T (visible in shell history)
       --api-url URL                      API base URL (default https://api.bigcommerce.com)
+      --no-verify                        skip checking the token and its scopes after adding
   rename <id|hash> --name N              rename a store
   verify <id|hash>                       check the token, its scopes and the store's facts, with what to fix
   remove <id|hash>                       remove a store and delete its token from the keychain`;
@@ -38,6 +39,7 @@ export async function storesCommand(ws: Workspace, o: Output, args: string[]): P
           token: { type: 'string' },
           'token-stdin': { type: 'boolean' },
           'api-url': { type: 'string' },
+          'no-verify': { type: 'boolean' },
         },
       });
       const accessToken = values['token-stdin']
@@ -60,6 +62,15 @@ export async function storesCommand(ws: Workspace, o: Output, args: string[]): P
           ? JSON.stringify(store)
           : `Added store "${store.name}" (${store.storeHash}), id ${store.id}. Token saved in the OS keychain.`,
       );
+      // Check the token right away, so a missing scope is fixed now rather than found in the first sync.
+      if (!values['no-verify'] && !o.json) {
+        const v = await ws.call('stores:verify', { id: store.id });
+        if (!v.ok) o.err(`Could not verify the store yet: ${v.error.message}`);
+        else
+          for (const c of v.value.checks.filter((x) => !x.ok))
+            o.err(`  ${c.label}: ${c.detail}${c.fix ? ` Fix: ${c.fix}` : ''}`);
+        if (v.ok && v.value.ok) o.out('Verified: the token can read everything Storebridge needs.');
+      }
       return 0;
     }
     case 'rename': {
