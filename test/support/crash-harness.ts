@@ -78,6 +78,7 @@ function childCommand(): string[] {
     `--outfile=${out}`,
     '--log-level=warning',
   ]);
+  process.once('exit', () => rmSync(out, { force: true }));
   return (childArgv = [out]);
 }
 
