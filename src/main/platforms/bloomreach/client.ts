@@ -4,7 +4,7 @@
 import ky from 'ky';
 import { proxyFetchFromEnv } from '../../bigcommerce/proxy.js';
 import type { Clock } from '../../core/clock.js';
-import type { Pacer } from './pacer.js';
+import type { Pacer } from '../shared/pacer.js';
 
 export interface BrAnswer {
   status: number;

@@ -6,7 +6,7 @@ import { BrCallError, type BrClient } from './client.js';
 import { missingCommands } from './lookup.js';
 import { failed } from './outcome.js';
 import { stampKeys, type AnonymisePayload, type BrPayload, type TrackPayload } from './payloads.js';
-import type { Pacer } from './pacer.js';
+import type { Pacer } from '../shared/pacer.js';
 import type { BloomreachSettings } from './schemas.js';
 import { isReset, sendTracking } from './track.js';
 

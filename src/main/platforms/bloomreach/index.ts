@@ -16,7 +16,7 @@ import { pullConsent } from './consent.js';
 import { deliverBatch } from './deliver.js';
 import { erasePerson } from './erase.js';
 import { fieldCatalogue } from './fields.js';
-import { Pacer } from './pacer.js';
+import { Pacer } from '../shared/pacer.js';
 import { missingCommands } from './lookup.js';
 import type { BrPayload } from './payloads.js';
 import { planRecord } from './plan.js';

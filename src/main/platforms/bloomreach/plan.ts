@@ -4,7 +4,7 @@ import type { Product } from '../../bigcommerce/schemas/catalog.js';
 import type { Customer, Subscriber } from '../../bigcommerce/schemas/customers.js';
 import type { Order } from '../../bigcommerce/schemas/orders.js';
 import type { PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
-import { cartSchema } from './cart.js';
+import { cartSchema } from '../../bigcommerce/schemas/cart.js';
 import { customerProperties, guestProperties, personIds, subscriberProperties } from './mapping.js';
 import { lineItems, purchaseCommands } from './orders.js';
 import { type BrPayload, type Command, type TrackPayload } from './payloads.js';

@@ -3,7 +3,7 @@
 import ky from 'ky';
 import { proxyFetchFromEnv } from '../../bigcommerce/proxy.js';
 import type { Clock } from '../../core/clock.js';
-import type { Pacer } from './pacer.js';
+import type { Pacer } from '../shared/pacer.js';
 
 export interface CfAnswer {
   status: number;

@@ -2,7 +2,7 @@
 // has no batch write), and turning each failure into the engine's result: unreachable, retryable, permanent.
 import { DestinationUnreachable, type DeliveryJob, type JobResult } from '../../engine/connector.js';
 import { CfCallError, detailOf, type CfClient } from './client.js';
-import type { Pacer } from './pacer.js';
+import type { Pacer } from '../shared/pacer.js';
 import type { CfPayload } from './payloads.js';
 import { write } from './writes.js';
 

@@ -18,7 +18,7 @@ import { deliverBatch } from './deliver.js';
 import { erasePerson } from './erase.js';
 import type { ExportWait } from './exports.js';
 import { fieldCatalogue } from './fields.js';
-import { Pacer } from './pacer.js';
+import { Pacer } from '../shared/pacer.js';
 import type { CfPayload } from './payloads.js';
 import { planRecord } from './plan.js';
 import { preview, type PreviewRequest } from './preview.js';

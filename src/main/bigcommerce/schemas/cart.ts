@@ -1,5 +1,5 @@
-// Runs in: main (Electron-free). Owns: the cart shape read from `store/cart/*` webhooks (v3 cart with
-// redirect_urls). The BigCommerce client has no cart schema yet, so this one is local and loose.
+// Runs in: main (Electron-free). Owns: the v3 cart as `store/cart/*` webhooks bring it (with redirect_urls,
+// the recovery link). Loose: carts reach connectors from webhooks, not from the typed client reads.
 import { z } from 'zod';
 
 const money = z.union([z.string(), z.number()]).nullish();

@@ -1,5 +1,6 @@
-// Runs in: main (Electron-free). Owns: spacing requests made with one Connectif API key. The engine paces
-// batches, but Connectif has no batch write: every record is its own request, counted per key per minute.
+// Runs in: main (Electron-free). Owns: spacing the individual requests a connector makes inside one deliver
+// call (the engine paces batches; Connectif writes one record per request, Bloomreach splits big batches),
+// and waiting out a window the platform says is spent.
 import type { Clock } from '../../core/clock.js';
 
 export class Pacer {
