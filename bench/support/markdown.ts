@@ -64,6 +64,9 @@ const notes = [
     'still takes noticeable time. Ratios above 1 mean the bound was computed too low (a short run that ' +
     "lives on the burst allowance, or requests the connector does not pace, such as dotdigital's status " +
     'polls).',
+  '- **ActiveCampaign** at default scale hits a 429 loop (hundreds of `Retry-After: 1` answers) and may not ' +
+    'settle within the settle deadline: its row is then the rate reached so far, and the last-run lines say ' +
+    'how many jobs were still waiting and why. Whether the same happens at scale 1 is not yet measured.',
   '- **Dead letters are not throughput.** Platform rows count every job that reached a final state; the last ' +
     "run's lines show how many were dead-lettered and why.",
   '- **RSS includes tsx.** Children run TypeScript through tsx, whose compiler and source maps live in the ' +

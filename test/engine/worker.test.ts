@@ -73,7 +73,7 @@ describe('engine worker', () => {
     const ws = openWorkspace({ dir, host: 'test', secrets: new MemorySecretStore(), logger: silentLogger });
     closers.push(() => ws.close());
     expect(ws.queue.stats(connId).queued).toBe(0);
-    expect(await engine.status()).toEqual({ running: [] });
+    expect(await engine.status([connId])).toEqual({ running: [], destinations: { [connId]: 'online' } });
   });
 
   it('cancels a running sync and resumes it later without duplicates', async () => {
