@@ -13,6 +13,8 @@ import type { Clock } from '../core/clock.js';
 import type { EventBus } from '../core/emitter.js';
 import type { Handlers } from './dispatch.js';
 import type { ToolChannels } from './tool-handlers.js';
+import { BigCommerceClient } from '../bigcommerce/client.js';
+import { estimateHistorical } from '../engine/estimate.js';
 import type { ScriptService } from '../storefront/script-service.js';
 import type { PrivacyChannels } from './privacy-handlers.js';
 import { z } from 'zod';
@@ -130,6 +132,23 @@ export function createHandlers(
         startedAt: s.startedAt,
         finishedAt: s.finishedAt,
       };
+    },
+    'sync:cancel': ({ connectionId }) => ({ cancelled: d.engine.cancel(connectionId) }),
+    'sync:estimate': async ({ connectionId }) => {
+      const c = d.connections.get(connectionId);
+      const store = d.stores.get(c.storeId);
+      const connector = d.accounts.connector(c.platform);
+      const client = new BigCommerceClient({
+        storeHash: store.storeHash,
+        accessToken: await d.stores.token(store.id),
+        baseUrl: store.apiBaseUrl,
+        storeLabel: store.name,
+      });
+      return estimateHistorical(
+        client,
+        connector,
+        connector.rateLimit(await d.accounts.credentials(c.accountId), c.accountId),
+      );
     },
     'queue:deadLetters': ({ id }) => d.queue.deadLetters(id, 1000),
     'queue:replay': ({ connectionId, jobIds, entityType }) => ({

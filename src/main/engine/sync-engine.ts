@@ -77,6 +77,7 @@ export interface SyncSummary {
 
 export class SyncEngine {
   private readonly running = new Map<string, Promise<SyncSummary>>();
+  private readonly cancels = new Map<string, AbortController>();
   private readonly extracting = new Map<string, Promise<{ staged: number }>>();
   private readonly breakers = new Map<string, CircuitBreaker>();
   /** The rate-limit scope each connection delivered through last, to report its destination's state. */
@@ -88,9 +89,24 @@ export class SyncEngine {
   sync(connectionId: string, o: SyncOptions = {}): Promise<SyncSummary> {
     const existing = this.running.get(connectionId);
     if (existing) return existing;
-    const run = this.run(connectionId, o).finally(() => this.running.delete(connectionId));
+    // Each run owns an abort controller, so `cancel()` can stop it whoever started it.
+    const controller = new AbortController();
+    const outer = o.signal;
+    if (outer) outer.addEventListener('abort', () => controller.abort(), { once: true });
+    this.cancels.set(connectionId, controller);
+    const run = this.run(connectionId, { ...o, signal: controller.signal }).finally(() => {
+      this.running.delete(connectionId);
+      this.cancels.delete(connectionId);
+    });
     this.running.set(connectionId, run);
     return run;
+  }
+
+  /** Stops a running sync after the batch in flight is recorded; what is queued stays queued (resumable). */
+  cancel(connectionId: string): boolean {
+    const c = this.cancels.get(connectionId);
+    c?.abort();
+    return c !== undefined;
   }
 
   isRunning(connectionId: string): boolean {
@@ -200,6 +216,21 @@ export class SyncEngine {
       progress({ phase: 'done', staged, planned: plan.queued, delivered: delivery.delivered });
       return { connectionId, extracted: staged, plan, delivery, startedAt, finishedAt };
     } catch (err) {
+      if (signal.aborted) {
+        d.db
+          .prepare('UPDATE connection_progress SET last_run_finished = ? WHERE connection_id = ?')
+          .run(d.clock.now(), connectionId);
+        d.events.append({
+          ...base,
+          level: 'info',
+          type: 'sync.cancelled',
+          message: `Sync of "${conn.name}" cancelled; the next sync resumes where it stopped`,
+        });
+        throw new AppError(
+          'cancelled',
+          `Sync of "${conn.name}" was cancelled; the next sync resumes where it stopped.`,
+        );
+      }
       const message = err instanceof Error ? err.message : String(err);
       d.db
         .prepare(

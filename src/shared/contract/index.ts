@@ -66,6 +66,25 @@ export const channels = {
   'connections:status': { input: idInputSchema, output: connectionStatusSchema },
   /** Runs one sync (live, or historical with an optional range) and answers when it ends; progress is pushed. */
   'sync:start': { input: syncInputSchema, output: syncSummarySchema },
+  /** Stops a running sync after the batch in flight is recorded; it resumes where it stopped. */
+  'sync:cancel': {
+    input: z.object({ connectionId: z.string().min(1) }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  /** Before a historical sync: records, API calls on each side and the ETA their rate limits imply. */
+  'sync:estimate': {
+    input: z.object({ connectionId: z.string().min(1) }),
+    output: z.object({
+      records: z.record(z.string(), z.number()),
+      bigcommerceCalls: z.number(),
+      platformCalls: z.number(),
+      bigcommerceSeconds: z.number(),
+      platformSeconds: z.number(),
+      etaSeconds: z.number(),
+      binding: z.enum(['bigcommerce', 'platform']),
+      basis: z.string(),
+    }),
+  },
   'queue:deadLetters': { input: idInputSchema, output: z.array(deadLetterSchema) },
   /** Sends dead letters again (all of a connection, some ids, or one record type). */
   'queue:replay': { input: replayInputSchema, output: z.object({ replayed: z.number() }) },

@@ -54,6 +54,8 @@ export const channelNames = [
   'scripts:list',
   'scripts:sync',
   'scripts:remove',
+  'sync:cancel',
+  'sync:estimate',
 ] as const;
 
 export const eventNames = [
