@@ -18,7 +18,7 @@ test.afterAll(async () => {
 test('wizard to ActiveCampaign: credentials help, settings, first sync with a dead letter, timeline, replay', async ({
   console: c,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { page } = c;
   const ac = sandbox.description.activecampaign as {
     url: string;
@@ -48,7 +48,7 @@ test('wizard to ActiveCampaign: credentials help, settings, first sync with a de
   // Settings: the required storefront first, defaults filled in under "More settings".
   await page.getByTestId('setting-storeUrl').fill('https://garden.example.com');
   // Manual mode keeps the scheduler out of this run, so the first sync below is the only one.
-  await page.getByText('Keep syncing continuously').click();
+  await page.getByTestId('wizard-continuous').click();
   await expect(page.getByTestId('wizard-continuous')).not.toBeChecked();
   await page.getByTestId('setting-more').click();
   await expect(page.getByTestId('setting-tag')).toHaveValue('bigcommerce-customer');
@@ -64,7 +64,7 @@ test('wizard to ActiveCampaign: credentials help, settings, first sync with a de
     count: 1,
   });
   await wizardNext(page);
-  await expect(page.getByTestId('sync-summary')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('sync-summary')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('summary-dead')).toHaveText('1');
   expect(Number(await page.getByTestId('summary-delivered').textContent())).toBeGreaterThan(0);
   await c.shot('wizard-ac-summary');

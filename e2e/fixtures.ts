@@ -15,9 +15,15 @@ interface Console {
   shot(name: string): Promise<void>;
 }
 
-export const test = base.extend<{ console: Console }>({
-  console: async ({ page }, use) => {
+export const test = base.extend<{
+  console: Console;
+  /** Fills the fresh workspace before the host opens it (e.g. 100,000 events for the log's benchmark). */
+  seedWorkspace: ((dir: string) => void | Promise<void>) | undefined;
+}>({
+  seedWorkspace: [undefined, { option: true }],
+  console: async ({ page, seedWorkspace }, use) => {
     const workspaceDir = mkdtempSync(join(tmpdir(), 'storebridge-e2e-'));
+    await seedWorkspace?.(workspaceDir);
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', 'src/main/host/serve.ts', '--workspace', workspaceDir],

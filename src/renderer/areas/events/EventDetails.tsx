@@ -3,6 +3,7 @@
 import { Button, Card, Code, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { IconTimeline } from '@tabler/icons-react';
 import type { LoggedEvent } from '../../state/events-store';
+import { stamp } from './EventRow';
 
 const SECRET_KEY = /(pass(word)?|secret|token|api[-_]?key|authorization|credential)/i;
 
@@ -32,7 +33,7 @@ export function EventDetails({ e, where, onTimeline }: Props) {
               #{e.id} {e.type}
             </Text>
             <Text size="sm" c="dimmed">
-              {new Date(e.at).toLocaleString()} · {where}
+              {stamp(e.at)} · {where}
               {hasRecord ? ` · ${e.recordType} ${e.recordId}` : ''}
             </Text>
           </Stack>
