@@ -1,5 +1,5 @@
 // Runs in: Playwright. Owns: the connection wizard against the ActiveCampaign simulator: a credential mistake
-// named by main, the platform's settings form, a first sync where one order is refused (a dead letter with
+// named by main, the platform's settings form, a first sync where one contact is refused (a dead letter with
 // the platform's reason), its timeline, and replaying it.
 import { SimControl } from '../src/sandbox/kit/control.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/launch.js';
@@ -55,11 +55,11 @@ test('wizard to ActiveCampaign: credentials help, settings, first sync with a de
   await c.shot('wizard-ac-settings');
   await wizardNext(page);
 
-  // The platform refuses one order: it becomes a dead letter, the rest is delivered.
+  // The platform refuses one contact: it becomes a dead letter with the platform's reason; the rest goes on.
   await new SimControl(ac.url).fault({
     kind: 'status',
     status: 422,
-    pathIncludes: 'ecomOrders',
+    pathIncludes: 'contact/sync',
     method: 'POST',
     count: 1,
   });
