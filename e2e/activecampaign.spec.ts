@@ -83,6 +83,8 @@ test('wizard to ActiveCampaign: credentials help, settings, first sync with a de
   await page.getByTestId('open-timeline').click();
   // Oldest first: the order's story ends with the platform's refusal.
   await expect(page.getByTestId('timeline-item').last()).toContainText('delivery.dead');
+  // Wait for the drawer's slide-in to end before the screenshot.
+  await expect(page.getByTestId('timeline')).toBeInViewport({ ratio: 1 });
   await c.shot('events-timeline-dead');
   await page.keyboard.press('Escape');
 
