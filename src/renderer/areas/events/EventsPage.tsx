@@ -123,9 +123,7 @@ export function EventsPage() {
                 onActivate={(i) => openTimeline(rows[i])}
                 label="Event log: arrow keys move, Enter opens the record's timeline"
                 testId="events-list"
-                renderRow={(e, _i, sel) => (
-                  <EventRow e={e} selected={sel} storeName={storeName} platformName={platformName} />
-                )}
+                renderRow={(e, _i, sel) => <EventRow e={e} selected={sel} where={where(e)} />}
               />
             )}
             {current && (
