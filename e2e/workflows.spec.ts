@@ -64,6 +64,8 @@ test('connect a store to files, sync, watch it on the dashboard and in the log, 
   await c.shot('wizard-settings-file');
   await wizardNext(page);
   await expect(page.getByTestId('wizard-historical')).toBeChecked();
+  // Before a historical sync: what it will read and how long the rate limits make it take.
+  await expect(page.getByTestId('estimate')).toBeVisible();
   await c.shot('wizard-first-sync');
   await wizardNext(page);
   const summary = page.getByTestId('sync-summary');

@@ -65,13 +65,18 @@ export const useEvents = create<EventsState>((set, get) => ({
     }
   },
   async loadOlder(api) {
-    const { rows, filters } = get();
+    const { rows, filters, loading } = get();
     const last = rows[rows.length - 1];
-    if (!last) return;
+    // One page at a time: a second click while one loads would append the same page twice.
+    if (!last || loading) return;
     set({ loading: true });
     try {
       const older = await unwrap(api.events.query({ ...filters, beforeId: last.id, limit: PAGE }));
-      set({ rows: [...get().rows, ...older], hasMore: older.length === PAGE, loading: false });
+      const now = get();
+      // The filters changed meanwhile: this page belongs to another list.
+      if (now.filters !== filters || now.rows[now.rows.length - 1]?.id !== last.id)
+        return set({ loading: false });
+      set({ rows: [...now.rows, ...older], hasMore: older.length === PAGE, loading: false });
     } catch (err) {
       set({ error: err instanceof Error ? err.message : String(err), loading: false });
     }

@@ -1,6 +1,9 @@
 // Runs in: renderer. Owns: running one sync (first sync, "Sync now", an export) with live progress from
 // `sync:progress` and a summary when main answers; shared by the wizard and the export screen.
-import { Alert, Badge, Group, Loader, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { unwrap, useApi } from '../../state/api-context';
+import { errorText } from '../../ui/errors';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { useStatus } from '../../state/status-store';
 
@@ -17,7 +20,13 @@ interface Props {
 }
 
 export function SyncRun({ connectionId, summary, error, what }: Props) {
+  const api = useApi();
   const progress = useStatus((s) => s.progress[connectionId]);
+  // Stops after the batch in flight is recorded; the next run resumes where this one stopped.
+  const cancel = () =>
+    unwrap(api.sync.cancel({ connectionId })).catch((err: unknown) =>
+      notifications.show({ color: 'red', title: `Cancel failed: ${what}`, message: errorText(err) }),
+    );
   const phase = summary ? 'done' : (progress?.phase ?? 'extract');
   const step = phases.indexOf(phase);
   const planned = progress?.planned ?? 0;
@@ -50,10 +59,15 @@ export function SyncRun({ connectionId, summary, error, what }: Props) {
         aria-label="Sync progress"
         data-testid="sync-progress"
       />
-      {!summary && (
-        <Text size="sm" c="dimmed" data-testid="sync-live">
-          read {progress?.staged ?? 0} · planned {planned} · delivered {delivered}
-        </Text>
+      {!summary && !error && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed" data-testid="sync-live">
+            read {progress?.staged ?? 0} · planned {planned} · delivered {delivered}
+          </Text>
+          <Button size="xs" variant="default" onClick={() => void cancel()} data-testid="sync-cancel">
+            Cancel
+          </Button>
+        </Group>
       )}
       {error && (
         <Alert color="red" title={`The sync of ${what} stopped`} data-testid="sync-error">

@@ -1,6 +1,7 @@
 // Runs in: renderer. Owns: choosing the first sync: the store's history (optionally a date range), or only
 // what changes from now on.
 import { Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { EstimatePanel } from '../EstimatePanel';
 import type { WizardState } from './wizard-state';
 
 interface Props {
@@ -46,6 +47,7 @@ export function StepFirstSync({ state, set, errors }: Props) {
           />
         </Group>
       )}
+      {state.historical && state.connectionId && <EstimatePanel connectionId={state.connectionId} />}
       <Text size="sm" c="dimmed">
         Empty dates mean the whole history. The sync runs in the next step, with live progress.
       </Text>
