@@ -66,7 +66,9 @@ const notes = [
     'polls).',
   '- **ActiveCampaign** at default scale hits a 429 loop (hundreds of `Retry-After: 1` answers) and may not ' +
     'settle within the settle deadline: its row is then the rate reached so far, and the last-run lines say ' +
-    'how many jobs were still waiting and why. Whether the same happens at scale 1 is not yet measured.',
+    'how many jobs were still waiting and why. At scale 1 too (10 customers, 10 orders, 3 products, one ' +
+    'run on 2026-11-23): 3 of 25 jobs still waiting after 400 s, last error a 429, so this is not a scaling ' +
+    'artefact; the ActiveCampaign connector and the engine pacing need a look.',
   '- **Dead letters are not throughput.** Platform rows count every job that reached a final state; the last ' +
     "run's lines show how many were dead-lettered and why.",
   '- **RSS includes tsx.** Children run TypeScript through tsx, whose compiler and source maps live in the ' +
