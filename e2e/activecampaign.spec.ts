@@ -18,7 +18,7 @@ test.afterAll(async () => {
 test('wizard to ActiveCampaign: credentials help, settings, first sync with a dead letter, timeline, replay', async ({
   console: c,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const { page } = c;
   const ac = sandbox.description.activecampaign as {
     url: string;
