@@ -1,5 +1,5 @@
 // Runs in: Node (vitest). Owns: proof that every simulator answer matches the official OpenAPI response
-// schema in /work/shared/specs/bigcommerce (README lists the deliberate deviations).
+// schema in shared/specs/bigcommerce beside the project (README lists the deliberate deviations).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BigCommerceSim } from './index.js';
 import { call, startSim } from './testing/harness.js';

@@ -1,5 +1,5 @@
 // Runs in: Node (vitest). Owns: validating simulator answers against the vendor's OpenAPI files in
-// /work/shared/specs/dotdigital: finds the operation for a method + path, derefs, and runs ajv.
+// shared/specs/dotdigital (beside the project): finds the operation for a method + path, derefs, and runs ajv.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
