@@ -157,10 +157,6 @@ export class JobQueue {
       `UPDATE jobs SET status = 'queued', run_after = ?, last_error = ?, lease_owner = NULL, lease_expires = NULL,
          updated_at = ? WHERE id = ?`,
     );
-    const waitAsked = this.db.prepare(
-      `UPDATE jobs SET status = 'queued', run_after = ?, last_error = ?, lease_owner = NULL, lease_expires = NULL,
-         updated_at = ? WHERE id = ?`,
-    );
     const dead = this.db.prepare(
       `UPDATE jobs SET status = 'dead', last_error = ?, lease_owner = NULL, lease_expires = NULL, updated_at = ?
        WHERE id = ?`,
@@ -194,18 +190,7 @@ export class JobQueue {
             counts.submitted++;
             break;
           case 'retryable':
-            if (r.retryAfterMs !== undefined && row.attempts < this.backoff.maxAttempts) {
-              // The platform said when to come back (a rate limit, or a connector's grace before it looks a lost
-              // write up): wait that long, not an exponential backoff that piles up behind a busy window. The
-              // attempt still counts: connectors read it to know a retry must check what already arrived.
-              waitAsked.run(
-                now + r.retryAfterMs + Math.round(this.random() * Math.min(1000, r.retryAfterMs * 0.1)),
-                r.reason,
-                now,
-                row.id,
-              );
-              counts.retry++;
-            } else if (row.attempts >= this.backoff.maxAttempts) {
+            if (row.attempts >= this.backoff.maxAttempts) {
               dead.run(`Gave up after ${row.attempts} attempts. Last error: ${r.reason}`, now, row.id);
               counts.dead++;
             } else {
