@@ -3,6 +3,7 @@
 import ky from 'ky';
 import { proxyFetchFromEnv } from '../../bigcommerce/proxy.js';
 import type { Pacer } from './pacer.js';
+import { describeNetworkError, networkCode } from '../shared/network-error.js';
 
 export interface AcAnswer {
   status: number;
@@ -173,19 +174,3 @@ const NEVER_CONNECTED = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
 ]);
-
-function networkCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-function describeNetworkError(err: unknown): string {
-  const code = networkCode(err);
-  const msg = err instanceof Error ? err.message : String(err);
-  return code ? `${code} (${msg})` : msg;
-}

@@ -5,6 +5,7 @@ import ky from 'ky';
 import { proxyFetchFromEnv } from '../../bigcommerce/proxy.js';
 import type { Clock } from '../../core/clock.js';
 import type { Pacer } from '../shared/pacer.js';
+import { describeNetworkError, networkCode } from '../shared/network-error.js';
 
 export interface BrAnswer {
   status: number;
@@ -106,7 +107,7 @@ export class BrClient {
       const code = networkCode(err);
       if (!timeout.aborted && code !== undefined && NEVER_CONNECTED.has(code))
         throw new BrCallError('unreachable', `${label}: ${code}`);
-      const why = timeout.aborted ? `no answer within ${this.o.timeoutMs} ms` : describe(err);
+      const why = timeout.aborted ? `no answer within ${this.o.timeoutMs} ms` : describeNetworkError(err);
       // Bloomreach may still apply it: the retry waits so a lookup can see a write that landed late.
       throw new BrCallError('lost', `${label}: ${why}`, undefined, Math.min(2 * this.o.timeoutMs, 60_000));
     }
@@ -165,22 +166,6 @@ function retryAfter(h: Headers): number | undefined {
   if (Number.isFinite(secs) && secs >= 0) return Math.ceil(secs * 1000);
   const at = Date.parse(v);
   return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined;
-}
-
-function networkCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-function describe(err: unknown): string {
-  const code = networkCode(err);
-  const msg = err instanceof Error ? err.message : String(err);
-  return code ? `${code} (${msg})` : msg;
 }
 
 export const enc = encodeURIComponent;

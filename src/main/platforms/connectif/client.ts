@@ -4,6 +4,7 @@ import ky from 'ky';
 import { proxyFetchFromEnv } from '../../bigcommerce/proxy.js';
 import type { Clock } from '../../core/clock.js';
 import type { Pacer } from '../shared/pacer.js';
+import { describeNetworkError, networkCode } from '../shared/network-error.js';
 
 export interface CfAnswer {
   status: number;
@@ -92,7 +93,7 @@ export class CfClient {
       const code = networkCode(err);
       if (!timeout.aborted && code !== undefined && NEVER_CONNECTED.has(code))
         throw new CfCallError('unreachable', `${label}: ${code}`);
-      const why = timeout.aborted ? `no answer within ${this.o.timeoutMs} ms` : describe(err);
+      const why = timeout.aborted ? `no answer within ${this.o.timeoutMs} ms` : describeNetworkError(err);
       throw new CfCallError('lost', `${label}: ${why}`);
     }
     this.answered++;
@@ -156,22 +157,6 @@ export class CfClient {
 export function detailOf(b: HttpErrorBody): string {
   const text = b.detail || b.title || 'no explanation given';
   return b.code ? `${b.code}: ${text}` : text;
-}
-
-function networkCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-function describe(err: unknown): string {
-  const code = networkCode(err);
-  const msg = err instanceof Error ? err.message : String(err);
-  return code ? `${code} (${msg})` : msg;
 }
 
 export const enc = encodeURIComponent;
