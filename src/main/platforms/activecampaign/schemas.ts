@@ -83,10 +83,11 @@ export const acSettingsSchema = z.object({
     .number()
     .positive()
     .max(1000)
-    .default(5)
+    .default(4)
     .describe(
       'Requests per second to spend. ActiveCampaign allows 5 per account, shared by every key and every ' +
-        'app: lower it when other tools use the same account.',
+        'app; the default keeps one in reserve (timer jitter, verification calls, other tools). Lower it when ' +
+        'other tools use the same account.',
     ),
   timeoutMs: z.number().int().min(100).max(300_000).default(30_000).describe('Per-request timeout.'),
 });
