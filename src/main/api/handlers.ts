@@ -16,6 +16,7 @@ import type { ToolChannels } from './tool-handlers.js';
 import { BigCommerceClient } from '../bigcommerce/client.js';
 import { estimateHistorical } from '../engine/estimate.js';
 import type { ScriptService } from '../storefront/script-service.js';
+import type { DesktopChannels } from './desktop-handlers.js';
 import type { PrivacyChannels } from './privacy-handlers.js';
 import { z } from 'zod';
 
@@ -43,10 +44,12 @@ export function createHandlers(
   d: HandlerDeps,
   tools: Pick<Handlers, ToolChannels>,
   privacy: Pick<Handlers, PrivacyChannels>,
+  desktop: Pick<Handlers, DesktopChannels>,
 ): Handlers {
   return {
     ...tools,
     ...privacy,
+    ...desktop,
     'app:info': async () => ({ ...d.info, keychain: await d.secrets.status() }),
     'stores:list': () => d.stores.list(),
     'stores:add': (input) => d.stores.add(input),

@@ -34,6 +34,8 @@ import { randomUUID } from 'node:crypto';
 import { BigCommerceStoreSource } from './store-source.js';
 import { createToolHandlers } from '../api/tool-handlers.js';
 import { createPrivacyHandlers } from '../api/privacy-handlers.js';
+import { createDesktopHandlers } from '../api/desktop-handlers.js';
+import { DesktopSettingsStore } from '../desktop/settings.js';
 import { ScriptService } from '../storefront/script-service.js';
 import { MappingService } from '../mapping/service.js';
 import { Scheduler } from '../engine/scheduler.js';
@@ -73,6 +75,7 @@ export interface Workspace {
   scheduler: Scheduler;
   consent: ConsentService;
   privacy: PrivacyService;
+  desktopSettings: DesktopSettingsStore;
   handlers: Handlers;
   /** Runs a channel exactly as a renderer call would: parse, run, envelope. */
   call<C extends ChannelName>(channel: C, input?: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
@@ -212,6 +215,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
       bus.emit('connections:changed', { connections: connections.list() });
     },
   });
+  const desktopSettings = new DesktopSettingsStore(dir);
   const handlers = createHandlers(
     {
       db,
@@ -229,6 +233,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     },
     tools,
     createPrivacyHandlers({ consent, privacy, clock }),
+    createDesktopHandlers(desktopSettings),
   );
   return {
     dir,
@@ -246,6 +251,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     scheduler,
     consent,
     privacy,
+    desktopSettings,
     handlers,
     call: (channel, input) => dispatch(handlers, channel, input, logger) as never,
     callUnchecked: (channel, input) => dispatch(handlers, channel, input, logger),

@@ -17,3 +17,25 @@ export const appInfoSchema = z.object({
   keychain: keychainStatusSchema,
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** How the console lives on the desktop; kept per machine (start at login is a machine's choice). */
+export const desktopSettingsSchema = z.object({
+  /** Closing the window keeps syncing from the tray. */
+  backgroundMode: z.boolean(),
+  /** Start with the OS session, hidden in the tray. */
+  startAtLogin: z.boolean(),
+  /** Desktop notifications for what needs a person (re-authentication, dead letters, offline, webhooks). */
+  notifications: z.boolean(),
+  /** Stores whose notifications are muted. */
+  mutedStores: z.array(z.string().min(1).max(100)).max(1000),
+});
+export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
+
+/** Main asks the console to open a screen (a notification, tray item or storebridge:// link was clicked). */
+export const navigateSchema = z.object({
+  area: z.enum(['stores', 'connections', 'events']),
+  storeId: z.string().optional(),
+  connectionId: z.string().optional(),
+  record: z.string().optional(),
+});
+export type Navigate = z.infer<typeof navigateSchema>;

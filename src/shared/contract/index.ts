@@ -1,6 +1,6 @@
 // Runs everywhere. Owns: the contract: every channel with its zod input and output, and every push event.
 import { z } from 'zod';
-import { appInfoSchema } from './app.js';
+import { appInfoSchema, desktopSettingsSchema, navigateSchema } from './app.js';
 import {
   addStoreInputSchema,
   removeStoreInputSchema,
@@ -85,6 +85,9 @@ export const channels = {
       basis: z.string(),
     }),
   },
+  /** How the console behaves on the desktop (background mode, start at login, notifications, mutes). */
+  'desktop:settings': { input: empty, output: desktopSettingsSchema },
+  'desktop:saveSettings': { input: desktopSettingsSchema.partial().strict(), output: desktopSettingsSchema },
   'queue:deadLetters': { input: idInputSchema, output: z.array(deadLetterSchema) },
   /** Sends dead letters again (all of a connection, some ids, or one record type). */
   'queue:replay': { input: replayInputSchema, output: z.object({ replayed: z.number() }) },
@@ -241,6 +244,8 @@ export const events = {
   'sync:progress': syncProgressSchema,
   /** New events, oldest first, as they are written. */
   'events:appended': z.object({ events: z.array(loggedEventSchema) }),
+  /** Open a screen: a notification, the tray or a storebridge:// link asked for it. */
+  'app:navigate': navigateSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Channels = typeof channels;

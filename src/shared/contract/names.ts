@@ -56,6 +56,8 @@ export const channelNames = [
   'scripts:remove',
   'sync:cancel',
   'sync:estimate',
+  'desktop:settings',
+  'desktop:saveSettings',
 ] as const;
 
 export const eventNames = [
@@ -64,6 +66,7 @@ export const eventNames = [
   'connections:changed',
   'sync:progress',
   'events:appended',
+  'app:navigate',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];
