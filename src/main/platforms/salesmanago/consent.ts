@@ -69,6 +69,8 @@ export async function pullConsent(
   since: number,
   now: number,
 ): Promise<ConsentFact[]> {
+  // SALESmanago refuses a window that ends before it starts; a cursor ahead of this clock has nothing new.
+  if (since > now) return [];
   const emails = await modifiedSince(client, since, now);
   const facts: ConsentFact[] = [];
   for (let i = 0; i < emails.length; i += LOOKUP) {
