@@ -5,6 +5,7 @@ import { DashboardPage } from '../areas/dashboard/DashboardPage';
 import { ConnectionsPage } from '../areas/connections/ConnectionsPage';
 import { EventsPage } from '../areas/events/EventsPage';
 import { ExportPage } from '../areas/export/ExportPage';
+import { MappingPage } from '../areas/mapping/MappingPage';
 import { UpcomingArea } from '../areas/placeholders/UpcomingArea';
 
 export function AreaView({ area }: { area: Area }) {
@@ -19,6 +20,8 @@ export function AreaView({ area }: { area: Area }) {
       return <EventsPage />;
     case 'export':
       return <ExportPage />;
+    case 'mapping':
+      return <MappingPage />;
     default:
       return <UpcomingArea area={area} />;
   }
