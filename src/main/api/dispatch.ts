@@ -11,6 +11,7 @@ import {
 } from '../../shared/contract/index.js';
 import { isAppError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { fileSystemRefusal } from './fs-errors.js';
 
 export type Handlers = {
   [C in ChannelName]: (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
@@ -44,6 +45,8 @@ export async function dispatch(
     return ok(spec.output.parse(value));
   } catch (err) {
     if (isAppError(err)) return { ok: false, error: err.toShape() };
+    const refusal = fileSystemRefusal(err);
+    if (refusal) return { ok: false, error: refusal.toShape() };
     logger?.log('error', `channel ${channel} failed`, {
       error: err instanceof Error ? err.stack : String(err),
     });

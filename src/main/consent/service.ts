@@ -2,6 +2,7 @@
 // for the ledger: show a person, pull opt-outs, observe staging, mismatch report, reconcile, impact preview.
 import type { Db } from '../storage/db.js';
 import type { Clock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
 import { ConsentLedger, type PersonConsent } from './ledger.js';
 import { pullOptOuts, type PullResult } from './pull.js';
 import { observeStagedSubscribers } from './observe.js';
@@ -65,7 +66,8 @@ export class ConsentService {
 
   impact(storeId: string, connectionId: string): ImpactPreview {
     const c = this.systems.connections(storeId).find((x) => x.connectionId === connectionId);
-    if (!c) throw new Error(`Connection ${connectionId} is not a connection of store ${storeId}.`);
+    if (!c)
+      throw new AppError('not_found', `Connection ${connectionId} is not a connection of store ${storeId}.`);
     return impactPreview(this.db, this.ledger, {
       storeId,
       connectionId,

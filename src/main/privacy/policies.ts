@@ -2,6 +2,7 @@
 // customer account and no valid consent, older than N days), their preview and when they are due.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../storage/db.js';
+import { AppError } from '../core/errors.js';
 import type { ConsentLedger } from '../consent/ledger.js';
 import { grants } from '../consent/rule.js';
 import { normaliseEmail } from './subject.js';
@@ -57,7 +58,10 @@ export class PolicyRepo {
     const r = this.db.prepare('SELECT * FROM anonymisation_policies WHERE id = ? OR name = ?').get(id, id) as
       Row | undefined;
     if (!r)
-      throw new Error(`No anonymisation policy "${id}"; list them with \`storebridge privacy policies\`.`);
+      throw new AppError(
+        'not_found',
+        `No anonymisation policy "${id}"; list them with \`storebridge privacy policies\`.`,
+      );
     return fromRow(r);
   }
   list(): Policy[] {
