@@ -36,25 +36,46 @@ it('reads everything with at most one 429 and never more than 80% of any window'
 
 it('slows down when another app consumes the shared quota', async () => {
   h.calls.length = 0;
-  const client = h.client({ share: 0.8, maxConcurrency: 1 });
-  const sim = h.sim.url;
-  let consumed = false;
-  const ex = h.extractor(client, {
-    pageLimit: 25,
-    onProgress: () => {
-      if (consumed) return;
-      consumed = true;
-      void fetch(`${sim}/__sim/stores/${HASH}/quota/consume`, {
-        method: 'POST',
-        body: JSON.stringify({ units: 100 }),
-      });
+  const sim = `${h.sim.url}/__sim/stores/${HASH}/quota`;
+  const quota = async () =>
+    (await (await fetch(sim)).json()) as { remaining: number; resetMs: number; windowMs: number };
+  // The other app spends the quota right before this app's third request, through the simulator's HTTP
+  // route and awaited, so the spending lands in the window that request is counted in. It leaves 45 units:
+  // a fixed number, whatever the previous test left in the window. A window about to roll is waited out
+  // first, so the spending cannot fall into a window that closes before the request arrives.
+  let sent = 0;
+  let revealed = false;
+  const otherApp = async () => {
+    let q = await quota();
+    while (q.resetMs < 400) {
+      await new Promise((r) => setTimeout(r, q.resetMs + 10));
+      q = await quota();
+    }
+    const res = await fetch(`${sim}/consume`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ units: Math.max(0, q.remaining - 45) }),
+    });
+    expect(res.status).toBe(200);
+  };
+  const client = h.client({
+    share: 0.8,
+    maxConcurrency: 1,
+    fetch: async (input, init) => {
+      if (++sent === 3) {
+        await otherApp();
+        revealed = true;
+      }
+      return fetch(input, init);
     },
   });
-  await ex.historical('customers');
+  await h.extractor(client, { pageLimit: 25 }).historical('customers');
+  expect(revealed).toBe(true);
   expect(h.calls.filter((c) => c.status === 429).length).toBeLessThanOrEqual(1);
-  // The first answer after another app spent 100 units reveals it; after that one, this app sends nothing
-  // more in that window while less than 20% of the quota (30) is left.
   const lefts = h.calls.filter((c) => c.rate && c.status === 200).map((c) => c.rate!.left);
-  expect(Math.min(...lefts)).toBeLessThan(50);
+  // The third answer shows what the other app spent: 45 left before it, 44 after.
+  expect(lefts[2]).toBe(44);
+  // From then on this app sends nothing more in that window once 20% of the quota (30) or less is left.
   expect(lefts.filter((l) => l < 30).length).toBeLessThanOrEqual(1);
+  expect(Math.min(...lefts.slice(2, 2 + 44 - 30 + 1))).toBeGreaterThanOrEqual(30);
 });
