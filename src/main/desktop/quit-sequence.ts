@@ -3,7 +3,10 @@
 import type { WorkTracker } from './work-tracker.js';
 
 export interface QuitServices {
-  /** Scheduler and engine stop claiming new jobs (leases already taken stay with their runs). */
+  /**
+   * Scheduler and engine stop claiming new jobs (leases already taken stay with their runs). Called before
+   * `work` stops accepting: it may register the runs still finishing with `work` so the drain waits for them.
+   */
   stopClaiming(): void | Promise<void>;
   work: WorkTracker;
   /** Tray, power monitor, timers: anything that could start work or touch storage after this point. */
@@ -69,8 +72,11 @@ export class QuitSequence {
     };
 
     step('stop-claiming');
+    // stopClaiming runs first, synchronously, so it can hand what is still running (the scheduler's and the
+    // console's syncs finishing their current batch) to `work`; only then does `work` refuse new units.
+    const claiming = attempt('stop claiming', () => s.stopClaiming());
     s.work.stopAccepting();
-    await attempt('stop claiming', () => s.stopClaiming());
+    await claiming;
 
     step('drain');
     report.drained = await within(s.work.whenIdle(), drainTimeoutMs);
