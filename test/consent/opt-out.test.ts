@@ -120,7 +120,7 @@ describe('consent ledger against the simulators', () => {
     });
     expect(consent.show(STORE, CAROL).effective.state).toBe('unsubscribed');
 
-    const impact = consent.impact(STORE, 'conn-cf');
+    const impact = await consent.impact(STORE, 'conn-cf');
     expect(impact).toMatchObject({ created: 4, subscribed: 0, stayUnsubscribed: 4 });
     expect(impact.summary).toBe(
       '4 contacts created, 0 subscribed, 4 stay unsubscribed, 0 double opt-in emails',
@@ -139,6 +139,6 @@ describe('consent ledger against the simulators', () => {
       mechanism: 'phone call',
     });
     expect(consent.show(STORE, CAROL).effective.state).toBe('subscribed');
-    expect(consent.impact(STORE, 'conn-cf')).toMatchObject({ subscribed: 1, stayUnsubscribed: 3 });
+    expect(await consent.impact(STORE, 'conn-cf')).toMatchObject({ subscribed: 1, stayUnsubscribed: 3 });
   });
 });

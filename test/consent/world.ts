@@ -1,4 +1,4 @@
-// Runs in: vitest. Owns: a workspace database (migrations 1..n plus 006) and event log in a temp folder, a
+// Runs in: vitest (under scripts/with-keychain.sh). Owns: a workspace database (migrations 1..n plus 006) and event log in a temp folder, a
 // BigCommerce simulator store, and ActiveCampaign and Connectif connections on their simulators, as Systems.
 import { join } from 'node:path';
 import { BigCommerceClient } from '../../src/main/bigcommerce/client.js';
@@ -15,7 +15,9 @@ import { m006 } from '../../src/main/storage/migrations/006-consent-privacy.js';
 import { startBigCommerceSim, type BigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
 import { harness as acHarness, type Harness as AcHarness } from '../platforms/activecampaign/harness.js';
 import { harness as cfHarness, type Harness as CfHarness } from '../platforms/connectif/harness.js';
-import { tempDir } from '../support/temp.js';
+import { KeytarSecretStore } from '../../src/main/secrets/keytar-store.js';
+import type { SecretStore } from '../../src/main/secrets/secret-store.js';
+import { tempDir, uniqueService } from '../support/temp.js';
 
 export const STORE = 'store-1';
 export const HASH = 'k';
@@ -29,6 +31,8 @@ export interface World {
   ac: AcHarness;
   cf: CfHarness;
   systems: Systems;
+  /** The real keychain, under a service of this world's own (the privacy salt lives there). */
+  secrets: SecretStore;
   extra: ConnectedSystem[];
   /** Stages the store's customers and subscribers into the workspace, as a historical sync's extract would. */
   extract(): Promise<void>;
@@ -105,6 +109,7 @@ export async function openWorld(): Promise<World> {
     ac,
     cf,
     systems,
+    secrets: new KeytarSecretStore(uniqueService('consent-world')),
     extra,
     async extract() {
       const client = new BigCommerceClient(transport);

@@ -101,8 +101,8 @@ describe('privacy erase and access against the simulators', () => {
   it('an access request returns everything the workspace holds about the person', async () => {
     w = await openWorld();
     await seedEverywhere(w);
-    const privacy = new PrivacyService(w.db, w.events.db, w.systems, systemClock);
-    const got = privacy.access('ZOE@example.com');
+    const privacy = new PrivacyService(w.db, w.events.db, w.systems, systemClock, w.secrets);
+    const got = await privacy.access('ZOE@example.com');
     expect(got.consentFacts).toHaveLength(1);
     expect(got.records.map((r) => r.resource).sort()).toEqual(['customers', 'subscribers']);
     expect(JSON.stringify(got.records)).toContain('Núñez');
@@ -118,7 +118,7 @@ describe('privacy erase and access against the simulators', () => {
     w = await openWorld();
     await seedEverywhere(w);
     expect(traces(w.dir, ZOE).length).toBeGreaterThan(0); // the search can find it when it is there
-    const privacy = new PrivacyService(w.db, w.events.db, w.systems, systemClock);
+    const privacy = new PrivacyService(w.db, w.events.db, w.systems, systemClock, w.secrets);
     const out = await privacy.erase('Zoe@Example.com', { bigcommerce: true });
 
     expect(out.receipts.map((r) => [r.system.split(' (')[0], r.outcome])).toEqual([
@@ -149,13 +149,13 @@ describe('privacy erase and access against the simulators', () => {
     // Other people and records are untouched: a product that shares the customer's id keeps its delivery.
     expect(w.db.prepare('SELECT entity_type FROM deliveries').all()).toEqual([{ entity_type: 'product' }]);
     expect(w.events.query({}).map((e) => e.message)).toEqual(['page 1 of customers']);
-    expect(privacy.access('bob@example.com').records.length).toBe(0); // bob was never in this BigCommerce store
+    expect((await privacy.access('bob@example.com')).records.length).toBe(0); // bob was never in this BigCommerce store
 
     expect(traces(w.dir, ZOE)).toEqual([]);
 
     // The next sync: nothing comes back from BigCommerce, and the planner's guard drops a stale copy.
     await w.extract();
-    expect(privacy.access(ZOE).records).toEqual([]);
+    expect((await privacy.access(ZOE)).records).toEqual([]);
     expect(privacy.isSuppressed(STORE, 'ZOE@example.com')).toBe(true);
     const stale = seedStore().filter((r) => r.resource === 'customers' && r.id === '1');
     expect(withoutSuppressed(privacy.suppression, stale)).toEqual([]);
@@ -166,7 +166,7 @@ describe('privacy erase and access against the simulators', () => {
     w = await openWorld();
     let shift = 0;
     const clock = { now: () => Date.now() + shift };
-    const privacy = new PrivacyService(w.db, w.events.db, w.systems, clock);
+    const privacy = new PrivacyService(w.db, w.events.db, w.systems, clock, w.secrets);
     const consent = new ConsentService(w.db, w.systems, systemClock, { isSuppressed: privacy.isSuppressed });
     await bcPost(w, '/v3/customers/subscribers', {
       email: 'old@example.com',
@@ -198,7 +198,7 @@ describe('privacy erase and access against the simulators', () => {
     shift = 0;
     await privacy.erase('kept@example.com');
     expect(privacy.isSuppressed(STORE, 'kept@example.com')).toBe(true);
-    expect(consent.impact(STORE, 'conn-cf').suppressed).toBe(0); // the scrub removed the staged copy
+    expect((await consent.impact(STORE, 'conn-cf')).suppressed).toBe(0); // the scrub removed the staged copy
     // An import is not a return; an explicit subscription after the erase is.
     consent.ledger.record({
       storeId: STORE,

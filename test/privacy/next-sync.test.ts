@@ -32,7 +32,7 @@ describe('the next sync after an erase', () => {
     w.ac.enqueue([rec], true);
     await w.ac.drainAll();
     await w.extract();
-    const privacy = new PrivacyService(w.db, w.events.db, w.systems, systemClock);
+    const privacy = new PrivacyService(w.db, w.events.db, w.systems, systemClock, w.secrets);
     const out = await privacy.erase(DAN);
     expect(out.receipts.find((r) => r.system.startsWith('ActiveCampaign'))!.outcome).toBe('erased');
     expect(inFiles(w.dir, DAN)).toEqual([]);
@@ -40,9 +40,9 @@ describe('the next sync after an erase', () => {
     // BigCommerce still has Dan; a historical re-read stages him again, and the purge removes him at once.
     const { seq } = w.db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM staging').get() as { seq: number };
     await w.extract();
-    expect(privacy.access(DAN).records.length).toBe(1);
+    expect((await privacy.access(DAN)).records.length).toBe(1);
     expect(purgeSuppressed(w.db, w.events.db, privacy.suppression, STORE, seq)).toBe(1);
-    expect(privacy.access(DAN).records).toEqual([]);
+    expect((await privacy.access(DAN)).records).toEqual([]);
     expect(inFiles(w.dir, DAN)).toEqual([]);
 
     // Had a stale copy reached the planner, the guard drops it and the platform never sees Dan again.

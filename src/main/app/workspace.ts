@@ -144,6 +144,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
           .prepare('SELECT coalesce(max(seq), 0) AS m FROM staging WHERE store_id = ?')
           .get(storeId) as { m: number };
         const r = await bigcommerce.refresh(storeId, o);
+        await late.privacy.prepare(); // the suppression list's salt, from the keychain
         purgeSuppressed(db, events.db, late.privacy.suppression, storeId, m);
         late.consent.observe(storeId);
         return r;
@@ -164,7 +165,10 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     // A fresh owner per process: leases of a crashed process expire instead of being mistaken for ours.
     owner: `${process.pid}-${randomUUID()}`,
   });
-  Object.assign(late, consentAndPrivacy({ db, events, stores, accounts, connections, queue, logger }, clock));
+  Object.assign(
+    late,
+    consentAndPrivacy({ db, events, stores, accounts, connections, queue, logger, secrets }, clock),
+  );
   const { consent, privacy } = late;
   // Built here, started only by hosts that sync in the background (the app, the browser host), not the CLI.
   const scheduler = new Scheduler({
@@ -210,6 +214,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     events,
     mapping,
     afterImport: () => {
+      privacy.suppression.forgetSalt(); // an import may bring the exporting workspace's salt
       bus.emit('stores:changed', { stores: stores.list() });
       bus.emit('accounts:changed', { accounts: accounts.list() });
       bus.emit('connections:changed', { connections: connections.list() });

@@ -22,6 +22,8 @@ export class ConsentService {
     private readonly opts: {
       pendingTtlMs?: number;
       isSuppressed?: (storeId: string, email: string) => boolean;
+      /** Readies `isSuppressed` (the suppression list's salt comes from the keychain). */
+      prepare?: () => Promise<void>;
     } = {},
   ) {
     this.ledger = new ConsentLedger(db, clock, opts.pendingTtlMs);
@@ -64,7 +66,8 @@ export class ConsentService {
     return reconcileApply(this.ledger, this.systems, this.clock, storeId);
   }
 
-  impact(storeId: string, connectionId: string): ImpactPreview {
+  async impact(storeId: string, connectionId: string): Promise<ImpactPreview> {
+    await this.opts.prepare?.();
     const c = this.systems.connections(storeId).find((x) => x.connectionId === connectionId);
     if (!c)
       throw new AppError('not_found', `Connection ${connectionId} is not a connection of store ${storeId}.`);

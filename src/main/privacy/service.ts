@@ -3,6 +3,7 @@
 import type { Db } from '../storage/db.js';
 import type { Clock } from '../core/clock.js';
 import type { Systems } from '../consent/systems.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import { ConsentLedger } from '../consent/ledger.js';
 import { SuppressionList } from './suppression.js';
 import { auditTrail, erasePerson, type EraseOutcome } from './erase.js';
@@ -19,16 +20,28 @@ export class PrivacyService {
     private readonly events: Db,
     private readonly systems: Systems,
     private readonly clock: Clock,
+    secrets: SecretStore,
   ) {
-    this.suppression = new SuppressionList(db);
+    this.suppression = new SuppressionList(db, secrets);
     this.policies = new PolicyRepo(db);
     this.ledger = new ConsentLedger(db, clock);
   }
 
-  /** For the planner and extractor: skip this person's records. */
+  /** Loads (or creates) the salt from the SecretStore; hashing needs it. */
+  ready(): Promise<void> {
+    return this.suppression.ready();
+  }
+
+  /** Before a sync consults `isSuppressed`: loads the salt when there is anyone to suppress. */
+  async prepare(): Promise<void> {
+    if (this.suppression.size() > 0) await this.ready();
+  }
+
+  /** For the planner and extractor: skip this person's records (after `prepare()`). */
   isSuppressed = (storeId: string, email: string): boolean => this.suppression.isSuppressed(storeId, email);
 
-  erase(email: string, o: { bigcommerce?: boolean; signal?: AbortSignal } = {}): Promise<EraseOutcome> {
+  async erase(email: string, o: { bigcommerce?: boolean; signal?: AbortSignal } = {}): Promise<EraseOutcome> {
+    await this.ready();
     return erasePerson(
       {
         db: this.db,
@@ -42,7 +55,8 @@ export class PrivacyService {
     );
   }
 
-  access(email: string): AccessExport {
+  async access(email: string): Promise<AccessExport> {
+    await this.ready();
     return accessExport(this.db, this.events, this.suppression, email, this.clock.now());
   }
 

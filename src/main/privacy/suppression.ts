@@ -1,16 +1,47 @@
 // Runs in: main (Electron-free). Owns: the suppression list: erased people, by salted hash, whom the next sync
-// must not bring back, unless they return with a new explicit consent recorded after the erase.
+// must not bring back, unless they return with a new explicit consent recorded after the erase. The salt comes
+// from the SecretStore (asynchronously): `ready()` before hashing; an empty list needs no salt.
+import { AppError } from '../core/errors.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import type { Db } from '../storage/db.js';
-import { normaliseEmail, privacySalt, subjectHash } from './subject.js';
+import { normaliseEmail, readSalt, subjectHash } from './subject.js';
 
 export class SuppressionList {
-  private readonly salt: Buffer;
+  private salt: Buffer | undefined;
+  private loading: Promise<void> | undefined;
 
-  constructor(private readonly db: Db) {
-    this.salt = privacySalt(db);
+  constructor(
+    private readonly db: Db,
+    private readonly secrets: SecretStore,
+  ) {}
+
+  /** Loads the salt, creating it on first use; one load at a time, retried after a failure. */
+  ready(): Promise<void> {
+    if (this.salt) return Promise.resolve();
+    this.loading ??= readSalt(this.db, this.secrets, { create: true }).then(
+      (salt) => {
+        this.salt = salt;
+      },
+      (err: unknown) => {
+        this.loading = undefined;
+        throw err;
+      },
+    );
+    return this.loading;
+  }
+
+  /** After an import brought another salt: the next use reads it again. */
+  forgetSalt(): void {
+    this.salt = undefined;
+    this.loading = undefined;
   }
 
   hash(email: string): string {
+    if (!this.salt)
+      throw new AppError(
+        'internal',
+        'The privacy salt is not loaded yet (the keychain is read first); try again in a moment.',
+      );
     return subjectHash(this.salt, email);
   }
 
@@ -31,6 +62,7 @@ export class SuppressionList {
    * consent in this store.
    */
   isSuppressed(storeId: string, email: string): boolean {
+    if (this.size() === 0) return false;
     const row = this.db
       .prepare('SELECT max(created_at) AS at FROM suppressions WHERE store_id IN (?, ?) AND subject_hash = ?')
       .get(storeId, '*', this.hash(email)) as { at: number | null };

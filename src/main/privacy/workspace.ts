@@ -1,14 +1,18 @@
 // Runs in: main (Electron-free). Owns: building the consent and privacy services for an open workspace, with a
-// clear error while migration 006 is not registered yet.
+// clear error while migration 006 is not registered yet, and moving a salt an older build kept in SQLite out.
 import type { Workspace } from '../app/workspace.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import { ConsentService } from '../consent/service.js';
 import { workspaceSystems } from '../consent/workspace-systems.js';
 import { PrivacyService } from './service.js';
+import { hasLegacySalt } from './subject.js';
 
 export function consentAndPrivacy(
-  ws: Pick<Workspace, 'db' | 'events' | 'stores' | 'accounts' | 'connections' | 'queue' | 'logger'>,
+  ws: Pick<
+    Workspace,
+    'db' | 'events' | 'stores' | 'accounts' | 'connections' | 'queue' | 'logger' | 'secrets'
+  >,
   clock: Clock = systemClock,
 ): { consent: ConsentService; privacy: PrivacyService } {
   const ready = ws.db
@@ -20,7 +24,18 @@ export function consentAndPrivacy(
       'This workspace has no consent and privacy tables yet (migration 006 is not registered in this build).',
     );
   const systems = workspaceSystems(ws, clock);
-  const privacy = new PrivacyService(ws.db, ws.events.db, systems, clock);
-  const consent = new ConsentService(ws.db, systems, clock, { isSuppressed: privacy.isSuppressed });
+  const privacy = new PrivacyService(ws.db, ws.events.db, systems, clock, ws.secrets);
+  const consent = new ConsentService(ws.db, systems, clock, {
+    isSuppressed: privacy.isSuppressed,
+    prepare: () => privacy.prepare(),
+  });
+  // A salt an older build kept next to the hashes leaves SQLite now, not at the next erase; on failure (no
+  // keychain) it stays put and the next use tries again.
+  if (hasLegacySalt(ws.db))
+    privacy.ready().catch((err: unknown) =>
+      ws.logger.log('warn', 'could not move the privacy salt to the keychain yet', {
+        error: err instanceof Error ? err.message : String(err),
+      }),
+    );
   return { consent, privacy };
 }

@@ -18,6 +18,7 @@ import {
 } from './payload.js';
 import { MIN_PASSPHRASE_LENGTH } from './passphrase.js';
 import { DEFAULT_KDF, seal, type KdfParams } from './sealed.js';
+import { SALT_SECRET, saltForExport } from './salt.js';
 
 export interface TransferSource {
   db: Db;
@@ -66,6 +67,8 @@ export async function exportWorkspace(
     }
     tables[table] = rows;
   }
+  const salt = await saltForExport(ws.db, ws.secrets);
+  if (salt !== undefined) secrets[SALT_SECRET] = salt;
   if (missing.length) {
     throw new AppError(
       'not_found',

@@ -8,6 +8,7 @@ import type { TransferSource, TransferSummary } from './export.js';
 import { EXPORT_KIND, payloadSchema, quote, type Payload } from './payload.js';
 import { planImport, type ImportPlan, type PlannedRow } from './plan.js';
 import { open } from './sealed.js';
+import { SALT_SECRET, saltForImport } from './salt.js';
 
 export interface ImportOptions {
   /** Overwrite stores, accounts and connections that already exist here. */
@@ -37,6 +38,8 @@ export async function importWorkspace(
       `${st.message ?? 'No keychain is available.'} Nothing was imported.`,
     );
   }
+  const salt = await saltForImport(ws.db, ws.secrets, payload.secrets[SALT_SECRET]);
+  if (salt) plan.secrets.push(salt);
   const undo = await writeSecrets(ws, plan);
   try {
     ws.db.transaction(() => plan.rows.forEach((r) => writeRow(ws.db, r)))();

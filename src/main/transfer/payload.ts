@@ -19,6 +19,8 @@ export const TRANSFER_TABLES = [
   'settings',
   'mapping_templates',
   'mappings',
+  // Erased people, by salted hash: with the salt (carried as a secret) they stay erased on the new machine.
+  'suppressions',
 ] as const;
 export type TransferTable = (typeof TRANSFER_TABLES)[number];
 

@@ -59,6 +59,8 @@ export function planImport(db: Db, payload: Payload, replace: boolean): ImportPl
           .prepare(`SELECT * FROM ${quote(table)} WHERE ${where}`)
           .get(...pk.map((c) => row[c] ?? null)) as Row | undefined;
       }
+      // The same erased person already suppressed here: nothing to overwrite, nothing to report.
+      if (existing && table === 'suppressions') continue;
       if (existing) plan.conflicts.push(describe(table, existing));
       plan.rows.push({ table, row, existing: existing !== undefined });
       addSecrets(plan, payload, table, String(source.id), String(row.id));

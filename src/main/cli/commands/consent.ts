@@ -84,7 +84,7 @@ export async function consentCommand(ws: Workspace, o: Output, args: string[]): 
     }
     case 'impact': {
       if (!values.connection) throw new UsageError('consent impact needs --connection ID');
-      const r = consent.impact(store(), values.connection);
+      const r = await consent.impact(store(), values.connection);
       o.out(o.json ? JSON.stringify(r) : r.summary);
       return 0;
     }

@@ -54,7 +54,7 @@ export async function privacyCommand(ws: Workspace, o: Output, args: string[]): 
     case 'access': {
       const email = positionals[0];
       if (!email) throw new UsageError('privacy access needs an email');
-      const text = JSON.stringify(privacy.access(email), null, 2);
+      const text = JSON.stringify(await privacy.access(email), null, 2);
       if (values.out) {
         writeFileSync(values.out, text, { mode: 0o600 });
         o.out(o.json ? JSON.stringify({ file: values.out }) : `Written to ${values.out}`);

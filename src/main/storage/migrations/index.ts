@@ -7,5 +7,6 @@ import { m004 } from './004-mappings.js';
 import { m005 } from './005-deliveries-payload.js';
 import { m006 } from './006-consent-privacy.js';
 import { m007 } from './007-storefront-scripts.js';
+import { m008 } from './008-privacy-salt-out.js';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
