@@ -67,6 +67,13 @@ export interface DeliveryJob extends PlannedJob {
 export type JobResult =
   | { jobId: number; outcome: 'ok'; remoteId?: string }
   | { jobId: number; outcome: 'retryable'; reason: string; retryAfterMs?: number }
+  /**
+   * The platform refused for its rate limit and wrote nothing of this job: it waits `retryAfterMs` (or the
+   * limiter's own estimate), spends no attempt, never backs off exponentially and never dead-letters, and the
+   * whole scope's limiter pauses. Only for a refusal that wrote nothing: a job that may have partly landed is
+   * `retryable`, because connectors read `attempts > 1` as "look up what arrived before sending again".
+   */
+  | { jobId: number; outcome: 'rateLimited'; reason: string; retryAfterMs?: number }
   | { jobId: number; outcome: 'permanent'; reason: string }
   | { jobId: number; outcome: 'submitted'; ref: string };
 

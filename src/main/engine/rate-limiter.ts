@@ -41,6 +41,19 @@ export class TokenBucket {
     this.tokens = Math.min(this.tokens, 0);
   }
 
+  /**
+   * After a rate-limit refusal: the whole scope waits `retryAfterMs`, or without one the time a full burst
+   * takes to refill (at least a second), since the platform's window is evidently spent. Returns the wait.
+   */
+  throttle(retryAfterMs?: number): number {
+    const wait =
+      retryAfterMs !== undefined && retryAfterMs >= 0
+        ? Math.ceil(retryAfterMs)
+        : Math.max(1000, Math.ceil((this.limit.burst / this.limit.perSecond) * 1000));
+    this.pause(wait);
+    return wait;
+  }
+
   update(limit: Omit<RateLimit, 'scopeKey'>): void {
     this.limit = limit;
     this.tokens = Math.min(this.tokens, limit.burst);

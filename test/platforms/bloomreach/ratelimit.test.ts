@@ -1,4 +1,4 @@
-// Runs in: vitest. Owns: Bloomreach's per-IP limit (scaled down): 429 answers become retryable results with
+// Runs in: vitest. Owns: Bloomreach's per-IP limit (scaled down): 429 answers become rate-limited results with
 // Retry-After, nothing is lost or doubled, and a pace inside the limit meets no 429.
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedStore } from './fixtures.js';
@@ -13,7 +13,7 @@ afterEach(async () => {
 const counts = (x: Harness) => ['purchase', 'purchase_item', 'consent'].map((t) => x.sim.events(t).length);
 
 describe('Bloomreach rate limit', () => {
-  it('a 429 makes every job of the batch retryable after the Retry-After wait', async () => {
+  it('a 429 makes every job of the batch rate-limited for the Retry-After wait', async () => {
     h = await harness({ sim: { rateLimit: { limit: 1_000, windowMs: 60_000 } } });
     h.enqueue(seedStore(), true);
     h.sim.ctx.forceRateLimited = true;
@@ -21,8 +21,8 @@ describe('Bloomreach rate limit', () => {
     const results = await h.connector.deliver(jobs, h.ctx);
     expect(results).toHaveLength(jobs.length);
     for (const r of results) {
-      expect(r.outcome).toBe('retryable');
-      if (r.outcome !== 'retryable') continue;
+      expect(r.outcome).toBe('rateLimited');
+      if (r.outcome !== 'rateLimited') continue;
       expect(r.reason).toMatch(/429/);
       expect(r.retryAfterMs).toBeGreaterThan(50_000);
       expect(r.retryAfterMs).toBeLessThanOrEqual(60_000);

@@ -1,6 +1,6 @@
 // Runs in: main (Electron-free). Owns: delivering one connection's queue: claim a batch, settle jobs left in
-// doubt by a crash, pace to the platform's scope, deliver, record results and events; stop when the queue is
-// empty, the destination is unreachable (breaker open) or the run is cancelled.
+// doubt by a crash, pace to the platform's scope, deliver, record results and events, wait out rate limits;
+// stop when the queue is empty, the destination is unreachable (breaker open) or the run is cancelled.
 import type { Clock } from '../../core/clock.js';
 import type { EventLog, NewEvent } from '../../events/event-log.js';
 import type { CircuitBreaker } from '../circuit-breaker.js';
@@ -31,12 +31,20 @@ export interface DrainDeps {
   /** Identifies this process's leases; a restarted process uses a new one. */
   owner: string;
   leaseMs: number;
+  /**
+   * How long the platform may refuse every record for its rate limit, with nothing getting through, before
+   * this drain gives up (state `budget`; the jobs stay queued, no attempt spent). Default 10 minutes.
+   */
+  rateLimitBudgetMs?: number;
 }
 
 export interface DrainOutcome {
   state: 'drained' | 'offline' | 'cancelled' | 'budget';
   delivered: number;
+  /** Jobs put back to try again, rate-limited ones included. */
   retried: number;
+  /** Of `retried`: refused for the rate limit, waiting without spending an attempt. */
+  rateLimited: number;
   dead: number;
   submitted: number;
   batches: number;
@@ -48,12 +56,26 @@ export async function drainConnection(
   signal: AbortSignal,
   maxBatches = Number.POSITIVE_INFINITY,
 ): Promise<DrainOutcome> {
-  const out: DrainOutcome = { state: 'drained', delivered: 0, retried: 0, dead: 0, submitted: 0, batches: 0 };
+  const out: DrainOutcome = {
+    state: 'drained',
+    delivered: 0,
+    retried: 0,
+    rateLimited: 0,
+    dead: 0,
+    submitted: 0,
+    batches: 0,
+  };
   const base = { connectionId: rt.connectionId, storeId: rt.storeId, platform: rt.connector.platform };
   const log = (...e: NewEvent[]) => deps.events.append(...e.map((x) => ({ ...base, ...x })));
+  const hold = new RateHold(rt.bucket, deps.clock.now());
 
-  await confirmSubmitted(rt, deps, log, out);
+  await confirmSubmitted(rt, deps, log, out, hold);
   while (out.batches < maxBatches) {
+    if (signal.aborted) return { ...out, state: 'cancelled' };
+    // Jobs this drain held for a rate limit are due when the hold ends: wait for it before claiming, so they
+    // go next, in their order, instead of the drain ending while they wait for the next run.
+    const held = hold.until - deps.clock.now();
+    if (held > 0) await deps.sleep(held, signal);
     if (signal.aborted) return { ...out, state: 'cancelled' };
     if (!rt.breaker.allow()) return { ...out, state: 'offline' };
     const { jobs, inDoubt } = deps.queue.claim(
@@ -63,7 +85,10 @@ export async function drainConnection(
       deps.leaseMs,
       deps.clock.now(),
     );
-    if (jobs.length === 0) break;
+    if (jobs.length === 0) {
+      if (hold.until > deps.clock.now()) continue; // a timer that fired a moment early
+      break;
+    }
     out.batches++;
 
     let toSend = jobs;
@@ -113,17 +138,61 @@ export async function drainConnection(
       const reason = `Unexpected error from the ${rt.connector.label} connector: ${err instanceof Error ? err.message : String(err)}`;
       results = toSend.map((j) => ({ jobId: j.jobId, outcome: 'retryable', reason }));
     }
-    results = coverEveryJob(toSend, results, rt.connector.label);
+    const now = deps.clock.now();
+    results = hold.apply(coverEveryJob(toSend, results, rt.connector.label), now);
     const pause = Math.max(0, ...results.map((r) => (r.outcome === 'retryable' ? (r.retryAfterMs ?? 0) : 0)));
     if (pause > 0) rt.bucket.pause(pause);
-    const counts = deps.queue.complete(results, deps.clock.now());
+    const counts = deps.queue.complete(results, now);
     out.delivered += counts.ok;
-    out.retried += counts.retry;
+    out.retried += counts.retry + counts.rateLimited;
+    out.rateLimited += counts.rateLimited;
     out.dead += counts.dead;
     out.submitted += counts.submitted;
     log(...describe(toSend, results, rt.connector.label));
+    if (hold.stalledFor(now) > (deps.rateLimitBudgetMs ?? DEFAULT_RATE_LIMIT_BUDGET_MS)) {
+      log({
+        level: 'warn',
+        type: 'connection.rate_limited',
+        message: `${rt.connector.label} refused every record for its rate limit for ${Math.round(hold.stalledFor(now) / 1000)} s; the rest stays queued for the next run.`,
+      });
+      return { ...out, state: 'budget' };
+    }
   }
   return out;
+}
+
+const DEFAULT_RATE_LIMIT_BUDGET_MS = 10 * 60_000;
+
+/**
+ * One drain's view of rate-limit refusals. A refused batch throttles the scope's limiter (every connection
+ * in the scope waits, not just this batch) and its jobs wait exactly as long as the limiter does.
+ */
+class RateHold {
+  /** When the jobs this drain held for a rate limit are due again (epoch ms). */
+  until = 0;
+  private lastProgress: number;
+
+  constructor(
+    private readonly bucket: TokenBucket,
+    start: number,
+  ) {
+    this.lastProgress = start;
+  }
+
+  apply(results: JobResult[], now: number): JobResult[] {
+    const limited = results.filter((r) => r.outcome === 'rateLimited');
+    if (limited.length < results.length) this.lastProgress = now;
+    if (limited.length === 0) return results;
+    const asked = limited.flatMap((r) => (r.retryAfterMs !== undefined ? [r.retryAfterMs] : []));
+    const wait = this.bucket.throttle(asked.length > 0 ? Math.max(...asked) : undefined);
+    this.until = Math.max(this.until, now + wait);
+    return results.map((r) => (r.outcome === 'rateLimited' ? { ...r, retryAfterMs: wait } : r));
+  }
+
+  /** How long only rate-limit refusals have come back. */
+  stalledFor(now: number): number {
+    return now - this.lastProgress;
+  }
 }
 
 /**
@@ -137,6 +206,7 @@ async function confirmSubmitted(
   deps: DrainDeps,
   log: (...e: NewEvent[]) => unknown,
   out: DrainOutcome,
+  hold: RateHold,
 ): Promise<void> {
   const confirm = rt.connector.confirm?.bind(rt.connector);
   if (!confirm) return;
@@ -167,11 +237,16 @@ async function confirmSubmitted(
           return;
         }
         const ids = new Set(group.map((j) => j.jobId));
-        const results = answered.filter((r) => r.outcome !== 'submitted' && ids.has(r.jobId));
+        const now = deps.clock.now();
+        const results = hold.apply(
+          answered.filter((r) => r.outcome !== 'submitted' && ids.has(r.jobId)),
+          now,
+        );
         if (results.length === 0) return;
-        const counts = deps.queue.complete(results, deps.clock.now());
+        const counts = deps.queue.complete(results, now);
         out.delivered += counts.ok;
-        out.retried += counts.retry;
+        out.retried += counts.retry + counts.rateLimited;
+        out.rateLimited += counts.rateLimited;
         out.dead += counts.dead;
         log(...describe(group, results, rt.connector.label));
       }),
@@ -217,6 +292,13 @@ function describe(jobs: DeliveryJob[], results: JobResult[], label: string): New
         message: `${label} rejected ${job.entityType} ${job.entityId}: ${r.reason}`,
         ...record,
         payload: job.payload,
+      });
+    else if (r.outcome === 'rateLimited')
+      events.push({
+        level: 'warn',
+        type: 'delivery.retry',
+        message: `${label} held ${job.entityType} ${job.entityId} for its rate limit, ${r.retryAfterMs ?? 0} ms (no attempt spent): ${r.reason}`,
+        ...record,
       });
     else if (r.outcome === 'retryable')
       events.push({

@@ -37,6 +37,9 @@ interface JobRow {
   submission_ref: string | null;
 }
 
+/** A rate-limited job with no wait named (the drain normally fills in its limiter's estimate). */
+const DEFAULT_RATE_WAIT_MS = 1_000;
+
 export function payloadHash(payload: unknown): string {
   return createHash('sha256').update(JSON.stringify(payload)).digest('base64url');
 }
@@ -141,8 +144,8 @@ export class JobQueue {
   complete(
     results: JobResult[],
     now: number,
-  ): { ok: number; retry: number; dead: number; submitted: number } {
-    const counts = { ok: 0, retry: 0, dead: 0, submitted: 0 };
+  ): { ok: number; retry: number; rateLimited: number; dead: number; submitted: number } {
+    const counts = { ok: 0, retry: 0, rateLimited: 0, dead: 0, submitted: 0 };
     const get = this.db.prepare('SELECT * FROM jobs WHERE id = ?');
     const ledger = this.db.prepare(
       `INSERT INTO deliveries (connection_id, entity_type, entity_id, version, payload_hash, remote_id, delivered_at,
@@ -156,6 +159,13 @@ export class JobQueue {
     const retry = this.db.prepare(
       `UPDATE jobs SET status = 'queued', run_after = ?, last_error = ?, lease_owner = NULL, lease_expires = NULL,
          updated_at = ? WHERE id = ?`,
+    );
+    // The claim counted an attempt the platform never let happen: give it back (a submitted job being
+    // confirmed was not claimed, so it keeps its count). No backoff growth and no dead letter.
+    const rateLimited = this.db.prepare(
+      `UPDATE jobs SET attempts = CASE WHEN status = 'leased' THEN MAX(0, attempts - 1) ELSE attempts END,
+         status = 'queued', run_after = ?, last_error = ?, lease_owner = NULL, lease_expires = NULL, updated_at = ?
+       WHERE id = ?`,
     );
     const dead = this.db.prepare(
       `UPDATE jobs SET status = 'dead', last_error = ?, lease_owner = NULL, lease_expires = NULL, updated_at = ?
@@ -202,6 +212,10 @@ export class JobQueue {
               );
               counts.retry++;
             }
+            break;
+          case 'rateLimited':
+            rateLimited.run(now + Math.max(0, r.retryAfterMs ?? DEFAULT_RATE_WAIT_MS), r.reason, now, row.id);
+            counts.rateLimited++;
             break;
           case 'permanent':
             dead.run(r.reason, now, row.id);

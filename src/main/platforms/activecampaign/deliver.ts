@@ -63,12 +63,12 @@ export async function deliverBatch(
   } catch (err) {
     return failAll(jobs, err, 'preparing the connection, tag and list');
   }
-  let stop: { reason: string; retryAfterMs?: number } | undefined;
+  let stop: { reason: string; retryAfterMs?: number; rate?: boolean } | undefined;
   for (const job of jobs) {
     if (stop) {
       results.push({
         jobId: job.jobId,
-        outcome: 'retryable',
+        outcome: stop.rate ? 'rateLimited' : 'retryable',
         reason: `not sent: ${stop.reason}`,
         ...(stop.retryAfterMs ? { retryAfterMs: stop.retryAfterMs } : {}),
       });
@@ -104,12 +104,14 @@ export async function deliverBatch(
           results.push({ jobId: job.jobId, outcome: 'retryable', reason: `${label(job)}: ${err.message}` });
           break;
         case 'rate':
-          stop = { reason: err.message, retryAfterMs: err.retryAfterMs };
+          // The refused request wrote nothing, and every write looks its record up first, so the job can
+          // simply go again after the wait without spending an attempt.
+          stop = { reason: err.message, retryAfterMs: err.retryAfterMs, rate: true };
           results.push({
             jobId: job.jobId,
-            outcome: 'retryable',
+            outcome: 'rateLimited',
             reason: err.message,
-            retryAfterMs: err.retryAfterMs ?? 1000,
+            ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
           });
           break;
         case 'server':
@@ -133,9 +135,10 @@ function failAll(jobs: DeliveryJob[], err: unknown, doing: string): JobResult[] 
   if (err instanceof AcCallError && (err.kind === 'network' || err.kind === 'auth')) throw unreachable(err);
   const reason = `ActiveCampaign failed while ${doing}: ${err instanceof Error ? err.message : String(err)}`;
   const retryAfterMs = err instanceof AcCallError ? err.retryAfterMs : undefined;
+  const rate = err instanceof AcCallError && err.kind === 'rate';
   return jobs.map((j) => ({
     jobId: j.jobId,
-    outcome: 'retryable',
+    outcome: rate ? 'rateLimited' : 'retryable',
     reason,
     ...(retryAfterMs ? { retryAfterMs } : {}),
   }));

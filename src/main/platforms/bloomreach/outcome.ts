@@ -7,7 +7,14 @@ export function failed(job: DeliveryJob, label: string, e: BrCallError): JobResu
   const jobId = job.jobId;
   switch (e.kind) {
     case 'rate':
-      return { jobId, outcome: 'retryable', reason: `${label}: ${e.message}`, retryAfterMs: e.retryAfterMs };
+      // Bloomreach discards a refused request's data: nothing landed, so no attempt is spent (a job split
+      // across requests, partly landed, is made retryable by the tracking sender instead).
+      return {
+        jobId,
+        outcome: 'rateLimited',
+        reason: `${label}: ${e.message}`,
+        ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
+      };
     case 'unreachable':
     case 'server':
       return { jobId, outcome: 'retryable', reason: `${label}: ${e.message}` };

@@ -15,6 +15,8 @@ interface Slot {
 interface JobState {
   errors: string[];
   result?: JobResult;
+  /** Some of its commands already went in an answered request (a job of more than 50 commands). */
+  partlySent?: boolean;
 }
 
 /** Events carry the historical flag so scenario triggers can leave history out. */
@@ -58,6 +60,7 @@ export async function sendTracking(jobs: DeliveryJob[], d: TrackDeps): Promise<J
         const why = Array.isArray(r?.errors) ? r.errors.map(String).join('; ') : 'no result for this command';
         state.get(s.job.jobId)!.errors.push(commandFix(why));
       });
+      for (const s of pending) state.get(s.job.jobId)!.partlySent = true;
     } catch (err) {
       if (!(err instanceof BrCallError)) throw err;
       const nothingSent = d.client.answered === 0 && chunk === first;
@@ -81,7 +84,9 @@ export async function sendTracking(jobs: DeliveryJob[], d: TrackDeps): Promise<J
 
 function settle(state: Map<number, JobState>, job: DeliveryJob, e: BrCallError): void {
   const st = state.get(job.jobId)!;
-  st.result ??= failed(job, (job.payload as TrackPayload).label, e);
+  const r = failed(job, (job.payload as TrackPayload).label, e);
+  // Part of it landed: the retry must spend an attempt, which is what makes it look up what arrived.
+  st.result ??= r.outcome === 'rateLimited' && st.partlySent ? { ...r, outcome: 'retryable' } : r;
 }
 
 export const isReset = (e: BrCallError): boolean =>

@@ -24,7 +24,7 @@ export async function deliverBatch(jobs: DeliveryJob[], d: DeliverDeps): Promise
     if (blocked > MAX_INLINE_WAIT_MS) {
       const reason = `Connectif's request window for this API key is spent; retry in ${blocked} ms`;
       for (const rest of jobs.slice(i))
-        results.push({ jobId: rest.jobId, outcome: 'retryable', reason, retryAfterMs: blocked });
+        results.push({ jobId: rest.jobId, outcome: 'rateLimited', reason, retryAfterMs: blocked });
       return results;
     }
     const payload = job.payload as CfPayload;
@@ -45,7 +45,7 @@ export async function deliverBatch(jobs: DeliveryJob[], d: DeliverDeps): Promise
         for (const rest of jobs.slice(i + 1))
           results.push({
             jobId: rest.jobId,
-            outcome: 'retryable',
+            outcome: 'rateLimited',
             reason: err.message,
             retryAfterMs: err.retryAfterMs,
           });
@@ -79,7 +79,15 @@ function classify(job: DeliveryJob, p: CfPayload, e: CfCallError, timeoutMs: num
   const who = label(job, p);
   switch (e.kind) {
     case 'rate':
-      return { jobId, outcome: 'retryable', reason: e.message, retryAfterMs: e.retryAfterMs };
+      // The refused request wrote nothing, and a job's earlier requests are lookups and upserts (the purchase
+      // POST, its one write that must not repeat, comes last): no attempt is spent, so `attempts > 1` still
+      // means only "an earlier answer was lost: look it up first".
+      return {
+        jobId,
+        outcome: 'rateLimited',
+        reason: e.message,
+        ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
+      };
     case 'unreachable':
     case 'server':
       return { jobId, outcome: 'retryable', reason: `${who}: ${e.message}` };

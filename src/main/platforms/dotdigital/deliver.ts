@@ -56,6 +56,8 @@ function toResult(
         : { jobId, outcome: 'ok' };
     case 'submitted':
       return { jobId, outcome: 'submitted', ref: v.ref };
+    case 'rateLimited':
+      return { jobId, outcome: 'rateLimited', reason: v.reason, retryAfterMs: v.retryAfterMs };
     case 'retryable':
       return v.retryAfterMs !== undefined
         ? { jobId, outcome: 'retryable', reason: v.reason, retryAfterMs: v.retryAfterMs }

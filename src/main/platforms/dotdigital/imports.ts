@@ -148,7 +148,7 @@ export async function confirmImport(ref: string, jobs: DeliveryJob[], s: BatchSe
   const a = await s.send('GET', path);
   if (!a) return [];
   const v = verdictOf(a, `import ${id}`);
-  if (v.kind === 'retryable') return [];
+  if (v.kind === 'retryable' || v.kind === 'rateLimited') return [];
   if (v.kind === 'permanent' || a.malformed)
     // The import is unknown to dotdigital (e.g. expired): send the records again.
     return jobs.map((j) => ({

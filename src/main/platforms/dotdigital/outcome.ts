@@ -1,5 +1,5 @@
-// Runs in: main (Electron-free). Owns: turning a dotdigital answer into the engine's verdict (ok, retryable
-// with the platform's wait, permanent with the platform's message), and the batch-level rule that a batch
+// Runs in: main (Electron-free). Owns: turning a dotdigital answer into the engine's verdict (ok, rate-limited
+// or retryable with the platform's wait, permanent with its message), and the batch-level rule that a batch
 // which reached nothing throws DestinationUnreachable while a connection lost mid-batch only retries the rest.
 import { DestinationUnreachable } from '../../engine/connector.js';
 import { type Answer, type DotdigitalClient, platformMessage, TransportFailure } from './client.js';
@@ -7,6 +7,8 @@ import { type Answer, type DotdigitalClient, platformMessage, TransportFailure }
 export type Verdict =
   | { kind: 'ok' }
   | { kind: 'retryable'; reason: string; retryAfterMs?: number }
+  /** Refused for a rate limit (tiered 429 or the flat hourly cap): nothing was written. */
+  | { kind: 'rateLimited'; reason: string; retryAfterMs: number }
   | { kind: 'permanent'; reason: string };
 
 /** The legacy flat scheme (2,000 calls per rolling hour) says when it frees up nowhere: wait a minute. */
@@ -29,13 +31,13 @@ export function isRateLimited(a: Answer): boolean {
 export function verdictOf(a: Answer, label: string): Verdict {
   if (a.status === 429)
     return {
-      kind: 'retryable',
+      kind: 'rateLimited',
       reason: `dotdigital rate limit (${a.headers.get('x-ratelimit-scope') ?? 'tier'}): ${platformMessage(a)}`,
       retryAfterMs: retryAfterMs(a),
     };
   if (isRateLimited(a))
     return {
-      kind: 'retryable',
+      kind: 'rateLimited',
       reason: `dotdigital API usage cap (2,000 calls per hour): ${platformMessage(a)}`,
       retryAfterMs: FLAT_LIMIT_WAIT_MS,
     };

@@ -7,6 +7,8 @@ import { type Answer, TransportFailure } from './client.js';
 export type Verdict =
   | { kind: 'ok' }
   | { kind: 'retryable'; reason: string; retryAfterMs?: number }
+  /** Refused for the rate limit: the call wrote nothing, so it waits without spending an attempt. */
+  | { kind: 'rateLimited'; reason: string; retryAfterMs: number }
   | { kind: 'permanent'; reason: string }
   /** Credentials, owner or endpoint refused: nothing can go until the user fixes the connection. */
   | { kind: 'access'; reason: string };
@@ -46,7 +48,7 @@ export function retryAfterMs(a: Answer): number {
 export function verdictOf(a: Answer, label: string): Verdict {
   const msg = platformMessage(a);
   if (a.status === 429 || /too many requests/i.test(msg))
-    return { kind: 'retryable', reason: `SALESmanago rate limit: ${msg}`, retryAfterMs: retryAfterMs(a) };
+    return { kind: 'rateLimited', reason: `SALESmanago rate limit: ${msg}`, retryAfterMs: retryAfterMs(a) };
   if (a.status >= 500) return { kind: 'retryable', reason: `SALESmanago answered ${a.status}: ${msg}` };
   if (a.malformed)
     return {
@@ -107,10 +109,13 @@ export class BatchRun {
       this.settle(jobs, this.stop);
       return undefined;
     }
-    if (v.kind === 'retryable') {
+    if (v.kind === 'rateLimited') {
       // A rate limit holds for the rest of the batch too.
-      if (v.retryAfterMs)
-        this.stop = { jobId: 0, outcome: 'retryable', reason: v.reason, retryAfterMs: v.retryAfterMs };
+      this.stop = { jobId: 0, outcome: 'rateLimited', reason: v.reason, retryAfterMs: v.retryAfterMs };
+      this.settle(jobs, this.stop);
+      return undefined;
+    }
+    if (v.kind === 'retryable') {
       this.settle(jobs, { jobId: 0, ...v, outcome: 'retryable' });
       return undefined;
     }
@@ -125,12 +130,14 @@ export class BatchRun {
     this.results.push(
       v.kind === 'permanent'
         ? { jobId: job.jobId, outcome: 'permanent', reason: v.reason }
-        : {
-            jobId: job.jobId,
-            outcome: 'retryable',
-            reason: v.reason,
-            ...(v.retryAfterMs ? { retryAfterMs: v.retryAfterMs } : {}),
-          },
+        : v.kind === 'rateLimited'
+          ? { jobId: job.jobId, outcome: 'rateLimited', reason: v.reason, retryAfterMs: v.retryAfterMs }
+          : {
+              jobId: job.jobId,
+              outcome: 'retryable',
+              reason: v.reason,
+              ...(v.retryAfterMs ? { retryAfterMs: v.retryAfterMs } : {}),
+            },
     );
   }
 
