@@ -13,6 +13,7 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { EventBus } from '../core/emitter.js';
 import { LineLogger, type Logger } from '../core/logger.js';
 import { createFileLogger } from './file-logger.js';
+import { secretParts } from './secret-parts.js';
 import { dispatch, type Handlers } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
 import { openDb, type Db } from '../storage/db.js';
@@ -101,7 +102,10 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
   }
   const bus = new EventBus();
   // Every secret the keychain hands out is registered with the logger, which redacts it from any line.
-  const onSecret = logger instanceof LineLogger ? (s: string) => logger.redact(s) : undefined;
+  const onSecret =
+    logger instanceof LineLogger
+      ? (s: string) => secretParts(s).forEach((part) => logger.redact(part))
+      : undefined;
   const secrets =
     opts.secrets ??
     new KeytarSecretStore(
