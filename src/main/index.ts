@@ -1,13 +1,30 @@
 // Runs in: Electron main. Owns: the app's lifecycle: single-instance lock, privileged app:// scheme,
-// hardening, opening the workspace with the Electron-ABI SQLite addon, the IPC binding and the window.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+// hardening, opening the workspace with the Electron-ABI SQLite addon, the IPC binding, the window, and
+// handing the rest of desktop life (tray, notifications, sleep, links, quit) to shell/desktop.ts.
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+  Tray,
+} from 'electron';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openWorkspace, type Workspace } from './app/workspace.js';
+import { openHostWorkspace } from './app/host-workspace.js';
+import type { Workspace } from './app/workspace.js';
 import { LineLogger } from './core/logger.js';
 import { hardenSession, hardenWebContents } from './shell/hardening.js';
 import { bindIpc } from './shell/ipc.js';
-import { bringToFront, createMainWindow } from './shell/main-window.js';
+import { startDesktopLife } from './shell/desktop.js';
+import { createMainWindow } from './shell/main-window.js';
 import { findSqliteAddon, nativeLoadAdvice } from './shell/native-binding.js';
 import { appSchemePrivileges, registerAppProtocol } from './shell/protocol.js';
 import { resolveWorkspaceDir, type WorkspaceLocation } from './shell/workspace-dir.js';
@@ -37,13 +54,15 @@ if (location?.explicit) app.setPath('userData', join(location.dir, '.electron'))
 if (location && app.requestSingleInstanceLock()) {
   const ws = location;
   let win: BrowserWindow | undefined;
-  app.on('second-instance', () => bringToFront(win));
+  // Until the desktop session takes over (it focuses and opens links), a second launch still finds the window.
+  const earlyFocus = () => win?.show();
+  app.on('second-instance', earlyFocus);
   app.on('web-contents-created', (_event, wc) => {
     hardenWebContents(wc, { openExternal: (url) => shell.openExternal(url), logger });
   });
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       hardenSession(session.defaultSession, logger);
       registerAppProtocol(protocol, rendererRoot);
       const workspace = openWorkspaceOrExplain(ws.dir);
@@ -54,18 +73,32 @@ if (location && app.requestSingleInstanceLock()) {
         isKnownSender: (id) => knownSenders.has(id),
         logger,
       });
-      const open = () => (win = createMainWindow({ preload, bus: workspace.bus, knownSenders, logger }));
-      open();
+      const open = ({ hidden }: { hidden: boolean }) =>
+        (win = createMainWindow({ preload, bus: workspace.bus, knownSenders, logger, hidden }));
       workspace.scheduler.start();
+      // Closing the window hides it (background mode) or quits through the quit sequence, which lets
+      // syncs finish their batch and closes the workspace; will-quit only unbinds IPC.
+      app.on('will-quit', unbind);
+      const desktop = await startDesktopLife({
+        app,
+        Tray,
+        Menu,
+        Notification,
+        powerMonitor,
+        imageFromPng: (png) => nativeImage.createFromBuffer(png),
+        workspace,
+        logger,
+        argv: process.argv,
+        window: () => win,
+        openWindow: open,
+      });
+      app.removeListener('second-instance', earlyFocus);
       app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) open();
+        // macOS dock click: show the hidden window, or create one that hides to the tray like the first.
+        void desktop.act({ type: 'open' });
       });
       app.on('window-all-closed', () => {
         if (process.platform !== 'darwin') app.quit();
-      });
-      app.on('will-quit', () => {
-        unbind();
-        workspace.close();
       });
     })
     .catch((err: unknown) => {
@@ -87,7 +120,16 @@ function openWorkspaceOrExplain(dir: string): Workspace | undefined {
   };
   const nativeBinding = findSqliteAddon(native);
   try {
-    return openWorkspace({ dir, host: 'electron', logger, ...(nativeBinding ? { nativeBinding } : {}) });
+    // Syncs run in the engine worker, bundled beside this file (electron.vite.config.ts); under plain Node
+    // (the lifecycle test) the worker's client finds its TypeScript entry itself.
+    const workerEntry = join(here, 'engine-worker.js');
+    return openHostWorkspace({
+      dir,
+      host: 'electron',
+      logger,
+      ...(nativeBinding ? { nativeBinding } : {}),
+      ...(existsSync(workerEntry) ? { workerEntry } : {}),
+    });
   } catch (err) {
     const message = nativeLoadAdvice(err, native) ?? (err instanceof Error ? err.message : String(err));
     logger.log('error', 'could not open the workspace', { dir, error: String(err) });

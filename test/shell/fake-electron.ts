@@ -9,6 +9,7 @@ export interface FakeWebContents extends EventEmitter {
   openHandler?: (details: { url: string }) => unknown;
   send(channel: string, ...args: unknown[]): void;
   isDestroyed(): boolean;
+  isLoading(): boolean;
   setWindowOpenHandler(h: (details: { url: string }) => unknown): void;
 }
 
@@ -21,6 +22,7 @@ function webContents(): FakeWebContents {
     openHandler: undefined as ((details: { url: string }) => unknown) | undefined,
     send: (...args: unknown[]) => void wc.sent.push(args),
     isDestroyed: () => wc.destroyed,
+    isLoading: () => false,
     setWindowOpenHandler: (h: (details: { url: string }) => unknown) => void (wc.openHandler = h),
   });
   return wc;
@@ -44,6 +46,9 @@ export function createFakeElectron(opts: { appPath: string; userData: string }) 
     },
     requestSingleInstanceLock: () => (log.push('requestSingleInstanceLock'), app.lock),
     getAppPath: () => opts.appPath,
+    isPackaged: false,
+    setAsDefaultProtocolClient: (scheme: string) => (log.push(`protocolClient:${scheme}`), true),
+    setLoginItemSettings: (s: unknown) => void log.push(`loginItem:${JSON.stringify(s)}`),
     quit: () => void log.push('quit'),
     exit: (code: number) => void log.push(`exit:${code}`),
   });
@@ -67,6 +72,8 @@ export function createFakeElectron(opts: { appPath: string; userData: string }) 
     isMinimized = () => this.minimized;
     restore = () => void log.push('restore');
     show = () => void log.push('show');
+    hide = () => void log.push('hide');
+    minimize = () => void log.push('minimize');
     focus = () => void log.push('focus');
     close() {
       this.destroyed = this.webContents.destroyed = true;
@@ -79,8 +86,45 @@ export function createFakeElectron(opts: { appPath: string; userData: string }) 
   const privileged: unknown[] = [];
   const sessionHandlers: { request?: unknown; check?: (...args: unknown[]) => boolean } = {};
 
+  const trays: FakeTray[] = [];
+  class FakeTray extends EventEmitter {
+    tooltip = '';
+    menu: Array<{ id?: string; label?: string; enabled?: boolean; click?: () => void }> = [];
+    image: unknown;
+    destroyed = false;
+    constructor(image: unknown) {
+      super();
+      this.image = image;
+      trays.push(this);
+    }
+    setToolTip = (t: string) => void (this.tooltip = t);
+    setContextMenu = (m: { items: FakeTray['menu'] }) => void (this.menu = m.items);
+    setImage = (i: unknown) => void (this.image = i);
+    destroy = () => void (this.destroyed = true);
+  }
+  const notifications: Array<{ title: string; body: string; shown: boolean; emit(e: string): boolean }> = [];
+  class FakeNotification extends EventEmitter {
+    static isSupported = () => true;
+    shown = false;
+    title: string;
+    body: string;
+    constructor(o: { title: string; body: string }) {
+      super();
+      this.title = o.title;
+      this.body = o.body;
+      notifications.push(this);
+    }
+    show = () => void (this.shown = true);
+  }
+  const powerMonitor = new EventEmitter();
+
   const electron = {
     app,
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: (items: FakeTray['menu']) => ({ items }) },
+    Notification: FakeNotification,
+    powerMonitor,
+    nativeImage: { createFromBuffer: (b: Buffer) => ({ png: b.length }) },
     BrowserWindow: FakeWindow,
     dialog: { showErrorBox: (title: string, body: string) => void log.push(`errorBox:${title}:${body}`) },
     ipcMain: {
@@ -114,6 +158,9 @@ export function createFakeElectron(opts: { appPath: string; userData: string }) 
     protocolHandlers,
     privileged,
     sessionHandlers,
+    trays,
+    notifications,
+    powerMonitor,
     newWebContents: webContents,
   };
 }

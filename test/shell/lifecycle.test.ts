@@ -33,6 +33,21 @@ vi.mock('electron', () => {
     get shell() {
       return pick('shell');
     },
+    get Tray() {
+      return pick('Tray');
+    },
+    get Menu() {
+      return pick('Menu');
+    },
+    get Notification() {
+      return pick('Notification');
+    },
+    get powerMonitor() {
+      return pick('powerMonitor');
+    },
+    get nativeImage() {
+      return pick('nativeImage');
+    },
   };
 });
 
@@ -87,7 +102,7 @@ describe('src/main/index.ts lifecycle', () => {
   it('on ready: hardens the session, serves app://, binds every channel and opens one hardened window', async () => {
     const f = await launch(['--workspace', join(dir, 'ws')]);
     f.app.fireReady();
-    await vi.waitFor(() => expect(f.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(f.windows).toHaveLength(1), { timeout: 10_000 });
     const win = f.windows[0]!;
     expect(win.loaded).toBe('app://storebridge/index.html');
     const web = win.options.webPreferences as Record<string, unknown>;
@@ -111,7 +126,7 @@ describe('src/main/index.ts lifecycle', () => {
   it('hardens every new web contents, brings the window forward on a second launch, and cleans up', async () => {
     const f = await launch(['--workspace', join(dir, 'ws')]);
     f.app.fireReady();
-    await vi.waitFor(() => expect(f.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(f.windows).toHaveLength(1), { timeout: 10_000 });
     const win = f.windows[0]!;
 
     const wc = f.newWebContents();
@@ -122,7 +137,7 @@ describe('src/main/index.ts lifecycle', () => {
     expect(prevented).toBe(true);
 
     f.log.length = 0;
-    f.app.emit('second-instance');
+    f.app.emit('second-instance', {}, ['storebridge']);
     expect(f.log).toEqual(['restore', 'show', 'focus']);
 
     const list = f.ipcHandlers.get('stores:list')!;
@@ -137,11 +152,57 @@ describe('src/main/index.ts lifecycle', () => {
     expect(f.ipcHandlers.size).toBe(0);
   });
 
+  it('lives on the desktop: tray per store, hide on close, links navigate, wake catches up, quit in order', async () => {
+    const f = await launch(['--workspace', join(dir, 'ws')]);
+    f.app.fireReady();
+    await vi.waitFor(() => expect(f.trays).toHaveLength(1), { timeout: 10_000 });
+    const tray = f.trays[0]!;
+    await vi.waitFor(() => expect(tray.tooltip).toBe('Storebridge: 0 stores'));
+    expect(tray.menu.map((i) => i.label)).toEqual(
+      expect.arrayContaining(['Pause all', 'Sync now', 'Open Storebridge', 'Quit']),
+    );
+    const win = f.windows[0]!;
+
+    // Background mode (the default): closing hides the window once with a hint, and the app keeps running.
+    let prevented = false;
+    win.emit('close', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    expect(f.log).toContain('hide');
+    expect(f.notifications.map((n) => n.title)).toEqual(['Storebridge keeps syncing']);
+
+    // A link from a second launch focuses the window and tells the console where to go.
+    const id = '0b8e6a8e-5f1c-4a57-9d3e-1f2a3b4c5d6e';
+    f.app.emit('second-instance', {}, ['storebridge', `storebridge://connections/${id}`]);
+    expect(win.webContents.sent).toContainEqual([
+      'event',
+      'app:navigate',
+      { area: 'connections', connectionId: id },
+    ]);
+
+    // Waking from sleep re-plans every connection through the scheduler's catch-up.
+    const stderr = vi.mocked(process.stderr.write);
+    stderr.mockClear();
+    f.powerMonitor.emit('resume');
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(
+      /woke up: catching up every connection/,
+    );
+
+    // Quit: before-quit is held until the sequence has closed the workspace, then the app exits.
+    let held = false;
+    f.app.emit('before-quit', { preventDefault: () => (held = true) });
+    expect(held).toBe(true);
+    await vi.waitFor(() => expect(f.log).toContain('exit:0'));
+    expect(tray.destroyed).toBe(true);
+    const list = f.ipcHandlers.get('stores:list')!;
+    const after = (await list(appFrame(win.webContents.id), {})) as { ok: boolean };
+    expect(after.ok).toBe(false); // the database is closed
+  });
+
   it('uses <userData>/workspace and keeps the default profile without --workspace', async () => {
     const f = await launch([]);
     expect(f.log).not.toContain('setPath:userData');
     f.app.fireReady();
-    await vi.waitFor(() => expect(f.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(f.windows).toHaveLength(1), { timeout: 10_000 });
     const list = f.ipcHandlers.get('stores:list')!;
     expect(await list(appFrame(f.windows[0]!.webContents.id), {})).toEqual({ ok: true, value: [] });
     expect(existsSync(join(dir, 'user-data', 'workspace', 'storebridge.db'))).toBe(true);

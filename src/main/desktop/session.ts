@@ -46,6 +46,7 @@ export class DesktopSession {
   private pending?: ReturnType<typeof setTimeout>;
   private refreshing?: Promise<void>;
   private readonly offs: Array<() => void> = [];
+  private readonly disposers: Array<() => void> = [];
 
   constructor(private readonly o: DesktopSessionOptions) {
     this.policy = new NotificationPolicy({
@@ -98,6 +99,11 @@ export class DesktopSession {
   onAttention(listener: () => void): () => void {
     this.attentionListeners.add(listener);
     return () => this.attentionListeners.delete(listener);
+  }
+
+  /** Runs when quitting disposes the session (the shell's tray, timers and listeners). */
+  addDisposer(fn: () => void): void {
+    this.disposers.push(fn);
   }
 
   /** Re-reads every status; concurrent callers share one read. */
@@ -238,6 +244,7 @@ export class DesktopSession {
     if (this.timer) clearInterval(this.timer);
     if (this.pending) clearTimeout(this.pending);
     for (const off of this.offs.splice(0)) off();
+    for (const fn of this.disposers.splice(0)) fn();
     this.trayListeners.clear();
     this.attentionListeners.clear();
   }

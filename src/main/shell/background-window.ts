@@ -1,5 +1,5 @@
 // Runs in: Electron main. Owns: closing the window hides it to the tray while syncing continues, and quit
-// runs the QuitSequence before the app exits. Not wired yet: see docs/desktop.md.
+// runs the QuitSequence before the app exits.
 import type { App, BrowserWindow } from 'electron';
 import { onWindowClose } from '../desktop/background.js';
 import type { QuitReport, QuitSequence } from '../desktop/quit-sequence.js';

@@ -1,5 +1,5 @@
 // Runs in: Electron main. Owns: receiving storebridge:// links (registration, macOS open-url, the first
-// launch's argv, a second instance's argv) and handing valid targets to `open`. Not wired yet: see docs/desktop.md.
+// launch's argv, a second instance's argv) and handing valid targets to `open`.
 import type { App } from 'electron';
 import { DEEP_LINK_SCHEME, parseDeepLink, type DeepLinkTarget } from '../desktop/deep-link.js';
 import { launchDeepLink, secondInstanceAction } from '../desktop/second-instance.js';

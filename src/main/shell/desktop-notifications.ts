@@ -1,5 +1,5 @@
 // Runs in: Electron main. Owns: showing what the NotificationPolicy lets through as OS notifications and
-// opening their deep link on click. Not wired yet: see docs/desktop.md.
+// opening their deep link on click.
 import type { Notification, NotificationConstructorOptions } from 'electron';
 import type { DesktopNotification, NotificationPolicy } from '../desktop/notification-policy.js';
 

@@ -1,5 +1,5 @@
 // Runs in: Electron main. Owns: "start at login (hidden)": login items on macOS and Windows, an XDG
-// autostart file on Linux. Not wired yet: see docs/desktop.md.
+// autostart file on Linux.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { App } from 'electron';

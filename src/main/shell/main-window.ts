@@ -12,6 +12,8 @@ export interface MainWindowDeps {
   /** webContents ids IPC accepts calls from; the window adds itself and removes itself on close. */
   knownSenders: Set<number>;
   logger: Logger;
+  /** Started at login ("hidden"): stay in the tray until the user opens the window. */
+  hidden?: boolean;
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
@@ -21,7 +23,7 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const id = wc.id;
   deps.knownSenders.add(id);
   const stopEvents = forwardEvents(deps.bus, wc);
-  win.once('ready-to-show', () => win.show());
+  if (!deps.hidden) win.once('ready-to-show', () => win.show());
   wc.on('render-process-gone', (_event, details) => {
     deps.logger.log('error', 'renderer process gone', { reason: details.reason, exitCode: details.exitCode });
   });

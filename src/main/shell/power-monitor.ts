@@ -1,5 +1,5 @@
 // Runs in: Electron main. Owns: turning OS sleep/wake (and a clock jump noticed by our own timer) into one
-// "re-plan now" callback for the scheduler's catch-up planner. Not wired yet: see docs/desktop.md.
+// "re-plan now" callback for the scheduler's catch-up planner.
 import type { PowerMonitor } from 'electron';
 import { ClockJumpDetector, systemClockSample, type ClockJump } from '../desktop/clock-jump.js';
 

@@ -1,10 +1,12 @@
 // Runs in: Electron main. Owns: the tray icon and its menu, built from the plain model in
-// src/main/desktop/tray-menu.ts; clicks come back as TrayActions. Not wired yet: see docs/desktop.md.
+// src/main/desktop/tray-menu.ts; clicks come back as TrayActions.
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
 import { trayMenu, type TrayAction, type TrayItem, type TrayState } from '../desktop/tray-menu.js';
 
 export interface TrayDeps {
-  Tray: new (image: NativeImage | string) => Pick<Tray, 'setToolTip' | 'setContextMenu' | 'on' | 'destroy'>;
+  Tray: new (
+    image: NativeImage | string,
+  ) => Pick<Tray, 'setToolTip' | 'setContextMenu' | 'setImage' | 'on' | 'destroy'>;
   Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): Menu };
   icon: NativeImage | string;
 }
@@ -30,6 +32,10 @@ export function createTray(deps: TrayDeps, onAction: (a: TrayAction) => void) {
       const model = trayMenu(state);
       tray.setToolTip(model.tooltip);
       tray.setContextMenu(deps.Menu.buildFromTemplate(toTemplate(model.items, onAction)));
+    },
+    /** The icon's tint follows the worst store state. */
+    setImage(image: NativeImage | string): void {
+      tray.setImage(image);
     },
     dispose(): void {
       tray.destroy();
