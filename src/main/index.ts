@@ -3,7 +3,7 @@
 // handing the rest of desktop life (tray, notifications, sleep, links, quit) to shell/desktop.ts.
 import {
   app,
-  BrowserWindow,
+  type BrowserWindow,
   dialog,
   ipcMain,
   Menu,

@@ -1,7 +1,7 @@
 // Runs in: Electron main. Owns: attaching the desktop session to Electron: tray, notifications, sleep and
 // wake, storebridge:// links, background mode and quitting, start at login, updates. Decisions live in
 // src/main/desktop/ (tested under Node); this file only connects them to Electron objects.
-import type { App, BrowserWindow, Menu, NativeImage, Notification, PowerMonitor, Tray } from 'electron';
+import type { App, BrowserWindow, NativeImage, PowerMonitor } from 'electron';
 import type { Workspace } from '../app/workspace.js';
 import { systemClock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
