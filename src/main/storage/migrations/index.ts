@@ -8,5 +8,6 @@ import { m005 } from './005-deliveries-payload.js';
 import { m006 } from './006-consent-privacy.js';
 import { m007 } from './007-storefront-scripts.js';
 import { m008 } from './008-privacy-salt-out.js';
+import { m009 } from './009-webhooks.js';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
