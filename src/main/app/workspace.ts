@@ -40,7 +40,8 @@ import { DesktopSettingsStore } from '../desktop/settings.js';
 import { ScriptService } from '../storefront/script-service.js';
 import { MappingService } from '../mapping/service.js';
 import { Scheduler } from '../engine/scheduler.js';
-import { consentAndPrivacy } from '../privacy/workspace.js';
+import { consentAndPrivacy, privacyBackground } from '../privacy/workspace.js';
+import type { BackgroundOptions } from '../privacy/background.js';
 import { purgeSuppressed } from '../privacy/purge.js';
 import type { ConsentService } from '../consent/service.js';
 import type { PrivacyService } from '../privacy/service.js';
@@ -58,6 +59,8 @@ export interface WorkspaceOptions {
   nativeBinding?: string;
   /** Mask personal data in event payloads. */
   maskPii?: boolean;
+  /** How often the consent pull and the anonymisation policy check run (defaults: 15 minutes, daily). */
+  privacySchedule?: BackgroundOptions;
 }
 
 export interface Workspace {
@@ -189,6 +192,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
         connectionId,
         error: err instanceof Error ? err.message : String(err),
       }),
+    alongside: [privacyBackground({ stores, events, logger, consent, privacy }, clock, opts.privacySchedule)],
   });
   bus.on('connections:changed', () => scheduler.refresh());
   const mapping = new MappingService(db, clock, {

@@ -93,14 +93,20 @@ export interface ApplyResult {
   done: Array<ReconcileAction & { outcome: 'applied' | 'unchanged' | 'reported' | 'failed'; error?: string }>;
 }
 
-/** Applies the preview: BigCommerce first, then the platforms get the store's new subscriber record. */
+/**
+ * Applies the preview: BigCommerce first, then the platforms get the store's new subscriber record.
+ * `onlyOptOuts` (the background pull) carries opt-outs only: raising consent stays the user's decision.
+ */
 export async function reconcileApply(
   ledger: ConsentLedger,
   systems: Systems,
   clock: Clock,
   storeId: string,
+  o: { onlyOptOuts?: boolean } = {},
 ): Promise<ApplyResult> {
-  const actions = reconcilePreview(ledger, systems, storeId);
+  const actions = reconcilePreview(ledger, systems, storeId).filter(
+    (a) => !o.onlyOptOuts || a.to === 'unsubscribed',
+  );
   const conns = new Map(systems.connections(storeId).map((c) => [c.connectionId, c]));
   const done: ApplyResult['done'] = [];
   const records = new Map<string, unknown>();

@@ -62,8 +62,8 @@ export class ConsentService {
     return reconcilePreview(this.ledger, this.systems, storeId);
   }
 
-  apply(storeId: string): Promise<ApplyResult> {
-    return reconcileApply(this.ledger, this.systems, this.clock, storeId);
+  apply(storeId: string, o: { onlyOptOuts?: boolean } = {}): Promise<ApplyResult> {
+    return reconcileApply(this.ledger, this.systems, this.clock, storeId, o);
   }
 
   async impact(storeId: string, connectionId: string): Promise<ImpactPreview> {

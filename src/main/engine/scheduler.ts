@@ -39,6 +39,8 @@ export interface SchedulerDeps {
   /** A timer that fires this much later than asked means the machine slept or the clock jumped. */
   jumpThresholdMs?: number;
   onError?: (connectionId: string, err: unknown) => void;
+  /** Other background work (the consent pull, anonymisation policies) started and stopped with the syncs. */
+  alongside?: ReadonlyArray<{ start(): void; dispose(): Promise<void> }>;
 }
 
 export interface ScheduleStatus {
@@ -71,6 +73,7 @@ export class Scheduler {
     if (this.started || this.abort.signal.aborted) return;
     this.started = true;
     this.refresh();
+    for (const a of this.d.alongside ?? []) a.start();
   }
 
   /** Re-reads the connections (after one was added, edited or removed) and (re)plans them. */
@@ -153,7 +156,7 @@ export class Scheduler {
   async dispose(): Promise<void> {
     this.abort.abort();
     for (const id of [...this.slots.keys()]) this.unschedule(id);
-    await Promise.allSettled([...this.running.values()]);
+    await Promise.allSettled([...this.running.values(), ...(this.d.alongside ?? []).map((a) => a.dispose())]);
   }
 
   /** One run; scheduled runs report failures through `onError`, "Sync now" callers also get the rejection. */

@@ -1,5 +1,6 @@
 // Runs in: main (Electron-free). Owns: building the consent and privacy services for an open workspace, with a
-// clear error while migration 006 is not registered yet, and moving a salt an older build kept in SQLite out.
+// clear error while migration 006 is not registered yet, moving a salt an older build kept in SQLite out, and
+// their background jobs (consent pull, anonymisation policies).
 import type { Workspace } from '../app/workspace.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
@@ -7,6 +8,9 @@ import { ConsentService } from '../consent/service.js';
 import { workspaceSystems } from '../consent/workspace-systems.js';
 import { PrivacyService } from './service.js';
 import { hasLegacySalt } from './subject.js';
+import { privacyJobs, type BackgroundOptions } from './background.js';
+import { PeriodicJobs } from './periodic.js';
+import type { Timers } from '../engine/scheduler.js';
 
 export function consentAndPrivacy(
   ws: Pick<
@@ -38,4 +42,33 @@ export function consentAndPrivacy(
       }),
     );
   return { consent, privacy };
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+/** The consent pull and the anonymisation policies, on their intervals; the scheduler starts and stops them. */
+export function privacyBackground(
+  ws: Pick<Workspace, 'stores' | 'events' | 'logger'> & { consent: ConsentService; privacy: PrivacyService },
+  clock: Clock,
+  o: BackgroundOptions & { timers?: Timers } = {},
+): PeriodicJobs {
+  const deps = {
+    consent: ws.consent,
+    privacy: ws.privacy,
+    storeIds: () => ws.stores.list().map((s) => s.id),
+    events: ws.events,
+    clock,
+  };
+  return new PeriodicJobs({
+    clock,
+    timers: o.timers ?? realTimers,
+    jobs: privacyJobs(deps, o),
+    onError: (name, err) =>
+      ws.logger.log('warn', `background job ${name} failed`, {
+        error: err instanceof Error ? err.message : String(err),
+      }),
+  });
 }
