@@ -4,8 +4,10 @@ import { BigCommerceClient } from '../bigcommerce/client.js';
 import { verifyStore } from '../bigcommerce/verify.js';
 import { buildDiagnostics, previewDiagnostics, saveDiagnostics } from '../diagnostics/bundle.js';
 import type { EventLog } from '../events/event-log.js';
+import { connectorDefaults } from '../mapping/defaults.js';
 import type { MappingInput } from '../mapping/model.js';
 import type { MappingService } from '../mapping/service.js';
+import { connectorFor } from '../platforms/registry.js';
 import type { ScriptService } from '../storefront/script-service.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Db } from '../storage/db.js';
@@ -69,7 +71,12 @@ export function createToolHandlers(d: ToolDeps): Pick<Handlers, ToolChannels> {
     'mapping:preview': ({ connectionId, mapping, limit }) =>
       d.mapping.preview(connectionId, mapping as MappingInput, limit),
     // Connectors that publish default pairs fit them here; the others start from an empty mapping.
-    'mapping:defaults': ({ connectionId, entity }) => d.mapping.fromDefaults(connectionId, entity, []),
+    'mapping:defaults': ({ connectionId, entity }) =>
+      d.mapping.fromDefaults(
+        connectionId,
+        entity,
+        connectorDefaults(d.db, connectorFor, connectionId, entity),
+      ),
     'templates:list': () => d.mapping.repo.listTemplates(),
     'templates:save': (input) => d.mapping.saveTemplate(input),
     'templates:delete': ({ id }) => ({ deleted: d.mapping.repo.deleteTemplate(id) }),

@@ -181,4 +181,21 @@ export interface Connector<C = unknown, S = unknown> {
   storefrontScript?(
     ctx: Pick<ConnectorContext<C, S>, 'credentials' | 'settings'>,
   ): StorefrontScript | undefined;
+  /**
+   * The wizard's optional round trip, run only when the user agreed: one record for a reserved test identity
+   * written so that no automation fires, read back, then deleted or anonymised. `roundTripWrites` says what.
+   */
+  roundTrip?(ctx: ConnectorContext<C, S>): Promise<VerifyCheck[]>;
+  roundTripWrites?: string;
+  /** Shown before a first sync: what the sync creates on the platform and how that may count toward billing. */
+  createsContacts?: string;
+  /** Default mapping rows per BigCommerce record, fitted to each store's catalogue by the mapping service. */
+  mappingDefaults?: Readonly<Partial<Record<'customer' | 'order', readonly MappingDefault[]>>>;
+}
+
+/** One default row: a BigCommerce catalogue key (`bc.customer.first_name`) to one of the platform's field keys. */
+export interface MappingDefault {
+  source: string;
+  target: string;
+  required?: boolean;
 }

@@ -73,7 +73,7 @@ describe('Bloomreach beyond the native integration', () => {
     expect(checks.map((c) => [c.id, c.ok])).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', true],
-      ['roundtrip-anonymise', true],
+      ['roundtrip-remove', true],
     ]);
     h.sim.flush();
     expect(h.sim.events().filter((e) => e.type !== 'anonymization')).toEqual([]);

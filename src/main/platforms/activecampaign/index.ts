@@ -23,6 +23,8 @@ import { planRecord } from './plan.js';
 import { acCredentialsSchema, acSettingsSchema, type AcCredentials, type AcSettings } from './schemas.js';
 import { AccountSetup } from './setup.js';
 import { verifyAccount } from './verify.js';
+import { mappingDefaults } from './mapping-defaults.js';
+import { ROUND_TRIP_WRITES, roundTrip } from './roundtrip.js';
 
 export { acCredentialsSchema, acSettingsSchema, type AcCredentials, type AcSettings } from './schemas.js';
 export { defaultMapping } from './mapping.js';
@@ -82,6 +84,14 @@ export function createActiveCampaignConnector(): ActiveCampaignConnector {
     rateLimit: (credentials) => ({ scopeKey: accountScope(credentials.apiUrl), perSecond: 5, burst: 1 }),
 
     verify: (ctx) => verifyAccount(clientFor(ctx), ctx.credentials, ctx.settings),
+    // ActiveCampaign writes contacts synchronously: a short wait covers a slow answer, not a queue.
+    roundTrip: (ctx) => roundTrip(clientFor(ctx), { pollMs: 500, maxWaitMs: 5_000 }),
+    roundTripWrites: ROUND_TRIP_WRITES,
+    createsContacts:
+      'A sync creates an ActiveCampaign contact (and a Deep Data e-commerce customer) for every customer, ' +
+      'guest buyer and subscriber it sends. ActiveCampaign plans are priced by the number of contacts, so ' +
+      'these may count toward your plan’s contact limit.',
+    mappingDefaults,
     verifyStore: (ctx, storeId) => verifyAccount(clientFor(ctx), ctx.credentials, ctx.settings, storeId),
     fieldCatalogue: (ctx) => fieldCatalogue(clientFor(ctx)),
     createField: (ctx, title, type) => createField(clientFor(ctx), title, type),

@@ -22,7 +22,7 @@ import type { BrPayload } from './payloads.js';
 import { planRecord } from './plan.js';
 import { anonymisationPreview, anonymiseCandidates, type PolicyCandidate } from './policy.js';
 import { orphanConsents, revokeConsents } from './reconcile.js';
-import { roundTrip } from './roundtrip.js';
+import { ROUND_TRIP_WRITES, roundTrip } from './roundtrip.js';
 import {
   bloomreachCredentialsSchema,
   bloomreachSettingsSchema,
@@ -31,6 +31,7 @@ import {
 } from './schemas.js';
 import { storefrontScript } from './script.js';
 import { verifyAccount } from './verify.js';
+import { mappingDefaults } from './mapping-defaults.js';
 
 export * from './schemas.js';
 export type { BrPayload } from './payloads.js';
@@ -112,6 +113,12 @@ export function createBloomreachConnector(o: BloomreachConnectorOptions = {}): B
     // The engine paces deliver calls; each request inside one waits its turn on the instance's Pacer.
     rateLimit: (c) => ({ scopeKey: `bloomreach:ip:${instanceKey(c)}`, perSecond: 10, burst: 10 }),
     verify: (ctx) => verifyAccount(clientFor(ctx), ctx.credentials, ctx.settings),
+    roundTripWrites: ROUND_TRIP_WRITES,
+    createsContacts:
+      'A sync creates a Bloomreach customer profile for every email it sends (customers, subscribers and ' +
+      'guest buyers), plus their events. Bloomreach contracts may count customer profiles or tracked ' +
+      'events toward your limits: check yours before a historical sync.',
+    mappingDefaults,
     fieldCatalogue: (ctx) => fieldCatalogue(clientFor(ctx)),
     plan: (record, ctx) => planRecord(record, ctx),
     async deliver(jobs, ctx) {

@@ -30,6 +30,8 @@ import {
 } from './schemas.js';
 import { storefrontScript } from './script.js';
 import { verifyAccount } from './verify.js';
+import { mappingDefaults } from './mapping-defaults.js';
+import { ROUND_TRIP_WRITES, roundTrip } from './roundtrip.js';
 
 export * from './schemas.js';
 export type { PreviewRequest } from './preview.js';
@@ -54,6 +56,9 @@ export interface ConnectifConnectorOptions {
   /** Between reads of an export's status (opt-out pull, field catalogue). */
   exportPollMs?: number;
   exportMaxWaitMs?: number;
+  /** Between reads of the round trip's test contact, and how long to wait for it. */
+  roundTripPollMs?: number;
+  roundTripMaxWaitMs?: number;
 }
 
 const keyId = (apiKey: string): string => apiKey.trim().split(':')[0] ?? '';
@@ -103,6 +108,16 @@ export function createConnectifConnector(o: ConnectifConnectorOptions = {}): Con
     // Batches are paced here; each request inside a batch waits its turn on the key's Pacer.
     rateLimit: (c) => ({ scopeKey: `connectif:key:${keyId(c.apiKey)}`, perSecond: 2, burst: 2 }),
     verify: (ctx) => verifyAccount(clientFor(ctx), ctx.credentials, ctx.settings),
+    roundTrip: (ctx) =>
+      roundTrip(clientFor(ctx), {
+        pollMs: o.roundTripPollMs ?? 1_000,
+        maxWaitMs: o.roundTripMaxWaitMs ?? 10_000,
+      }),
+    roundTripWrites: ROUND_TRIP_WRITES,
+    createsContacts:
+      'A sync creates a Connectif contact for every customer, subscriber and buyer it sends. Connectif plans ' +
+      'are priced by contacts, so these may count toward your plan.',
+    mappingDefaults,
     fieldCatalogue: (ctx) => fieldCatalogue(clientFor(ctx), wait(ctx), ctx.settings),
     plan: (record, ctx) => planRecord(record, ctx),
     preview: (record, ctx) => preview(record, ctx),

@@ -22,6 +22,8 @@ import {
   dotdigitalSettingsSchema,
 } from './schemas.js';
 import { verifyAccount } from './verify.js';
+import { mappingDefaults } from './mapping-defaults.js';
+import { ROUND_TRIP_WRITES, roundTrip } from './roundtrip.js';
 
 export * from './schemas.js';
 export type { AddressBook, Program } from './books.js';
@@ -52,6 +54,9 @@ export interface DotdigitalConnectorOptions extends ClientOptions {
   batchSize?: number;
   /** Clock for the enrolment allowance. */
   now?: () => number;
+  /** Between reads of the round trip's test contact, and how long to wait for it. */
+  roundTripPollMs?: number;
+  roundTripMaxWaitMs?: number;
 }
 
 export function createDotdigitalConnector(opts: DotdigitalConnectorOptions = {}): DotdigitalConnector {
@@ -78,6 +83,17 @@ export function createDotdigitalConnector(opts: DotdigitalConnectorOptions = {})
     // Limits are per API user. The medium tier (single writes) is the binding one; its size is unpublished.
     rateLimit: (c) => ({ scopeKey: `dotdigital:${c.apiUser.toLowerCase()}`, perSecond: 2, burst: 10 }),
     verify: (ctx) => verifyAccount(client(ctx), ctx.settings),
+    roundTrip: (ctx) =>
+      roundTrip(client(ctx), {
+        pollMs: opts.roundTripPollMs ?? 1_000,
+        maxWaitMs: opts.roundTripMaxWaitMs ?? 10_000,
+      }),
+    roundTripWrites: ROUND_TRIP_WRITES,
+    createsContacts:
+      'A sync creates a dotdigital contact for every customer, guest buyer and subscriber it sends (and ' +
+      'adds them to the address books you chose). dotdigital plans are priced by contacts, so these may ' +
+      'count toward your contact allowance.',
+    mappingDefaults,
     fieldCatalogue: (ctx) => fieldCatalogue(client(ctx)),
     plan: (record, ctx: PlanContext<DotdigitalSettings>) => planRecord(record, ctx),
     deliver: (jobs, ctx) => deliverBatch(jobs, ctx, deps(ctx)),

@@ -23,6 +23,8 @@ import {
 import { monitoringCode, storefrontScript } from './script.js';
 import { type CatalogInfo, ensureCatalog, listCatalogs, listOwners } from './setup.js';
 import { verifyAccount } from './verify.js';
+import { mappingDefaults } from './mapping-defaults.js';
+import { ROUND_TRIP_WRITES, roundTrip } from './roundtrip.js';
 
 export * from './schemas.js';
 export type { CatalogInfo } from './setup.js';
@@ -50,6 +52,9 @@ export interface SalesmanagoConnector extends Connector<SalesmanagoCredentials, 
 export interface SalesmanagoConnectorOptions extends ClientOptions {
   /** Jobs per deliver() call. */
   batchSize?: number;
+  /** Between reads of the round trip's test contact, and how long to wait for it. */
+  roundTripPollMs?: number;
+  roundTripMaxWaitMs?: number;
 }
 
 export function createSalesmanagoConnector(opts: SalesmanagoConnectorOptions = {}): SalesmanagoConnector {
@@ -73,6 +78,17 @@ export function createSalesmanagoConnector(opts: SalesmanagoConnectorOptions = {
     // SALESmanago publishes no limit; this pace is an assumption (see README), per account (client ID).
     rateLimit: (c) => ({ scopeKey: `salesmanago:${c.clientId}`, perSecond: 10, burst: 20 }),
     verify: (ctx) => verifyAccount(client(ctx), ctx.settings),
+    roundTrip: (ctx) =>
+      roundTrip(client(ctx), {
+        pollMs: opts.roundTripPollMs ?? 1_000,
+        maxWaitMs: opts.roundTripMaxWaitMs ?? 10_000,
+      }),
+    roundTripWrites: ROUND_TRIP_WRITES,
+    createsContacts:
+      'A sync creates a SALESmanago contact for every customer, subscriber and buyer it sends (guests ' +
+      'included, ignored domains excepted). SALESmanago packages are priced by the number of contacts in ' +
+      'the database, so these may count toward your package.',
+    mappingDefaults,
     fieldCatalogue: (ctx) => fieldCatalogue(client(ctx), ctx.clock.now()),
     plan: (record, ctx: PlanContext<SalesmanagoSettings>) => planRecord(record, ctx),
     deliver: (jobs, ctx) => deliverBatch(jobs, ctx, client(ctx)),
