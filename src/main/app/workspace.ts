@@ -18,6 +18,7 @@ import { dispatch, type Handlers } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
 import { openDb, type Db } from '../storage/db.js';
 import { migrate } from '../storage/migrate.js';
+import { openFailure } from '../storage/errors.js';
 import { migrations } from '../storage/migrations/index.js';
 import { KeytarSecretStore } from '../secrets/keytar-store.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -101,7 +102,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     migrate(db, migrations, APP_VERSION);
   } catch (err) {
     db.close();
-    throw err;
+    throw openFailure(err, join(dir, DB_FILE)) ?? err;
   }
   const bus = new EventBus();
   // Every secret the keychain hands out is registered with the logger, which redacts it from any line.

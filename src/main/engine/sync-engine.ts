@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { EventLog } from '../events/event-log.js';
 import type { Db } from '../storage/db.js';
+import { storageProblem } from '../storage/errors.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import type { Connector, ConnectorContext, StagedRecord, StagedResource } from './connector.js';
 import { drainConnection, type DrainOutcome } from './deliver/drain.js';
@@ -231,7 +232,7 @@ export class SyncEngine {
           `Sync of "${conn.name}" was cancelled; the next sync resumes where it stopped.`,
         );
       }
-      const message = err instanceof Error ? err.message : String(err);
+      const message = storageProblem(err) ?? (err instanceof Error ? err.message : String(err));
       d.db
         .prepare(
           'UPDATE connection_progress SET last_run_finished = ?, last_error = ? WHERE connection_id = ?',

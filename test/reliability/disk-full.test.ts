@@ -1,0 +1,139 @@
+// Runs in: vitest (under scripts/with-keychain.sh). Owns: a full disk during a sync, simulated with SQLite's
+// max_page_count on the workspace connection: the sync stops and says so (status, event log, the call's
+// answer), nothing is lost, and once space is back the next sync delivers everything exactly once.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
+import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
+import { expectedEntities } from '../support/expected-entities.js';
+import { tempDir, uniqueService } from '../support/temp.js';
+
+const closers: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of closers.splice(0).reverse()) await c();
+});
+
+async function setup() {
+  const bc = await startBigCommerceSim({
+    stores: [
+      {
+        hash: 'fullstore',
+        seed: { customers: 30, orders: 40, products: 3, seed: 'full' },
+        quota: 100_000,
+        windowMs: 1000,
+        tokens: [{ token: 'tok_full_0123456789' }],
+      },
+    ],
+  });
+  closers.push(() => bc.close());
+  const ac = await startActiveCampaignSim({ rateLimit: 100_000 });
+  closers.push(() => ac.close());
+  const ws: Workspace = openWorkspace({
+    dir: tempDir(),
+    host: 'test',
+    keychainService: uniqueService('full'),
+  });
+  closers.push(() => ws.close());
+  const store = await ws.stores.add({
+    name: 'Full',
+    storeHash: 'fullstore',
+    accessToken: 'tok_full_0123456789',
+    apiBaseUrl: bc.url,
+  });
+  const account = await ws.accounts.add({
+    platform: 'activecampaign',
+    name: 'AC',
+    credentials: { apiUrl: ac.credentials.apiUrl, apiKey: ac.credentials.apiKey },
+  });
+  const conn = ws.connections.add({
+    storeId: store.id,
+    accountId: account.id,
+    mode: 'off',
+    settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 1000, timeoutMs: 300 },
+  });
+  /** No page left: the file may not grow, and its free pages are taken by ballast, as on a full disk. */
+  const diskFull = () => {
+    ws.db.exec('CREATE TABLE IF NOT EXISTS ballast (b BLOB)');
+    ws.db.pragma(`max_page_count = ${ws.db.pragma('page_count', { simple: true }) as number}`);
+    const fill = ws.db.prepare('INSERT INTO ballast (b) VALUES (zeroblob(?))');
+    for (const size of [65_536, 4_096, 512, 64, 1])
+      for (;;) {
+        try {
+          fill.run(size);
+        } catch (err) {
+          expect((err as { code?: string }).code).toBe('SQLITE_FULL');
+          break;
+        }
+      }
+  };
+  const spaceBack = () => {
+    ws.db.pragma('max_page_count = 1073741823');
+    ws.db.exec('DROP TABLE ballast');
+  };
+  return { ac, ws, store, conn, diskFull, spaceBack };
+}
+
+/** The destination holds every planned entity of the store exactly once. */
+function expectAllOnce(s: Awaited<ReturnType<typeof setup>>): void {
+  const expected = expectedEntities(s.ws, s.store.id, s.conn.id, 'activecampaign');
+  const st = s.ac.state();
+  const customers = st.customers.map((c) => c.externalid).filter((x) => !x.startsWith('guest:'));
+  expect(customers.length, 'no customer twice').toBe(new Set(customers).size);
+  expect(new Set(customers)).toEqual(expected.get('customer'));
+  const orders = st.orders.map((o) => o.externalid).filter((x): x is string => x !== null);
+  expect(orders.length, 'no order twice').toBe(new Set(orders).size);
+  expect(new Set(orders)).toEqual(expected.get('order'));
+  expect(s.ws.queue.deadLetters(s.conn.id), 'nothing dead-lettered for a full disk').toEqual([]);
+}
+
+async function expectSaysDiskFull(s: Awaited<ReturnType<typeof setup>>, r: unknown): Promise<void> {
+  expect(r).toMatchObject({ ok: false, error: { retryable: true } });
+  const message = (r as { error: { message: string } }).error.message;
+  expect(message).toMatch(/disk holding the workspace is full/);
+  expect(message).toMatch(/Nothing was lost/);
+  const status = await s.ws.call('connections:status', { id: s.conn.id });
+  expect(status.ok && status.value.lastError).toMatch(/disk holding the workspace is full/);
+  const [failed] = s.ws.events.query({ connectionId: s.conn.id, type: 'sync.failed' });
+  expect(failed?.message).toMatch(/disk holding the workspace is full.*Free some disk space/);
+}
+
+describe('a full disk during a sync', () => {
+  it('while reading the store: stops, says so, and the next sync after space is back delivers everything', async () => {
+    const s = await setup();
+    s.diskFull();
+    const r = await s.ws.call('sync:start', { connectionId: s.conn.id, historical: true });
+    await expectSaysDiskFull(s, r);
+    expect(s.ac.state().contacts).toEqual([]);
+
+    s.spaceBack();
+    const again = await s.ws.call('sync:start', { connectionId: s.conn.id, historical: true });
+    expect(again).toMatchObject({ ok: true, value: { state: 'drained', dead: 0 } });
+    expectAllOnce(s);
+  });
+
+  it('while delivering: what was sent stays recorded, nothing is dead-lettered, nothing is sent twice', async () => {
+    const s = await setup();
+    // Extract and plan first, then fill the disk as soon as the first batch is being recorded.
+    const off = s.ws.bus.on('events:appended', ({ events }) => {
+      if (events.some((e) => e.type === 'delivery.batch')) {
+        off();
+        s.diskFull();
+      }
+    });
+    const r = await s.ws.call('sync:start', { connectionId: s.conn.id, historical: true });
+    off();
+    expect(s.ac.state().contacts.length, 'some records went out before the disk filled').toBeGreaterThan(0);
+    await expectSaysDiskFull(s, r);
+    const q = s.ws.queue.stats(s.conn.id);
+    expect(q.queued + q.leased + q.submitted, 'the rest waits in the queue').toBeGreaterThan(0);
+
+    s.spaceBack();
+    for (let i = 0; i < 5; i++) {
+      const again = await s.ws.call('sync:start', { connectionId: s.conn.id });
+      expect(again.ok, JSON.stringify(again)).toBe(true);
+      const q = s.ws.queue.stats(s.conn.id);
+      if (q.queued + q.leased + q.submitted === 0) break;
+    }
+    expectAllOnce(s);
+  });
+});
