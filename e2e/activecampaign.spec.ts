@@ -44,6 +44,8 @@ test('wizard to ActiveCampaign: credentials help, settings, first sync with a de
   await c.shot('wizard-ac-credentials-error');
   await page.getByTestId('cred-apiUrl').fill(ac.credentials.apiUrl);
   await wizardNext(page);
+  await expect(page.getByTestId('wizard-verify')).toBeVisible();
+  await wizardNext(page);
 
   // Settings: the required storefront first, defaults filled in under "More settings".
   await page.getByTestId('setting-storeUrl').fill('https://garden.example.com');
@@ -53,6 +55,11 @@ test('wizard to ActiveCampaign: credentials help, settings, first sync with a de
   await page.getByTestId('setting-more').click();
   await expect(page.getByTestId('setting-tag')).toHaveValue('bigcommerce-customer');
   await c.shot('wizard-ac-settings');
+  await wizardNext(page);
+  // Field mapping (saved on Next), then the consent preview.
+  await expect(page.getByTestId('mapping-grid')).toBeVisible();
+  await wizardNext(page);
+  await expect(page.getByTestId('consent-impact')).toBeVisible();
   await wizardNext(page);
 
   // The platform refuses one contact: it becomes a dead letter with the platform's reason; the rest goes on.

@@ -55,6 +55,9 @@ test('connect a store to files, sync, watch it on the dashboard and in the log, 
   await page.getByTestId('wizard-account-name').fill('Local files');
   await c.shot('wizard-account-file');
   await wizardNext(page);
+  // Verify: the store's token and scopes, item by item.
+  await expect(page.getByTestId('verify-item').first()).toBeVisible();
+  await wizardNext(page);
   // Settings come from the platform's JSON Schema: the folder is required, the format has its default.
   await expect(page.getByTestId('wizard-continuous')).not.toBeChecked();
   await page.getByTestId('wizard-next').click();

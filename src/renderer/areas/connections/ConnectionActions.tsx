@@ -2,19 +2,45 @@
 // each failure naming the store and platform.
 import { ActionIcon, Button, Group, Modal, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlayerPause, IconPlayerPlay, IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlayerPause, IconPlayerPlay, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { unwrap, useApi } from '../../state/api-context';
 import { useStatus } from '../../state/status-store';
 import type { ConnectionSummary } from '../../state/workspace-store';
 import { errorText } from '../../ui/errors';
 import { syncOnce } from './run-sync';
+import { useWizardDraft } from '../../state/wizard-draft-store';
 
 export function ConnectionActions({ connection: c, what }: { connection: ConnectionSummary; what: string }) {
   const api = useApi();
   const syncing = useStatus((s) => s.syncing[c.id] ?? false);
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(false);
+  const draft = useWizardDraft();
+  // Editing walks the same steps from Verify on; store, platform and account stay as they are.
+  const edit = () => {
+    if (draft.active)
+      return notifications.show({
+        color: 'orange',
+        title: `Cannot edit ${what} yet`,
+        message: 'Another setup is waiting: resume or discard it first.',
+      });
+    draft.start(
+      {
+        storeId: c.storeId,
+        platform: c.platform,
+        accountMode: 'existing',
+        accountId: c.accountId,
+        connectionId: c.id,
+        connectionName: c.name,
+        settings: c.settings,
+        continuous: c.mode === 'continuous',
+        editing: true,
+        historical: false,
+      },
+      'verify',
+    );
+  };
 
   const act = async (label: string, run: () => Promise<unknown>, done?: (v: unknown) => string) => {
     setBusy(true);
@@ -64,6 +90,11 @@ export function ConnectionActions({ connection: c, what }: { connection: Connect
           data-testid={c.paused ? 'connection-resume' : 'connection-pause'}
         >
           {c.paused ? <IconPlayerPlay size={16} /> : <IconPlayerPause size={16} />}
+        </ActionIcon>
+      </Tooltip>
+      <Tooltip label="Edit">
+        <ActionIcon variant="subtle" aria-label={`Edit ${what}`} onClick={edit} data-testid="connection-edit">
+          <IconPencil size={16} />
         </ActionIcon>
       </Tooltip>
       <Tooltip label="Remove">

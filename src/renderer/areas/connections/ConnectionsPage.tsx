@@ -2,7 +2,6 @@
 // and the wizard that adds one.
 import { Badge, Button, Card, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlugConnected, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useNav } from '../../state/nav-store';
 import { useStatus } from '../../state/status-store';
 import { useStores } from '../../state/stores-store';
@@ -11,12 +10,16 @@ import { ago, healthOf } from '../dashboard/health';
 import { useStatusPolling } from '../dashboard/use-status-polling';
 import { ConnectionActions } from './ConnectionActions';
 import { ConnectionWizard } from './wizard/ConnectionWizard';
+import { ResumeBanner } from './wizard/ResumeBanner';
+import { useWizardDraft } from '../../state/wizard-draft-store';
 
 export function ConnectionsPage() {
   const go = useNav((s) => s.go);
   const stores = useStores((s) => s.stores);
   const { connections, platforms } = useWorkspace();
-  const [wizard, setWizard] = useState<{ storeId?: string } | null>(null);
+  const { opened, active, start, resume } = useWizardDraft();
+  // A setup under way is resumed rather than silently replaced.
+  const open = (storeId?: string) => (active ? resume() : start(storeId ? { storeId } : {}));
   useStatusPolling(connections.map((c) => c.id));
 
   if (stores.length === 0)
@@ -39,14 +42,11 @@ export function ConnectionsPage() {
     <Stack data-testid="area-connections">
       <Group justify="space-between">
         <Title order={2}>Connections</Title>
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setWizard({})}
-          data-testid="add-connection"
-        >
+        <Button leftSection={<IconPlus size={16} />} onClick={() => open()} data-testid="add-connection">
           Connect a store
         </Button>
       </Group>
+      {active && !opened && <ResumeBanner />}
       {stores.map((s) => {
         const mine = connections.filter((c) => c.storeId === s.id);
         return (
@@ -58,7 +58,7 @@ export function ConnectionsPage() {
                   {s.storeHash}
                 </Text>
               </Text>
-              <Button size="xs" variant="light" onClick={() => setWizard({ storeId: s.id })}>
+              <Button size="xs" variant="light" onClick={() => open(s.id)}>
                 Connect {s.name}
               </Button>
             </Group>
@@ -88,7 +88,7 @@ export function ConnectionsPage() {
           </Card>
         );
       })}
-      {wizard && <ConnectionWizard opened onClose={() => setWizard(null)} storeId={wizard.storeId} />}
+      {opened && <ConnectionWizard />}
     </Stack>
   );
 }

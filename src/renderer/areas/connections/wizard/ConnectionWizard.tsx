@@ -1,36 +1,39 @@
-// Runs in: renderer. Owns: the connection wizard (store -> platform -> account -> settings -> first sync ->
-// run): each step is checked by main before the next opens, and the last one runs the sync with progress.
-import { Alert, Button, Group, Modal, Stepper } from '@mantine/core';
-import { useState } from 'react';
+// Runs in: renderer. Owns: the connection wizard (store -> platform -> credentials -> verify -> settings ->
+// field mapping -> consent -> first sync -> run and "verify the setup"): each step is checked by main before
+// the next opens; the draft lives in the wizard-draft store, so closing halfway resumes later.
+import { Alert, Button, Group, Modal, Stack, Stepper } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useApi } from '../../../state/api-context';
 import { useStatus } from '../../../state/status-store';
 import { useStores } from '../../../state/stores-store';
+import { useWizardDraft } from '../../../state/wizard-draft-store';
 import { platformLabel, useWorkspace } from '../../../state/workspace-store';
 import { errorText } from '../../../ui/errors';
+import { defaultsOf, fieldsOf } from '../../../ui/schema';
 import { syncOnce } from '../run-sync';
 import { SyncRun, type SyncSummary } from '../SyncRun';
+import { SetupChecklist } from './SetupChecklist';
 import { StepAccount } from './StepAccount';
+import { StepConsent } from './StepConsent';
 import { StepFirstSync } from './StepFirstSync';
+import { StepMapping } from './StepMapping';
 import { StepSettings } from './StepSettings';
 import { StepPlatform, StepStore } from './StepStorePlatform';
+import { StepVerify } from './StepVerify';
 import { leaveStep } from './wizard-actions';
-import { initialWizard, type WizardState } from './wizard-state';
-import { defaultsOf, fieldsOf } from '../../../ui/schema';
+import { lockedStep, stepLabels, stepsFor, type StepId, type WizardState } from './wizard-state';
 
-export function ConnectionWizard({
-  opened,
-  onClose,
-  storeId,
-}: {
-  opened: boolean;
-  onClose(): void;
-  storeId?: string;
-}) {
+const nextLabel: Partial<Record<StepId, string>> = {
+  settings: 'Create connection',
+  mapping: 'Save mapping',
+  firstSync: 'Run first sync',
+};
+
+export function ConnectionWizard() {
   const api = useApi();
   const { platforms, accounts } = useWorkspace();
   const stores = useStores((s) => s.stores);
-  const [step, setStep] = useState(0);
-  const [state, setState] = useState<WizardState>({ ...initialWizard, storeId: storeId ?? null });
+  const { step, state, set: patchState, go, close, discard } = useWizardDraft();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,26 +41,25 @@ export function ConnectionWizard({
   const [runError, setRunError] = useState<string | null>(null);
   const running = useStatus((s) => (state.connectionId ? (s.syncing[state.connectionId] ?? false) : false));
 
+  const steps = stepsFor(state.platform);
+  const index = step === 'run' ? steps.length : Math.max(0, steps.indexOf(step));
   const platform = platforms.find((p) => p.platform === state.platform);
   const storeName = stores.find((s) => s.id === state.storeId)?.name ?? 'the store';
-  const what = `${storeName} → ${platformLabel(platforms, state.platform)}`;
+  const label = platformLabel(platforms, state.platform);
+  const what = `${storeName} → ${label}`;
   const set = (patch: Partial<WizardState>) => {
     // A new platform brings its own settings defaults.
     if (patch.platform && patch.platform !== state.platform) {
       const p = platforms.find((x) => x.platform === patch.platform);
       patch = { ...patch, settings: defaultsOf(fieldsOf(p?.settingsSchema)) };
     }
-    setState((s) => ({ ...s, ...patch }));
+    patchState(patch);
   };
 
-  const close = () => {
-    setStep(0);
-    setState({ ...initialWizard, storeId: storeId ?? null });
-    setErrors({});
-    setMessage(null);
+  const finish = () => {
+    discard();
     setSummary(null);
     setRunError(null);
-    onClose();
   };
 
   const run = async (s: WizardState) => {
@@ -77,6 +79,7 @@ export function ConnectionWizard({
   };
 
   const next = async () => {
+    if (step === 'run') return;
     setBusy(true);
     setMessage(null);
     setErrors({});
@@ -89,37 +92,52 @@ export function ConnectionWizard({
       return;
     }
     const nextState = { ...state, ...out.patch };
-    setState(nextState);
-    setStep(step + 1);
-    if (step === 4) void run(nextState);
+    if (out.patch) patchState(out.patch);
+    const following = steps[index + 1] ?? 'run';
+    go(following);
+    if (following === 'run') void run(nextState);
   };
 
-  const locked = state.connectionId !== null;
+  const body: Record<StepId, ReactNode> = {
+    store: <StepStore state={state} set={set} />,
+    platform: <StepPlatform state={state} set={set} />,
+    credentials: <StepAccount state={state} set={set} errors={errors} />,
+    verify: <StepVerify state={state} set={set} />,
+    settings: <StepSettings state={state} set={set} errors={errors} />,
+    mapping: <StepMapping state={state} />,
+    consent: <StepConsent state={state} />,
+    firstSync: <StepFirstSync state={state} set={set} errors={errors} />,
+  };
+
   return (
-    <Modal opened={opened} onClose={close} title="Connect a store" size="xl" data-testid="wizard">
+    <Modal
+      opened
+      onClose={close}
+      title={state.editing ? `Edit ${what}` : 'Connect a store'}
+      size="xl"
+      data-testid="wizard"
+      data-step={step}
+    >
       <Stepper
-        active={step}
-        onStepClick={(i) => !running && i < step && (!locked || i >= 4) && setStep(i)}
-        size="sm"
+        active={index}
+        onStepClick={(i) => !running && step !== 'run' && i < index && go(steps[i]!)}
+        size="xs"
       >
-        <Stepper.Step label="Store" allowStepSelect={!locked}>
-          <StepStore state={state} set={set} />
-        </Stepper.Step>
-        <Stepper.Step label="Platform" allowStepSelect={!locked}>
-          <StepPlatform state={state} set={set} />
-        </Stepper.Step>
-        <Stepper.Step label="Account" allowStepSelect={!locked}>
-          <StepAccount state={state} set={set} errors={errors} />
-        </Stepper.Step>
-        <Stepper.Step label="Settings" allowStepSelect={!locked}>
-          <StepSettings state={state} set={set} errors={errors} />
-        </Stepper.Step>
-        <Stepper.Step label="First sync">
-          <StepFirstSync state={state} set={set} errors={errors} />
-        </Stepper.Step>
+        {steps.map((id) => (
+          <Stepper.Step
+            key={id}
+            label={stepLabels[id]}
+            allowStepSelect={!lockedStep(state, id) && step !== 'run'}
+          >
+            {body[id]}
+          </Stepper.Step>
+        ))}
         <Stepper.Completed>
           {state.connectionId && (
-            <SyncRun connectionId={state.connectionId} summary={summary} error={runError} what={what} />
+            <Stack>
+              <SyncRun connectionId={state.connectionId} summary={summary} error={runError} what={what} />
+              {summary && <SetupChecklist state={state} summary={summary} label={label} />}
+            </Stack>
           )}
         </Stepper.Completed>
       </Stepper>
@@ -129,13 +147,13 @@ export function ConnectionWizard({
         </Alert>
       )}
       <Group justify="flex-end" mt="lg">
-        {step < 5 ? (
+        {step !== 'run' ? (
           <>
-            <Button variant="default" onClick={close}>
-              Cancel
+            <Button variant="default" onClick={close} data-testid="wizard-later">
+              Close, resume later
             </Button>
             <Button onClick={() => void next()} loading={busy} data-testid="wizard-next">
-              {step === 3 ? 'Create connection' : step === 4 ? 'Run first sync' : 'Next'}
+              {nextLabel[step] ?? 'Next'}
             </Button>
           </>
         ) : (
@@ -145,7 +163,7 @@ export function ConnectionWizard({
                 Try again
               </Button>
             )}
-            <Button onClick={close} disabled={running} data-testid="wizard-done">
+            <Button onClick={finish} disabled={running} data-testid="wizard-done">
               Done
             </Button>
           </>

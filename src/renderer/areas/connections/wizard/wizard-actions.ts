@@ -1,10 +1,11 @@
 // Runs in: renderer. Owns: what each wizard step does on "Next": check the choice, create the account or
-// the connection in main, and say what to fix when main refuses.
+// the connection in main, verify, save the mapping, and say what to fix when main refuses.
 import type { Api } from '../../../../shared/contract/api';
 import { ApiError, unwrap } from '../../../state/api-context';
+import { useMapping } from '../../../state/mapping-store';
 import type { PlatformInfo } from '../../../state/workspace-store';
 import { fieldsOf, toPayload } from '../../../ui/schema';
-import type { WizardState } from './wizard-state';
+import type { StepId, WizardState } from './wizard-state';
 
 export type StepOutcome =
   | { ok: true; patch?: Partial<WizardState> }
@@ -23,28 +24,38 @@ function fromError(err: unknown): StepOutcome {
 
 export async function leaveStep(
   api: Api,
-  step: number,
+  step: StepId,
   s: WizardState,
   platform: PlatformInfo | undefined,
   hasExisting: boolean,
 ): Promise<StepOutcome> {
   try {
     switch (step) {
-      case 0:
+      case 'store':
         return s.storeId ? { ok: true } : fail({}, 'Choose the store to connect.');
-      case 1:
+      case 'platform':
         return s.platform ? { ok: true } : fail({}, 'Choose a platform.');
-      case 2: {
+      case 'credentials': {
         if (hasExisting && s.accountMode === 'existing')
           return s.accountId ? { ok: true } : fail({}, 'Choose an account, or add a new one.');
-        if (s.accountId && s.accountMode === 'new') return { ok: true };
+        if (s.accountId && s.accountMode === 'new') return { ok: true, patch: { credentials: {} } };
         const credentials = toPayload(fieldsOf(platform?.credentialsSchema), s.credentials);
         const account = await unwrap(
           api.accounts.add({ platform: s.platform!, name: s.accountName, credentials }),
         );
-        return { ok: true, patch: { accountId: account.id } };
+        // The secrets now live in the keychain; the wizard (and its saved draft) forgets them.
+        return { ok: true, patch: { accountId: account.id, credentials: {} } };
       }
-      case 3: {
+      case 'verify': {
+        const v = await unwrap(api.stores.verify({ id: s.storeId! }));
+        const failing = v.checks.filter((c) => !c.ok);
+        if (failing.length === 0 || s.verifyAnyway) return { ok: true };
+        return fail(
+          {},
+          `Fix ${failing.map((c) => `"${c.label}"`).join(', ')} (see each item), or tick "continue anyway".`,
+        );
+      }
+      case 'settings': {
         if (s.connectionId) return { ok: true };
         const settings = toPayload(fieldsOf(platform?.settingsSchema), s.settings);
         const c = await unwrap(
@@ -58,10 +69,18 @@ export async function leaveStep(
         );
         return { ok: true, patch: { connectionId: c.id } };
       }
-      case 4:
-        if (s.from && s.to && s.from > s.to) return fail({ to: 'The end date is before the start date' });
+      case 'mapping': {
+        const m = useMapping.getState();
+        if (m.connectionId !== s.connectionId || !m.catalogue)
+          return fail({}, 'The mapping is still loading; wait a moment.');
+        if (m.catalogue.target.length === 0) return { ok: true };
+        await m.save(api);
         return { ok: true };
-      default:
+      }
+      case 'consent':
+        return { ok: true };
+      case 'firstSync':
+        if (s.from && s.to && s.from > s.to) return fail({ to: 'The end date is before the start date' });
         return { ok: true };
     }
   } catch (err) {
