@@ -18,6 +18,7 @@ import { estimateHistorical } from '../engine/estimate.js';
 import type { ScriptService } from '../storefront/script-service.js';
 import type { DesktopChannels } from './desktop-handlers.js';
 import type { PrivacyChannels } from './privacy-handlers.js';
+import { verifySetup } from './verify-setup.js';
 import { z } from 'zod';
 
 /** What a form needs of a zod schema: fields, types, defaults and descriptions, as JSON Schema. */
@@ -74,6 +75,8 @@ export function createHandlers(
         capabilities: [...c.capabilities],
         credentialsSchema: formSchema(c.credentialsSchema),
         settingsSchema: formSchema(c.settingsSchema),
+        ...(c.createsContacts ? { createsContacts: c.createsContacts } : {}),
+        ...(c.roundTripWrites ? { roundTripWrites: c.roundTripWrites } : {}),
       })),
     'accounts:list': () => d.accounts.list(),
     'accounts:add': (input) => d.accounts.add(input),
@@ -89,6 +92,7 @@ export function createHandlers(
     },
     'connections:pause': ({ id }) => d.connections.setPaused(id, true),
     'connections:resume': ({ id }) => d.connections.setPaused(id, false),
+    'connections:verifySetup': (input) => verifySetup(d, input),
     'connections:status': ({ id }) => {
       d.connections.get(id);
       const p = d.db

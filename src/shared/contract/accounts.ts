@@ -9,6 +9,10 @@ export const platformInfoSchema = z.object({
   /** JSON Schema of the credentials and settings (with each field's help text), for generic wizard forms. */
   credentialsSchema: z.unknown(),
   settingsSchema: z.unknown(),
+  /** The wizard's warning before a first sync: what it creates on the platform and how that may be billed. */
+  createsContacts: z.string().optional(),
+  /** What the optional round trip of 'connections:verifySetup' writes, to show before the user agrees. */
+  roundTripWrites: z.string().optional(),
 });
 
 export const accountSummarySchema = z.object({

@@ -30,8 +30,10 @@ import {
   diagnosticsPreviewSchema,
   mappingDraftSchema,
   mappingEntitySchema,
+  setupVerificationSchema,
   storeVerificationSchema,
   transferSummarySchema,
+  verifySetupInputSchema,
 } from './tools.js';
 
 const empty = z.object({}).strict();
@@ -96,6 +98,8 @@ export const channels = {
   'events:timeline': { input: timelineInputSchema, output: z.array(loggedEventSchema) },
   /** Calls the store with its token: which scopes are readable, store facts, and what to fix. */
   'stores:verify': { input: z.object({ id: z.string().min(1) }).strict(), output: storeVerificationSchema },
+  /** A connection's platform checks item by item with fixes, then its optional test-record round trip. */
+  'connections:verifySetup': { input: verifySetupInputSchema, output: setupVerificationSchema },
   /** BigCommerce fields (with the store's custom form fields and attributes) and the platform's live fields. */
   'mapping:catalogue': {
     input: z.object({ connectionId: z.string().min(1), entity: mappingEntitySchema.optional() }),

@@ -23,6 +23,7 @@ export const channelNames = [
   'events:query',
   'events:timeline',
   'stores:verify',
+  'connections:verifySetup',
   'mapping:catalogue',
   'mapping:get',
   'mapping:validate',

@@ -10,6 +10,23 @@ export const verifyCheckShape = z.object({
   fix: z.string().nullable(),
 });
 
+/** The wizard's final "verify the setup": the connector's checks, then (when asked) its round trip. */
+export const verifySetupInputSchema = z.object({
+  id: z.string().min(1),
+  /** Only when the user agreed to what `roundTripWrites` says it writes. */
+  roundTrip: z.boolean().default(false),
+});
+
+export const setupVerificationSchema = z.object({
+  connectionId: z.string(),
+  platform: z.string(),
+  /** Every check passed (the round trip's included when it ran). */
+  ok: z.boolean(),
+  checks: z.array(verifyCheckShape),
+  roundTrip: z.enum(['passed', 'failed', 'not_run', 'unavailable', 'not_requested']),
+  roundTripWrites: z.string().nullable(),
+});
+
 export const storeVerificationSchema = z.object({
   ok: z.boolean(),
   store: z
