@@ -1,0 +1,278 @@
+// Runs in: main (Electron-free). Owns: webhooks where they can arrive: the receiver's lifecycle, per-store
+// registration, deduplication by payload hash, turning callbacks into "changed" nudges (debounced per store),
+// the periodic health check, and what the store status says when there is no public URL (polling only).
+import { BigCommerceClient } from '../bigcommerce/client.js';
+import type { Clock } from '../core/clock.js';
+import { AppError } from '../core/errors.js';
+import type { NewEvent } from '../events/event-log.js';
+import type { ExtractResource } from '../extract/resources.js';
+import type { SecretStore } from '../secrets/secret-store.js';
+import type { Db } from '../storage/db.js';
+import type { StoreService } from '../stores/store-service.js';
+import { checkHooks, type HealthResult } from './health.js';
+import { WebhookReceiver, type Callback, type ReceiverTarget, type Refusal } from './receiver.js';
+import { hookSecretAccount, registerHooks, unregisterHooks, type Registration } from './registrar.js';
+import { WebhookRepo, type WebhookSettings } from './repo.js';
+import { hookCovers, resourceForScope, WEBHOOK_ONLY_FEATURES } from './scopes.js';
+
+export interface WebhookServiceOptions {
+  db: Db;
+  stores: Pick<StoreService, 'get' | 'token'>;
+  secrets: SecretStore;
+  events: { append(...e: NewEvent[]): unknown };
+  clock: Clock;
+  /** "Something changed in these resources of this store": run its incremental extraction (never the payload). */
+  nudge(storeId: string, resources: ExtractResource[]): unknown;
+  /** Overrides the saved settings (tests, STOREBRIDGE_PUBLIC_URL). */
+  publicUrl?: string;
+  port?: number;
+  /** Callbacks of one store within this many ms make one nudge. Default 2,000. */
+  debounceMs?: number;
+  /** How long applied payload hashes are kept: BigCommerce retries for about 48 h. Default 72 h. */
+  retentionMs?: number;
+  /** Default 15 minutes. */
+  healthIntervalMs?: number;
+  client?(storeId: string): Promise<BigCommerceClient>;
+}
+
+/** What the store status says about change detection. */
+export interface RealtimeStatus {
+  mode: 'webhooks' | 'polling';
+  /** Features that work only with webhooks, so are off while polling. */
+  needsWebhooks: string[];
+}
+
+export interface ReceiverStats {
+  accepted: number;
+  duplicates: number;
+  refused: number;
+}
+
+export class WebhookService {
+  readonly repo: WebhookRepo;
+  readonly stats: ReceiverStats = { accepted: 0, duplicates: 0, refused: 0 };
+  private readonly targets = new Map<string, ReceiverTarget>();
+  private readonly pending = new Map<string, { resources: Set<ExtractResource>; timer: NodeJS.Timeout }>();
+  private receiver: WebhookReceiver | undefined;
+  private healthTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
+
+  constructor(private readonly o: WebhookServiceOptions) {
+    this.repo = new WebhookRepo(o.db);
+  }
+
+  settings(): WebhookSettings {
+    const saved = this.repo.settings();
+    return { publicUrl: this.o.publicUrl ?? saved.publicUrl, port: this.o.port ?? saved.port };
+  }
+
+  /** Saves where BigCommerce reaches the console; null goes back to polling only. */
+  configure(s: WebhookSettings): WebhookSettings {
+    if (s.publicUrl !== null) {
+      let url: URL;
+      try {
+        url = new URL(s.publicUrl);
+      } catch {
+        throw new AppError('invalid_input', `"${s.publicUrl}" is not a URL. Give the public HTTPS address.`, {
+          fields: { publicUrl: 'Not a URL' },
+        });
+      }
+      if (!/^https?:$/.test(url.protocol))
+        throw new AppError(
+          'invalid_input',
+          'The public URL must start with https:// (BigCommerce calls HTTPS on 443 only).',
+        );
+    }
+    this.repo.saveSettings(s);
+    return this.settings();
+  }
+
+  realtime(): RealtimeStatus {
+    return this.settings().publicUrl
+      ? { mode: 'webhooks', needsWebhooks: [] }
+      : { mode: 'polling', needsWebhooks: [...WEBHOOK_ONLY_FEATURES] };
+  }
+
+  /** Starts the receiver and the health check when a public URL is set; null means polling only. */
+  async start(): Promise<{ url: string } | null> {
+    const { publicUrl, port } = this.settings();
+    if (!publicUrl || this.receiver || this.disposed) return null;
+    for (const e of this.repo.endpoints()) {
+      const secret = await this.o.secrets.get(hookSecretAccount(e.storeId));
+      if (secret) this.targets.set(e.pathToken, { storeId: e.storeId, secret });
+    }
+    this.repo.prune(this.o.clock.now() - this.retention());
+    const receiver = new WebhookReceiver({
+      resolve: (token) => this.targets.get(token),
+      accepted: (storeId, cb, hash) => this.accepted(storeId, cb, hash),
+      refused: (r) => this.refused(r),
+    });
+    const { url } = await receiver.start(port ?? 0);
+    this.receiver = receiver;
+    this.scheduleHealth();
+    return { url };
+  }
+
+  /** Registers (or repairs) the store's hooks at the public URL. */
+  async register(storeId: string): Promise<Registration> {
+    const { publicUrl } = this.settings();
+    if (!publicUrl)
+      throw new AppError(
+        'invalid_input',
+        'Set the public HTTPS URL that forwards to Storebridge before registering webhooks.',
+      );
+    const r = await registerHooks(this.deps(), storeId, publicUrl);
+    for (const [token, t] of this.targets) if (t.storeId === storeId) this.targets.delete(token);
+    this.targets.set(r.pathToken, { storeId, secret: r.secret });
+    this.o.events.append({
+      level: 'info',
+      type: 'webhook.registered',
+      storeId,
+      message: `Webhooks registered for ${r.hooks.map((h) => h.scope).join(', ')}.`,
+    });
+    return r;
+  }
+
+  /** Before a store is removed: delete its hooks on BigCommerce, its secret and rows. */
+  async unregister(storeId: string): Promise<number> {
+    this.cancelNudge(storeId);
+    for (const [token, t] of this.targets) if (t.storeId === storeId) this.targets.delete(token);
+    return unregisterHooks(this.deps(), storeId);
+  }
+
+  check(storeId: string): Promise<HealthResult> {
+    return checkHooks(
+      {
+        ...this.deps(),
+        db: this.o.db,
+        events: this.o.events,
+        secret: (id) => this.o.secrets.get(hookSecretAccount(id)),
+        backfill: (id, resources) => this.runNudge(id, resources),
+      },
+      storeId,
+    );
+  }
+
+  /** Checks every store with hooks; one failing store does not stop the others. */
+  async checkAll(): Promise<HealthResult[]> {
+    this.repo.prune(this.o.clock.now() - this.retention());
+    const out: HealthResult[] = [];
+    for (const e of this.repo.endpoints()) {
+      try {
+        out.push(await this.check(e.storeId));
+      } catch (err) {
+        this.o.events.append({
+          level: 'warn',
+          type: 'webhook.check_failed',
+          storeId: e.storeId,
+          message: `Could not check the store's webhooks: ${err instanceof Error ? err.message : String(err)}`,
+        });
+      }
+    }
+    return out;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.healthTimer) clearTimeout(this.healthTimer);
+    for (const id of [...this.pending.keys()]) this.cancelNudge(id);
+    await this.receiver?.close();
+    this.receiver = undefined;
+  }
+
+  private accepted(storeId: string, cb: Callback, hash: string): void {
+    const now = this.o.clock.now();
+    if (!this.repo.firstSeen(storeId, hash, now)) {
+      this.stats.duplicates++;
+      return;
+    }
+    this.stats.accepted++;
+    // A delivery proves the hook worked up to now: a later gap is backfilled from here.
+    const covering = this.repo.hooks(storeId).filter((h) => hookCovers(h.scope, cb.scope));
+    this.repo.markActive(
+      storeId,
+      covering.map((h) => h.hookId),
+      now,
+    );
+    const resource = resourceForScope(cb.scope);
+    if (resource) this.queueNudge(storeId, resource);
+  }
+
+  private refused(r: Refusal): void {
+    this.stats.refused++;
+    this.o.events.append({
+      level: 'warn',
+      type: 'webhook.refused',
+      ...(r.storeId ? { storeId: r.storeId } : {}),
+      message: `Refused a webhook call (${r.status}): ${r.reason}.`,
+    });
+  }
+
+  private queueNudge(storeId: string, resource: ExtractResource): void {
+    const p = this.pending.get(storeId);
+    if (p) {
+      p.resources.add(resource);
+      return;
+    }
+    const timer = setTimeout(() => {
+      const due = this.pending.get(storeId);
+      this.pending.delete(storeId);
+      if (due && !this.disposed) this.runNudge(storeId, [...due.resources]);
+    }, this.o.debounceMs ?? 2_000);
+    this.pending.set(storeId, { resources: new Set([resource]), timer });
+  }
+
+  private cancelNudge(storeId: string): void {
+    const p = this.pending.get(storeId);
+    if (p) clearTimeout(p.timer);
+    this.pending.delete(storeId);
+  }
+
+  private runNudge(storeId: string, resources: ExtractResource[]): void {
+    Promise.resolve()
+      .then(() => this.o.nudge(storeId, resources))
+      .catch((err: unknown) =>
+        this.o.events.append({
+          level: 'warn',
+          type: 'webhook.nudge_failed',
+          storeId,
+          message: `A webhook asked for a sync of ${resources.join(', ')}, which failed: ${err instanceof Error ? err.message : String(err)}`,
+        }),
+      );
+  }
+
+  private scheduleHealth(): void {
+    if (this.disposed) return;
+    this.healthTimer = setTimeout(
+      () => {
+        void this.checkAll().finally(() => this.scheduleHealth());
+      },
+      this.o.healthIntervalMs ?? 15 * 60_000,
+    );
+    this.healthTimer.unref?.();
+  }
+
+  private retention(): number {
+    return this.o.retentionMs ?? 72 * 3_600_000;
+  }
+
+  private deps() {
+    return {
+      repo: this.repo,
+      secrets: this.o.secrets,
+      clock: this.o.clock,
+      client: this.o.client ?? ((id: string) => this.defaultClient(id)),
+    };
+  }
+
+  private async defaultClient(storeId: string): Promise<BigCommerceClient> {
+    const store = this.o.stores.get(storeId);
+    return new BigCommerceClient({
+      storeHash: store.storeHash,
+      accessToken: await this.o.stores.token(storeId),
+      baseUrl: store.apiBaseUrl,
+      storeLabel: store.name,
+      clock: this.o.clock,
+    });
+  }
+}
