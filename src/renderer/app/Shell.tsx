@@ -11,7 +11,9 @@ import { useWorkspace } from '../state/workspace-store';
 import { AreaView } from './AreaView';
 import { areaMeta } from './area-meta';
 import { ColorSchemeToggle } from '../ui/ColorSchemeToggle';
+import { DesktopSettingsButton } from './DesktopSettingsButton';
 import { KeychainBanner } from '../ui/KeychainBanner';
+import { OfflineBanner } from '../ui/OfflineBanner';
 
 export function Shell() {
   const api = useApi();
@@ -25,10 +27,13 @@ export function Shell() {
   const workspaceLoaded = useWorkspace((s) => s.loaded);
   const followStatus = useStatus((s) => s.follow);
   const start = useNav((s) => s.start);
+  const navigate = useNav((s) => s.navigate);
 
   useEffect(() => connect(api), [api, connect]);
   useEffect(() => connectWorkspace(api), [api, connectWorkspace]);
   useEffect(() => followStatus(api), [api, followStatus]);
+  // A notification, the tray or a storebridge:// link asked main to open a screen.
+  useEffect(() => api.on('app:navigate', navigate), [api, navigate]);
   useEffect(() => {
     if (storesLoaded) start(hasStores);
   }, [storesLoaded, hasStores, start]);
@@ -61,7 +66,10 @@ export function Shell() {
               </Text>
             )}
           </Group>
-          <ColorSchemeToggle />
+          <Group gap="xs">
+            <DesktopSettingsButton host={info?.host} />
+            <ColorSchemeToggle />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
@@ -82,6 +90,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         {info && <KeychainBanner keychain={info.keychain} />}
+        <OfflineBanner />
         <AreaView area={area} />
         {info && storesLoaded && workspaceLoaded && <div data-testid="app-ready" hidden />}
       </AppShell.Main>

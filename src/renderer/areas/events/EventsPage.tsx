@@ -26,6 +26,20 @@ export function EventsPage() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [record, setRecord] = useState<Rec | null>(null);
 
+  // storebridge://events?record=customers:123 (a notification or link): open that record's timeline. Adjusted
+  // while rendering (React's pattern for state derived from a changed input), then the focus is consumed.
+  const focus = useNav((s) => s.focus);
+  const [seenFocus, setSeenFocus] = useState(focus);
+  if (focus !== seenFocus) {
+    setSeenFocus(focus);
+    const ref = focus?.area === 'events' ? (focus.record ?? '') : '';
+    const i = ref.indexOf(':');
+    if (i > 0) setRecord({ recordType: ref.slice(0, i), recordId: ref.slice(i + 1) });
+  }
+  useEffect(() => {
+    if (focus?.area === 'events') useNav.getState().clearFocus();
+  }, [focus]);
+
   useEffect(() => {
     void useEvents.getState().setFilters(api, useEvents.getState().filters);
     return useEvents.getState().follow(api);
