@@ -14,6 +14,7 @@ import { EventBus } from '../core/emitter.js';
 import { LineLogger, type Logger } from '../core/logger.js';
 import { createFileLogger } from './file-logger.js';
 import { secretParts } from './secret-parts.js';
+import { holdForReauth } from './reauth.js';
 import { dispatch, type Handlers } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
 import { openDb, type Db } from '../storage/db.js';
@@ -188,11 +189,13 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     },
     engine,
     connections,
-    onError: (connectionId, err) =>
+    onError: (connectionId, err) => {
       logger.log('warn', 'scheduled sync failed', {
         connectionId,
         error: err instanceof Error ? err.message : String(err),
-      }),
+      });
+      holdForReauth({ connections, scheduler, events }, connectionId, err);
+    },
     alongside: [privacyBackground({ stores, events, logger, consent, privacy }, clock, opts.privacySchedule)],
   });
   bus.on('connections:changed', () => scheduler.refresh());

@@ -1,0 +1,37 @@
+// Runs in: main (Electron-free). Owns: holding a connection whose credentials were refused (a revoked
+// BigCommerce token, a platform key that stopped working): its scheduled syncs pause, with one error event that
+// says what to do, instead of calling again with the same refused credentials every interval.
+import type { ConnectionService } from '../connections/connection-service.js';
+import type { Scheduler } from '../engine/scheduler.js';
+import type { EventLog } from '../events/event-log.js';
+
+export interface ReauthDeps {
+  connections: Pick<ConnectionService, 'get'>;
+  scheduler: Pick<Scheduler, 'pause'>;
+  events: Pick<EventLog, 'append'>;
+}
+
+/** True when `err` refused the credentials and the connection is now held; false for any other failure. */
+export function holdForReauth(d: ReauthDeps, connectionId: string, err: unknown): boolean {
+  // Duck-typed: an error that crossed from the engine worker is no longer an AppError instance.
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (e?.code !== 'unauthorized') return false;
+  let c: ReturnType<ConnectionService['get']>;
+  try {
+    c = d.connections.get(connectionId);
+  } catch {
+    return false; // removed while it ran
+  }
+  d.scheduler.pause(connectionId);
+  d.events.append({
+    level: 'error',
+    type: 'connection.reauth',
+    storeId: c.storeId,
+    connectionId,
+    platform: c.platform,
+    message:
+      `${String(e.message)} Scheduled syncs of "${c.name}" are paused so the refused credentials are not ` +
+      'sent again: fix them, then resume the connection.',
+  });
+  return true;
+}
