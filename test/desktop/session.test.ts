@@ -133,3 +133,26 @@ describe('DesktopSession', () => {
     else expect(first.error.code).toBe('cancelled');
   });
 });
+
+describe('DesktopSession and webhooks', () => {
+  it('tells the person once when BigCommerce had switched a hook off, even though it was turned back on', async () => {
+    const { ws, store, session, advance } = await setup({ token: 'tok_desktop_123456' });
+    ws.events.append({
+      level: 'warn',
+      type: 'webhook.reenabled',
+      storeId: store.id,
+      message: 'BigCommerce had switched off the store/order/* webhook; Storebridge turned it back on.',
+      payload: { scope: 'store/order/*' },
+    });
+    await expect.poll(() => session.policy.waiting()).toBe(1);
+    advance(1_500);
+    const notes = session.policy.due();
+    expect(notes).toEqual([
+      expect.objectContaining({
+        kind: 'webhook-disabled',
+        title: 'Desk Store: BigCommerce switched off a webhook',
+      }),
+    ]);
+    expect(notes[0]!.link).toBe(`storebridge://stores/${store.id}`);
+  });
+});

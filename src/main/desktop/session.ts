@@ -27,6 +27,9 @@ export interface DesktopSessionOptions {
   exit?(): void;
 }
 
+/** How long a switched-off hook stays a condition (the policy groups and rate-limits within it). */
+const HOOK_CONDITION_MS = 30 * 60_000;
+
 const QUIET_EVENTS =
   /^(sync\.(finished|failed|cancelled)|connection\.unreachable|delivery\.(dead|recovered))$/;
 
@@ -38,7 +41,7 @@ export class DesktopSession {
   private readonly trayListeners = new Set<(s: TrayState) => void>();
   private readonly attentionListeners = new Set<() => void>();
   private readonly offlineSince = new Map<string, number>();
-  private readonly hooksOff = new Map<string, AttentionEvent>();
+  private readonly hooksOff = new Map<string, { event: AttentionEvent; at: number }>();
   private reported = new Map<string, AttentionEvent>();
   private names = new Map<string, string>();
   private connectionIds: string[] = [];
@@ -173,7 +176,7 @@ export class DesktopSession {
     this.setTray({ ...this.tray, stores: trayStores(stores.value, health), allPaused });
     this.reportAttention([
       ...attentionNow(health, this.o.clock.now(), this.offlineSince),
-      ...this.hooksOff.values(),
+      ...this.hookConditions(),
     ]);
   }
 
@@ -189,18 +192,25 @@ export class DesktopSession {
     if (queued) for (const l of this.attentionListeners) l();
   }
 
-  /** BigCommerce switching a hook off is only visible in the event log (the receiver writes it). */
+  /**
+   * BigCommerce switching a hook off is only visible in the event log: the webhook health check turns it
+   * back on at once and writes `webhook.reenabled`, but the person should still hear that deliveries to
+   * their public URL kept failing. The condition is held long enough to be told, then lapses.
+   */
   private noteHookEvent(type: string, storeId: string | null, payload: unknown): void {
-    if (!storeId || !type.startsWith('webhook.')) return;
-    const scope = (payload as { scope?: unknown } | null)?.scope;
-    const key = `${storeId}:${typeof scope === 'string' ? scope : 'hooks'}`;
-    if (/disabled|deactivated/.test(type))
-      this.hooksOff.set(key, {
-        kind: 'webhook-disabled',
-        storeId,
-        scope: typeof scope === 'string' ? scope : 'hooks',
-      });
-    else if (/enabled|reactivated|restored/.test(type)) this.hooksOff.delete(key);
+    if (!storeId || !/^webhook\.(reenabled|disabled|deactivated)$/.test(type)) return;
+    const raw = (payload as { scope?: unknown } | null)?.scope;
+    const scope = typeof raw === 'string' ? raw : 'hooks';
+    this.hooksOff.set(`${storeId}:${scope}`, {
+      event: { kind: 'webhook-disabled', storeId, scope },
+      at: this.o.clock.now(),
+    });
+  }
+
+  private hookConditions(): AttentionEvent[] {
+    const now = this.o.clock.now();
+    for (const [key, h] of this.hooksOff) if (now - h.at > HOOK_CONDITION_MS) this.hooksOff.delete(key);
+    return [...this.hooksOff.values()].map((h) => h.event);
   }
 
   private applyMutes(): void {
