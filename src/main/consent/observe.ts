@@ -1,5 +1,6 @@
 // Runs in: main (Electron-free). Owns: reading BigCommerce's consent from staged subscribers into the ledger.
-// A storefront or checkout subscription is the person's own act; an API/import row ('custom') is not.
+// A storefront or checkout subscription is the person's own act; an API/import row ('custom') is not, nor an
+// existing row edited back to subscribed.
 import type { Db } from '../storage/db.js';
 import type { ConsentLedger } from './ledger.js';
 
@@ -7,6 +8,7 @@ interface StagedSub {
   email?: string;
   source?: string;
   consents?: string[];
+  date_created?: string;
   date_modified?: string;
 }
 
@@ -23,10 +25,15 @@ export function observeStagedSubscribers(db: Db, ledger: ConsentLedger, storeId:
     const s = JSON.parse(r.payload) as StagedSub;
     if (!s.email?.includes('@')) continue;
     const at = Date.parse(s.date_modified ?? '');
-    const explicit = s.source === 'storefront' || s.source === 'order';
     const state = s.consents?.includes('marketing_newsletter') ? 'subscribed' : 'unsubscribed';
+    const prev = ledger.person(storeId, s.email).bySource['bigcommerce'];
     // A row re-read with the same consent (a name edit, a re-sync) is not a new consent action.
-    if (ledger.person(storeId, s.email).bySource['bigcommerce']?.state === state) continue;
+    if (prev?.state === state) continue;
+    // `source` says how the row was created, not who changed it since: an existing row edited back to
+    // subscribed (by the API, an import or the admin) cannot be attributed to the person, so it raises nothing.
+    const reRaised =
+      state === 'subscribed' && prev !== undefined && !(Date.parse(s.date_created ?? '') > prev.at);
+    const explicit = (s.source === 'storefront' || s.source === 'order') && !reRaised;
     const ok = ledger.record({
       storeId,
       email: s.email,
@@ -35,7 +42,9 @@ export function observeStagedSubscribers(db: Db, ledger: ConsentLedger, storeId:
       state,
       mechanism: explicit
         ? `BigCommerce ${s.source === 'order' ? 'checkout box' : 'storefront form'}`
-        : 'BigCommerce subscriber created by API or import',
+        : reRaised
+          ? 'BigCommerce subscriber edited back to subscribed (API, import or admin)'
+          : 'BigCommerce subscriber created by API or import',
       actor: explicit ? 'person' : 'system',
       explicit,
       at: Number.isNaN(at) ? 0 : at,
