@@ -1,6 +1,7 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: the privacy salt living in the real keychain, never in
-// SQLite: created on first use, moved out of a database an older build wrote (migration 008), carried by a
-// workspace export into another keychain, and an import refused where it would orphan existing hashes.
+// SQLite: created on first use (or in the passphrase secrets file), moved out of a database an older build wrote
+// (migration 008), carried by a workspace export into another keychain, and an import refused where it would
+// orphan existing hashes.
 import { createHmac, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE, openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
 import { silentLogger } from '../../src/main/core/logger.js';
+import { PassphraseFileSecretStore } from '../../src/main/secrets/file-store.js';
 import { openDb } from '../../src/main/storage/db.js';
 import { migrate } from '../../src/main/storage/migrate.js';
 import { migrations } from '../../src/main/storage/migrations/index.js';
@@ -54,6 +56,26 @@ describe('the privacy salt', () => {
     expect(() =>
       ws.db.prepare("INSERT INTO privacy_settings (key, value) VALUES ('salt', 'x')").run(),
     ).toThrow(/belongs in the keychain/);
+  });
+
+  it('goes into the passphrase secrets file on a machine without a keychain, encrypted like the credentials', async () => {
+    const dir = tempDir('sb-salt-file-');
+    const file = join(tempDir(), 'secrets.sbs');
+    const secrets = new PassphraseFileSecretStore(file, 'a long passphrase', {
+      kdf: { N: 2 ** 12, r: 8, p: 1 },
+    });
+    const ws = openWorkspace({ dir, host: 'test', secrets, logger: silentLogger });
+    open.push(ws);
+    const out = await ws.privacy.erase('file@example.com');
+    const salt = Buffer.from((await secrets.get(account(ws)))!, 'base64');
+    expect(out.subjectHash).toBe(hmac(salt, 'file@example.com'));
+    expect(readFileSync(file).includes(salt)).toBe(false);
+    expect(readFileSync(file).includes(Buffer.from(salt.toString('base64')))).toBe(false);
+    ws.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(inFiles(dir, Buffer.from(salt.toString('base64')))).toEqual([]);
+    // Another process with the same file and passphrase reads the same salt: the hashes still match.
+    const again = new PassphraseFileSecretStore(file, 'a long passphrase');
+    expect(await again.get(account(ws))).toBe(salt.toString('base64'));
   });
 
   it('is moved out of a database an older build wrote, keeping its suppressions valid', async () => {
