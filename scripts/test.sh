@@ -11,6 +11,7 @@ step "typecheck" node_modules/.bin/tsc -p tsconfig.json --noEmit
 step "lint" node_modules/.bin/eslint --max-warnings 0 .
 step "format" node_modules/.bin/prettier --check . --log-level warn
 step "build the renderer" node_modules/.bin/vite build --config vite.renderer.config.ts --logLevel warn
+step "Electronegativity (src/ and the built out/; fails on HIGH)" scripts/electronegativity.sh
 step "unit and integration tests (vitest)" scripts/with-keychain.sh node_modules/.bin/vitest run \
   --reporter=default --reporter=json --outputFile.json=.reports/vitest.json
 step "end-to-end tests (Playwright, Chromium, browser host)" env PLAYWRIGHT_JSON_OUTPUT_NAME=.reports/playwright.json \
