@@ -5,7 +5,12 @@ import ky from 'ky';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { followNetworkSettings } from '../../src/main/desktop/network/follow.js';
 import { installNetwork, type InstalledNetwork } from '../../src/main/desktop/network/global.js';
+import { DesktopSettingsStore } from '../../src/main/desktop/settings.js';
 import { startMiniProxy, type MiniProxy } from './support/mini-proxy.js';
 
 let target: Server;
@@ -38,7 +43,9 @@ describe('installNetwork', () => {
     expect(await (await fetch(targetUrl)).json()).toEqual({ ok: 1 });
     expect(await ky.get(targetUrl, { retry: 0 }).json()).toEqual({ ok: 1 });
     expect(proxy.seen).toHaveLength(2);
-    expect(installed.proxy).toBe(`Using proxy ${proxy.url} for api.bigcommerce.com (HTTPS_PROXY, HTTP_PROXY)`);
+    expect(installed.proxy).toBe(
+      `Using proxy ${proxy.url} for api.bigcommerce.com (HTTPS_PROXY, HTTP_PROXY)`,
+    );
     expect(installed.trust).toBe('Trusting the built-in certificate authorities only');
   });
 
@@ -60,5 +67,30 @@ describe('installNetwork', () => {
     await fetch(targetUrl);
     expect(proxy.seen).toHaveLength(1);
     expect(installed.proxy).toMatch(/\(settings\)$/);
+  });
+});
+
+describe('followNetworkSettings', () => {
+  it('applies the saved setting at once and again when the user changes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sb-net-follow-'));
+    const settings = new DesktopSettingsStore(dir);
+    const errors: string[] = [];
+    const stop = followNetworkSettings(settings, (m) => errors.push(m), {});
+    try {
+      await fetch(targetUrl);
+      expect(proxy.seen).toEqual([]);
+      settings.save({ network: { proxy: 'manual', proxyUrl: proxy.url } });
+      await fetch(targetUrl);
+      expect(proxy.seen).toHaveLength(1);
+      settings.save({ network: { proxy: 'system', extraCaFile: join(dir, 'missing.pem') } });
+      await fetch(targetUrl);
+      expect(proxy.seen).toHaveLength(2); // the broken setting did not replace the working route
+      expect(errors).toEqual([expect.stringMatching(/^Network setting not applied: .*missing\.pem/)]);
+    } finally {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await fetch(targetUrl);
+    expect(proxy.seen).toHaveLength(2);
   });
 });

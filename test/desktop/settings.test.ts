@@ -58,3 +58,27 @@ describe('desktop settings channels', () => {
     expect(ws.desktopSettings.get().backgroundMode).toBe(false);
   });
 });
+
+describe('network setting', () => {
+  let ws: Workspace;
+  beforeEach(() => {
+    ws = openWorkspace({ dir, host: 'test', keychainService: uniqueService('desk-network') });
+  });
+  afterEach(() => ws.close());
+
+  it('app:info says which route calls take; a manual proxy needs its URL', async () => {
+    const info = await ws.call('app:info');
+    expect(info.ok && info.value.network?.trust).toMatch(/^Trusting /);
+    const missing = await ws.call('desktop:saveSettings', { network: { proxy: 'manual' } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.stringify(missing)).toContain('A manual proxy needs its URL');
+    const saved = await ws.call('desktop:saveSettings', {
+      network: { proxy: 'manual', proxyUrl: 'http://corp-proxy.example:3128' },
+    });
+    expect(saved.ok).toBe(true);
+    const after = await ws.call('app:info');
+    expect(after.ok && after.value.network?.proxy).toBe(
+      'Using proxy http://corp-proxy.example:3128 for api.bigcommerce.com (settings)',
+    );
+  });
+});

@@ -38,7 +38,9 @@ export interface HandlerDeps {
   events: EventLog;
   secrets: SecretStore;
   scripts: ScriptService;
-  info: Omit<AppInfo, 'keychain'>;
+  info: Omit<AppInfo, 'keychain' | 'network'>;
+  /** The route outbound calls take, described for app:info. */
+  network?: () => NonNullable<AppInfo['network']>;
 }
 
 export function createHandlers(
@@ -51,7 +53,11 @@ export function createHandlers(
     ...tools,
     ...privacy,
     ...desktop,
-    'app:info': async () => ({ ...d.info, keychain: await d.secrets.status() }),
+    'app:info': async () => ({
+      ...d.info,
+      keychain: await d.secrets.status(),
+      ...(d.network ? { network: d.network() } : {}),
+    }),
     'stores:list': () => d.stores.list(),
     'stores:add': (input) => d.stores.add(input),
     'stores:rename': ({ id, name }) => d.stores.rename(id, name),

@@ -12,6 +12,7 @@ export const defaultDesktopSettings: DesktopSettings = {
   startAtLogin: false,
   notifications: true,
   mutedStores: [],
+  network: { proxy: 'system' },
 };
 
 export class DesktopSettingsStore {

@@ -7,6 +7,7 @@ import { systemClock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
 import { startHidden } from '../desktop/background.js';
 import { iconPng, trayTint } from '../desktop/icon.js';
+import { followNetworkSettings } from '../desktop/network/follow.js';
 import { DesktopSession } from '../desktop/session.js';
 import type { TrayAction } from '../desktop/tray-menu.js';
 import { bindBackgroundMode } from './background-window.js';
@@ -52,6 +53,8 @@ export async function startDesktopLife(d: DesktopLifeDeps): Promise<DesktopSessi
     win.focus();
   };
   const session = new DesktopSession({ workspace: ws, clock: systemClock, showWindow: show });
+  // Every outbound call of this process (store, platforms, updates) takes the route the user chose.
+  const stopNetwork = followNetworkSettings(ws.desktopSettings, (m) => d.logger.log('warn', m));
 
   const background = bindBackgroundMode({
     app: d.app,
@@ -145,6 +148,7 @@ export async function startDesktopLife(d: DesktopLifeDeps): Promise<DesktopSessi
 
   session.addDisposer(() => {
     offSettings();
+    void stopNetwork();
     links.dispose();
     power.dispose();
     notes.dispose();

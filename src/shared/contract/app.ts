@@ -15,8 +15,31 @@ export const appInfoSchema = z.object({
   workspaceDir: z.string(),
   host: z.enum(['electron', 'browser', 'cli', 'test']),
   keychain: keychainStatusSchema,
+  /** The route outbound calls take and the certificates they trust, as the user should read them. */
+  network: z.object({ proxy: z.string(), trust: z.string() }).optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Which proxy and extra certificate authorities every outbound call uses. */
+export const networkSettingsSchema = z
+  .object({
+    /** system: the environment (HTTPS_PROXY, NO_PROXY), as curl does; direct: never a proxy; manual: below. */
+    proxy: z.enum(['system', 'direct', 'manual']),
+    proxyUrl: z
+      .string()
+      .max(500)
+      .regex(/^https?:\/\/[^\s]+$/, { message: 'A proxy URL such as http://proxy.example.com:3128' })
+      .optional(),
+    /** Hosts that bypass the proxy: comma-separated, as NO_PROXY. */
+    noProxy: z.string().max(2000).optional(),
+    /** A PEM file with extra certificate authorities (a TLS-inspecting proxy's root). */
+    extraCaFile: z.string().max(1000).optional(),
+  })
+  .refine((n) => n.proxy !== 'manual' || Boolean(n.proxyUrl), {
+    message: 'A manual proxy needs its URL',
+    path: ['proxyUrl'],
+  });
+export type NetworkSettingsInput = z.infer<typeof networkSettingsSchema>;
 
 /** How the console lives on the desktop; kept per machine (start at login is a machine's choice). */
 export const desktopSettingsSchema = z.object({
@@ -28,6 +51,7 @@ export const desktopSettingsSchema = z.object({
   notifications: z.boolean(),
   /** Stores whose notifications are muted. */
   mutedStores: z.array(z.string().min(1).max(100)).max(1000),
+  network: networkSettingsSchema,
 });
 export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
 
