@@ -26,6 +26,8 @@ export interface ToolDeps {
   events: EventLog;
   mapping: MappingService;
   scripts: ScriptService;
+  /** How the workspace learns of store changes (webhooks or polling) and what needs webhooks. */
+  realtime?: () => { mode: 'webhooks' | 'polling'; needsWebhooks: string[] };
   /** Announces imported rows so every open console refreshes. */
   afterImport: () => void;
 }
@@ -61,7 +63,8 @@ export function createToolHandlers(d: ToolDeps): Pick<Handlers, ToolChannels> {
         baseUrl: store.apiBaseUrl,
         storeLabel: store.name,
       });
-      return verifyStore(client);
+      const verified = await verifyStore(client);
+      return d.realtime ? { ...verified, realtime: d.realtime() } : verified;
     },
     'mapping:catalogue': ({ connectionId, entity }) => d.mapping.catalogue(connectionId, entity),
     'mapping:get': ({ connectionId, entity }) => d.mapping.get(connectionId, entity),

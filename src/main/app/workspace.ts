@@ -39,7 +39,6 @@ import { createToolHandlers } from '../api/tool-handlers.js';
 import { createPrivacyHandlers } from '../api/privacy-handlers.js';
 import { createDesktopHandlers } from '../api/desktop-handlers.js';
 import { DesktopSettingsStore } from '../desktop/settings.js';
-import { describeNetwork } from '../desktop/network/follow.js';
 import { ScriptService } from '../storefront/script-service.js';
 import { MappingService } from '../mapping/service.js';
 import { Scheduler } from '../engine/scheduler.js';
@@ -50,6 +49,7 @@ import type { ConsentService } from '../consent/service.js';
 import type { PrivacyService } from '../privacy/service.js';
 import type { StagedRecord } from '../engine/connector.js';
 import { APP_VERSION } from './version.js';
+import { WebhookService } from '../webhooks/service.js';
 
 export interface WorkspaceOptions {
   dir: string;
@@ -64,6 +64,8 @@ export interface WorkspaceOptions {
   maskPii?: boolean;
   /** How often the consent pull and the anonymisation policy check run (defaults: 15 minutes, daily). */
   privacySchedule?: BackgroundOptions;
+  /** Overrides the saved webhook receiver settings (else STOREBRIDGE_WEBHOOK_URL / _PORT, else the saved ones). */
+  webhooks?: { publicUrl?: string; port?: number };
 }
 
 export interface Workspace {
@@ -80,6 +82,8 @@ export interface Workspace {
   engine: SyncEngine;
   mapping: MappingService;
   scheduler: Scheduler;
+  /** Webhooks where a public URL reaches the console; started with the scheduler. */
+  webhooks: WebhookService;
   consent: ConsentService;
   privacy: PrivacyService;
   desktopSettings: DesktopSettingsStore;
@@ -180,6 +184,39 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     consentAndPrivacy({ db, events, stores, accounts, connections, queue, logger, secrets }, clock),
   );
   const { consent, privacy } = late;
+  const envPort = Number(process.env.STOREBRIDGE_WEBHOOK_PORT);
+  const webhooks: WebhookService = new WebhookService({
+    db,
+    stores,
+    secrets,
+    events,
+    clock,
+    ...((opts.webhooks?.publicUrl ?? process.env.STOREBRIDGE_WEBHOOK_URL)
+      ? { publicUrl: opts.webhooks?.publicUrl ?? process.env.STOREBRIDGE_WEBHOOK_URL }
+      : {}),
+    ...((opts.webhooks?.port ?? envPort) ? { port: opts.webhooks?.port ?? envPort } : {}),
+    // A callback says "something changed": the store's running connections sync now (each reads the store first).
+    nudge: (storeId): Promise<unknown> =>
+      Promise.all(
+        connections
+          .list({ storeId })
+          .filter((c) => c.mode === 'continuous' && !c.paused)
+          .map((c) => scheduler.syncNow(c.id)),
+      ),
+  });
+  // The hooks the console put on a store go with it; an unreachable store must not block removal.
+  stores.onBeforeRemove((id) =>
+    webhooks.unregister(id).then(
+      () => undefined,
+      (err: unknown) =>
+        void events.append({
+          level: 'warn',
+          type: 'store.cleanup_failed',
+          storeId: id,
+          message: `Could not remove the webhooks Storebridge registered: ${err instanceof Error ? err.message : String(err)}. Remove them with the store's API account, or they expire after 48 hours of failed deliveries.`,
+        }),
+    ),
+  );
   // Built here, started only by hosts that sync in the background (the app, the browser host), not the CLI.
   const scheduler = new Scheduler({
     db,
@@ -197,7 +234,18 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
       });
       holdForReauth({ connections, scheduler, events }, connectionId, err);
     },
-    alongside: [privacyBackground({ stores, events, logger, consent, privacy }, clock, opts.privacySchedule)],
+    alongside: [
+      privacyBackground({ stores, events, logger, consent, privacy }, clock, opts.privacySchedule),
+      {
+        start: () =>
+          void webhooks.start().catch((err: unknown) =>
+            logger.log('warn', 'webhook receiver did not start', {
+              error: err instanceof Error ? err.message : String(err),
+            }),
+          ),
+        dispose: () => webhooks.dispose(),
+      },
+    ],
   });
   bus.on('connections:changed', () => scheduler.refresh());
   const mapping = new MappingService(db, clock, {
@@ -226,6 +274,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     stores,
     events,
     mapping,
+    realtime: () => webhooks.realtime(),
     afterImport: () => {
       privacy.suppression.forgetSalt(); // an import may bring the exporting workspace's salt
       bus.emit('stores:changed', { stores: stores.list() });
@@ -248,7 +297,6 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
       secrets,
       scripts,
       info: { version: APP_VERSION, workspaceDir: dir, host: opts.host },
-      network: () => describeNetwork(desktopSettings.get().network),
     },
     tools,
     createPrivacyHandlers({ consent, privacy, clock }),
@@ -268,6 +316,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     engine,
     mapping,
     scheduler,
+    webhooks,
     consent,
     privacy,
     desktopSettings,

@@ -12,7 +12,12 @@ export const BIGCOMMERCE_API_BASE = 'https://api.bigcommerce.com';
 
 export const storeTokenAccount = (storeId: string): string => `store:${storeId}:token`;
 
+/** Clean-up on the store itself before it leaves (hooks, scripts); it may still use the store's token. */
+export type BeforeRemove = (storeId: string) => Promise<void>;
+
 export class StoreService {
+  private readonly beforeRemove: BeforeRemove[] = [];
+
   constructor(
     private readonly repo: StoreRepo,
     private readonly secrets: SecretStore,
@@ -76,9 +81,15 @@ export class StoreService {
     this.announce();
   }
 
+  /** Registers clean-up that runs (in order) before a store is removed; it must not throw to block removal. */
+  onBeforeRemove(fn: BeforeRemove): void {
+    this.beforeRemove.push(fn);
+  }
+
   /** Deletes the keychain entry first, so a store is never removed while its token stays behind. */
   async remove(id: string): Promise<void> {
     this.row(id);
+    for (const fn of this.beforeRemove) await fn(id);
     await this.secrets.delete(storeTokenAccount(id));
     this.repo.remove(id);
     this.announce();

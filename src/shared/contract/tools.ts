@@ -49,6 +49,10 @@ export const storeVerificationSchema = z.object({
   currencies: z.array(z.object({ code: z.string(), isDefault: z.boolean(), enabled: z.boolean() })),
   clockSkewMs: z.number().nullable(),
   checks: z.array(verifyCheckShape),
+  /** Webhooks when a public URL reaches the console, else polling; `needsWebhooks` lists what polling lacks (carts). */
+  realtime: z
+    .object({ mode: z.enum(['webhooks', 'polling']), needsWebhooks: z.array(z.string()) })
+    .optional(),
 });
 
 export const mappingEntitySchema = z.enum(['customer', 'order']);
