@@ -12,7 +12,14 @@ export default defineConfig({
       // Native addons must stay real files on disk (better-sqlite3 is loaded from an Electron-ABI copy via
       // `nativeBinding`, keytar is N-API); other dependencies stay external too, as electron-vite defaults.
       externalizeDeps: { include: ['better-sqlite3', 'keytar'] },
-      lib: { entry: resolve(root, 'src/main/index.ts') },
+      // The engine worker is a second entry: a worker_threads Worker needs a file of its own to start from
+      // (src/main/index.ts passes out/main/engine-worker.js to it). Code both use lands in shared chunks.
+      lib: {
+        entry: {
+          index: resolve(root, 'src/main/index.ts'),
+          'engine-worker': resolve(root, 'src/main/engine/worker/engine-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -3,7 +3,7 @@
 // the real BigCommerce path works from the worker too.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedWorkspace } from '../../bench/support/seed.js';
 import { openWorkspace } from '../../src/main/app/workspace.js';
@@ -40,28 +40,25 @@ describe('engine worker', () => {
     const events: EngineEvent[] = [];
     engine.onEvent((e) => events.push(e));
 
-    const delay = monitorEventLoopDelay({ resolution: 5 });
-    delay.enable();
     // Main-thread work that would be starved if the sync ran here: count timer ticks during the sync.
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 5);
-    const started = performance.now();
+    const before = performance.eventLoopUtilization();
     const summary = await engine.sync(connId, { historical: true });
-    const elapsed = performance.now() - started;
+    const busy = performance.eventLoopUtilization(before);
     clearInterval(ticker);
-    delay.disable();
 
     expect(summary.delivery.state).toBe('drained');
     expect(summary.delivery.delivered).toBe(9_000);
     expect(lineCount(join(out, 'c0', 'store-0', 'customers.ndjson'))).toBe(6_000);
     expect(lineCount(join(out, 'c0', 'store-0', 'orders.ndjson'))).toBe(3_000);
-    const p99 = delay.percentile(99) / 1e6;
-    expect(p99, `main-thread event-loop delay p99 ${p99.toFixed(1)} ms`).toBeLessThan(50);
-    // The timer kept firing: at least a third of the 5 ms ticks the sync's duration allows.
-    expect(ticks).toBeGreaterThan(elapsed / 5 / 3);
-    expect(
-      events.filter((e) => e.kind === 'progress').map((e) => e.kind === 'progress' && e.progress.phase),
-    ).toEqual(['extract', 'plan', 'deliver', 'done']);
+    // The main loop sat idle (an in-process export keeps it near 1). Utilisation, not delay: a machine
+    // loaded by other work delays timers whoever runs the sync; bench/worker-eld.ts measures the delay.
+    expect(busy.utilization, 'main event loop busy share during the sync').toBeLessThan(0.5);
+    expect(ticks).toBeGreaterThan(0);
+    const phases = events.flatMap((e) => (e.kind === 'progress' ? [e.progress.phase] : []));
+    // 'deliver' repeats while batches land (counts, rate, ETA); the phases still come in order.
+    expect(phases.filter((p, i) => p !== phases[i - 1])).toEqual(['extract', 'plan', 'deliver', 'done']);
     const appended = events.flatMap((e) =>
       e.kind === 'bus' && e.event === 'events:appended'
         ? (e.payload as { events: Array<{ type: string }> }).events
@@ -73,7 +70,11 @@ describe('engine worker', () => {
     const ws = openWorkspace({ dir, host: 'test', secrets: new MemorySecretStore(), logger: silentLogger });
     closers.push(() => ws.close());
     expect(ws.queue.stats(connId).queued).toBe(0);
-    expect(await engine.status([connId])).toEqual({ running: [], destinations: { [connId]: 'online' } });
+    expect(await engine.status([connId])).toEqual({
+      threadId: engine.threadId,
+      running: [],
+      destinations: { [connId]: 'online' },
+    });
   });
 
   it('cancels a running sync and resumes it later without duplicates', async () => {

@@ -3,7 +3,7 @@ import type { AppInfo } from '../../shared/contract/index.js';
 import type { AccountService } from '../accounts/account-service.js';
 import type { ConnectionService } from '../connections/connection-service.js';
 import type { JobQueue } from '../engine/queue/job-queue.js';
-import type { SyncEngine } from '../engine/sync-engine.js';
+import type { EngineApi } from '../engine/sync-engine.js';
 import type { EventLog } from '../events/event-log.js';
 import { connectors } from '../platforms/registry.js';
 import type { SecretStore } from '../secrets/secret-store.js';
@@ -34,7 +34,8 @@ export interface HandlerDeps {
   accounts: AccountService;
   connections: ConnectionService;
   queue: JobQueue;
-  engine: SyncEngine;
+  /** In process, or the engine worker's proxy (the hosts). */
+  engine: EngineApi;
   events: EventLog;
   secrets: SecretStore;
   scripts: ScriptService;

@@ -29,7 +29,7 @@ import { AccountService } from '../accounts/account-service.js';
 import { ConnectionService } from '../connections/connection-service.js';
 import { JobQueue } from '../engine/queue/job-queue.js';
 import { RateLimiters } from '../engine/rate-limiter.js';
-import { SyncEngine } from '../engine/sync-engine.js';
+import { SyncEngine, type EngineApi } from '../engine/sync-engine.js';
 import { EventLog } from '../events/event-log.js';
 import { connectorFor } from '../platforms/registry.js';
 import { AppError } from '../core/errors.js';
@@ -64,9 +64,14 @@ export interface WorkspaceOptions {
   maskPii?: boolean;
   /** How often the consent pull and the anonymisation policy check run (defaults: 15 minutes, daily). */
   privacySchedule?: BackgroundOptions;
+  /** Where syncs run; by default in this thread. The hosts pass the engine worker (see host-workspace.ts). */
+  engine?: (services: { secrets: SecretStore; bus: EventBus }) => HostedEngine;
   /** Overrides the saved webhook receiver settings (else STOREBRIDGE_WEBHOOK_URL / _PORT, else the saved ones). */
   webhooks?: { publicUrl?: string; port?: number };
 }
+
+/** An engine a workspace can own: the in-process one, or one with a thread to stop (`close`). */
+export type HostedEngine = EngineApi & { close?(): Promise<void> };
 
 export interface Workspace {
   dir: string;
@@ -79,7 +84,7 @@ export interface Workspace {
   connections: ConnectionService;
   queue: JobQueue;
   events: EventLog;
-  engine: SyncEngine;
+  engine: HostedEngine;
   mapping: MappingService;
   scheduler: Scheduler;
   /** Webhooks where a public URL reaches the console; started with the scheduler. */
@@ -93,6 +98,8 @@ export interface Workspace {
   /** The same for untrusted callers (the bridges), whose channel name is still unchecked. */
   callUnchecked(channel: unknown, input: unknown): Promise<Result<unknown>>;
   close(): void;
+  /** Stops the scheduler and the engine after the batch in flight (its worker too), then closes. */
+  shutdown(): Promise<void>;
 }
 
 export const DB_FILE = 'storebridge.db';
@@ -144,7 +151,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     const email = data?.email ?? data?.billing_address?.email;
     return typeof email === 'string' && late.privacy.isSuppressed(r.storeId, email);
   };
-  const engine = new SyncEngine({
+  const inProcess = new SyncEngine({
     db,
     queue,
     events,
@@ -179,6 +186,8 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     // A fresh owner per process: leases of a crashed process expire instead of being mistaken for ours.
     owner: `${process.pid}-${randomUUID()}`,
   });
+  // Cheap to build and never started when a host runs its syncs elsewhere.
+  const engine: HostedEngine = opts.engine?.({ secrets, bus }) ?? inProcess;
   Object.assign(
     late,
     consentAndPrivacy({ db, events, stores, accounts, connections, queue, logger, secrets }, clock),
@@ -324,7 +333,14 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     call: (channel, input) => dispatch(handlers, channel, input, logger) as never,
     callUnchecked: (channel, input) => dispatch(handlers, channel, input, logger),
     close: () => {
-      scheduler.dispose();
+      void scheduler.dispose();
+      void engine.close?.();
+      events.close();
+      db.close();
+    },
+    shutdown: async () => {
+      await scheduler.dispose();
+      await engine.close?.();
       events.close();
       db.close();
     },

@@ -1,5 +1,5 @@
-// Runs in: main (Electron-free). Owns: the estimate shown before a historical sync: how many records, how many
-// API calls on each side, and how long the slower side's rate limit makes it take.
+// Runs in: main and the engine worker (Electron-free). Owns: the estimate shown before a historical sync (records,
+// API calls on each side, how long the slower side's rate limit makes it take) and the live rate and ETA during it.
 import type { BigCommerceClient } from '../bigcommerce/client.js';
 import type { Connector } from './connector.js';
 import type { RateLimit } from './rate-limiter.js';
@@ -62,4 +62,64 @@ export async function estimateHistorical(
 
 function round(n: number): number {
   return Math.round(n * 10) / 10;
+}
+
+/** Where a historical sync's delivery stands: counts, a smoothed rate and the time left at that rate. */
+export interface ProgressFigures {
+  done: number;
+  remaining: number;
+  /** Records per second, smoothed (exponentially weighted over `halfLifeMs`). */
+  rate: number;
+  /** Seconds left at `rate`; absent until there is a rate to divide by. */
+  etaSeconds?: number;
+}
+
+/**
+ * Turns "N records settled so far" samples into figures worth showing. A batch lands every few hundred
+ * milliseconds and rate limits make batches bursty, so the raw rate jumps; an exponentially weighted average
+ * whose weight follows elapsed time (not sample count) keeps the ETA steady, and samples closer together than
+ * `minIntervalMs` are not reported at all (a progress event per batch would flood the renderer).
+ */
+export class ProgressMeter {
+  private readonly startedAt: number;
+  private last: { at: number; done: number };
+  private smoothed: number | undefined;
+
+  constructor(
+    private readonly total: number,
+    private readonly clock: { now(): number },
+    private readonly o: { halfLifeMs: number; minIntervalMs: number } = {
+      halfLifeMs: 5_000,
+      minIntervalMs: 250,
+    },
+  ) {
+    this.startedAt = clock.now();
+    this.last = { at: this.startedAt, done: 0 };
+  }
+
+  /** Records `done` so far; returns figures when at least `minIntervalMs` passed since the last report. */
+  sample(done: number): ProgressFigures | undefined {
+    const now = this.clock.now();
+    const dt = now - this.last.at;
+    if (dt <= 0 || dt < this.o.minIntervalMs) return undefined;
+    const instant = ((done - this.last.done) / dt) * 1000;
+    const weight = 1 - Math.pow(2, -dt / this.o.halfLifeMs);
+    this.smoothed =
+      this.smoothed === undefined ? instant : this.smoothed + weight * (instant - this.smoothed);
+    this.last = { at: now, done };
+    return this.figures(done);
+  }
+
+  /** The figures now, whether or not a report is due (the last one of a run). */
+  figures(done: number): ProgressFigures {
+    const remaining = Math.max(0, this.total - done);
+    const elapsed = this.clock.now() - this.startedAt;
+    const rate = this.smoothed ?? (elapsed > 0 ? (done / elapsed) * 1000 : 0);
+    return {
+      done,
+      remaining,
+      rate: round(rate),
+      ...(rate > 0 ? { etaSeconds: round(remaining / rate) } : remaining === 0 ? { etaSeconds: 0 } : {}),
+    };
+  }
 }

@@ -1,14 +1,16 @@
 // Runs in: main (Electron-free). Owns: one sync of one connection, start to end: extract its store (once,
 // shared with the store's other connections), plan its staged records into its queue, deliver. A connection's
 // sync never overlaps itself, and a store is never extracted twice at once.
+import { threadId } from 'node:worker_threads';
 import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
-import type { EventLog } from '../events/event-log.js';
+import type { EventLog, NewEvent } from '../events/event-log.js';
 import type { Db } from '../storage/db.js';
 import { storageProblem } from '../storage/errors.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import type { Connector, ConnectorContext, StagedRecord, StagedResource } from './connector.js';
 import { drainConnection, type DrainOutcome } from './deliver/drain.js';
+import { ProgressMeter } from './estimate.js';
 import { fanOut, type FanOutResult } from './pipeline/fan-out.js';
 import type { Scope } from './pipeline/scope.js';
 import type { JobQueue } from './queue/job-queue.js';
@@ -65,6 +67,20 @@ export interface SyncProgress {
   staged?: number;
   planned?: number;
   delivered?: number;
+  /** While delivering: jobs still waiting in this connection's queue. */
+  remaining?: number;
+  /** While delivering: records per second, smoothed. */
+  rate?: number;
+  /** While delivering: seconds left at `rate`. */
+  etaSeconds?: number;
+}
+
+/** What hosts, handlers and the scheduler use of an engine: this class, or its proxy in the engine worker. */
+export interface EngineApi {
+  sync(connectionId: string, o?: SyncOptions): Promise<SyncSummary>;
+  cancel(connectionId: string): boolean;
+  isRunning(connectionId: string): boolean;
+  destinationState(connectionId: string): 'online' | 'offline' | 'probing';
 }
 
 export interface SyncSummary {
@@ -76,7 +92,7 @@ export interface SyncSummary {
   finishedAt: number;
 }
 
-export class SyncEngine {
+export class SyncEngine implements EngineApi {
   private readonly running = new Map<string, Promise<SyncSummary>>();
   private readonly cancels = new Map<string, AbortController>();
   private readonly extracting = new Map<string, Promise<{ staged: number }>>();
@@ -143,6 +159,8 @@ export class SyncEngine {
       level: 'info',
       type: 'sync.started',
       message: `${o.historical ? 'Historical sync' : 'Sync'} of "${conn.name}" started`,
+      // Which thread ran it: the engine worker's, in the hosts (0 is a process's main thread).
+      payload: { historical: o.historical ?? false, thread: threadId },
     });
     try {
       progress({ phase: 'extract' });
@@ -170,7 +188,9 @@ export class SyncEngine {
           signal,
         },
       );
-      progress({ phase: 'deliver', staged, planned: plan.queued });
+      const live = this.liveDelivery(connectionId, (f) =>
+        progress({ phase: 'deliver', staged, planned: plan.queued, ...f }),
+      );
       const credentials = await d.credentials(conn.accountId);
       const limit = connector.rateLimit(credentials, conn.accountId);
       this.scopeOf.set(connectionId, limit.scopeKey);
@@ -193,7 +213,7 @@ export class SyncEngine {
         },
         {
           queue: d.queue,
-          events: d.events,
+          events: live.events,
           clock: d.clock,
           sleep: d.sleep,
           owner: d.owner,
@@ -251,6 +271,46 @@ export class SyncEngine {
             cause: err,
           });
     }
+  }
+
+  /**
+   * Progress while delivering, from the batch events the drain appends (one per batch, with its counts):
+   * delivered so far, what is left in the queue, and a smoothed rate and ETA (ProgressMeter).
+   */
+  private liveDelivery(
+    connectionId: string,
+    report: (f: Pick<SyncProgress, 'delivered' | 'remaining' | 'rate' | 'etaSeconds'>) => void,
+  ): { events: Pick<EventLog, 'append'> } {
+    const { d } = this;
+    const q = d.queue.stats(connectionId);
+    const meter = new ProgressMeter(q.queued + q.leased, d.clock);
+    let delivered = 0;
+    let settled = 0;
+    const emit = (f: ReturnType<ProgressMeter['figures']>) =>
+      report({
+        delivered,
+        remaining: f.remaining,
+        rate: f.rate,
+        ...(f.etaSeconds !== undefined ? { etaSeconds: f.etaSeconds } : {}),
+      });
+    emit(meter.figures(0));
+    return {
+      events: {
+        append: (...events: NewEvent[]) => {
+          const logged = d.events.append(...events);
+          for (const e of events) {
+            if (e.type !== 'delivery.batch') continue;
+            const counts = (e.payload as { counts?: Record<string, number> } | undefined)?.counts ?? {};
+            delivered += counts.ok ?? 0;
+            // Retried jobs stay queued; everything else has left the queue for good.
+            settled += (counts.ok ?? 0) + (counts.permanent ?? 0) + (counts.submitted ?? 0);
+            const f = meter.sample(settled);
+            if (f) emit(f);
+          }
+          return logged;
+        },
+      },
+    };
   }
 
   /** Concurrent syncs of one store's connections share one extraction. */

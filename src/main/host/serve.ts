@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultWorkspaceDir } from '../app/paths.js';
-import { openWorkspace } from '../app/workspace.js';
+import { openHostWorkspace } from '../app/host-workspace.js';
 import { attachDemo, startDemoWorld } from './demo.js';
 import { startBrowserHost } from './server.js';
 
@@ -24,7 +24,11 @@ if (!existsSync(staticRoot)) {
   process.exit(1);
 }
 
-const workspace = openWorkspace({ dir: values.workspace ?? defaultWorkspaceDir(), host: 'browser' });
+// Syncs run in the engine worker, so the console stays responsive during a long historical sync.
+const workspace = openHostWorkspace({
+  dir: values.workspace ?? defaultWorkspaceDir(),
+  host: 'browser',
+});
 const demo = values.demo ? await startDemoWorld() : undefined;
 if (demo) console.log(await attachDemo(workspace, demo));
 workspace.scheduler.start();
@@ -41,7 +45,7 @@ console.log(`STOREBRIDGE_URL=${host.url}`);
 const stop = async () => {
   await host.close();
   demo?.close();
-  workspace.close();
+  await workspace.shutdown();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

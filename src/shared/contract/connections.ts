@@ -88,6 +88,10 @@ export const syncProgressSchema = z.object({
   staged: z.number().optional(),
   planned: z.number().optional(),
   delivered: z.number().optional(),
+  /** While delivering: jobs still waiting, records per second (smoothed), and seconds left at that rate. */
+  remaining: z.number().optional(),
+  rate: z.number().optional(),
+  etaSeconds: z.number().optional(),
 });
 
 export const deadLetterSchema = z.object({

@@ -1,12 +1,18 @@
 // Runs in: a worker_threads Worker (Electron main process or plain Node). Owns: the sync engine off the main
 // thread: opens the workspace's SQLite files itself, runs the commands it is sent, posts results and events.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { openWorkspace } from '../../app/workspace.js';
-import { AppError } from '../../core/errors.js';
 import { silentLogger } from '../../core/logger.js';
+import { MainThreadSecretStore } from './main-secrets.js';
 import { MemorySecretStore } from './memory-secrets.js';
 import { stagedEngine } from './staged-engine.js';
-import type { EngineEvent, EngineWorkerData, WorkerCommand, WorkerError, WorkerMessage } from './protocol.js';
+import {
+  toWorkerError,
+  type EngineEvent,
+  type EngineWorkerData,
+  type WorkerCommand,
+  type WorkerMessage,
+} from './protocol.js';
 
 if (!parentPort)
   throw new Error('engine-worker.ts runs only inside a worker thread (use startEngineWorker).');
@@ -14,6 +20,7 @@ const port = parentPort;
 const data = workerData as EngineWorkerData;
 const post = (m: WorkerMessage) => port.postMessage(m);
 const emit = (event: EngineEvent) => post({ type: 'event', event });
+const fromMain = data.secretsFrom === 'main' ? new MainThreadSecretStore(post) : undefined;
 
 const ws = openWorkspace({
   dir: data.dir,
@@ -21,6 +28,7 @@ const ws = openWorkspace({
   logger: silentLogger,
   ...(data.keychainService ? { keychainService: data.keychainService } : {}),
   ...(data.secrets ? { secrets: new MemorySecretStore(data.secrets) } : {}),
+  ...(fromMain ? { secrets: fromMain } : {}),
   ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
   ...(data.maskPii !== undefined ? { maskPii: data.maskPii } : {}),
 });
@@ -36,6 +44,9 @@ port.on('message', (cmd: WorkerCommand) => {
       inFlight.add(p);
       return;
     }
+    case 'secret-result':
+      fromMain?.answer(cmd);
+      return;
     case 'cancel':
       running.get(cmd.connectionId)?.abort();
       return;
@@ -45,6 +56,7 @@ port.on('message', (cmd: WorkerCommand) => {
         requestId: cmd.requestId,
         ok: true,
         value: {
+          threadId,
           running: [...running.keys()],
           destinations: Object.fromEntries(cmd.connectionIds.map((id) => [id, engine.destinationState(id)])),
         },
@@ -65,14 +77,23 @@ async function sync(cmd: Extract<WorkerCommand, { type: 'sync' }>): Promise<void
     const value = await engine.sync(cmd.connectionId, {
       ...cmd.options,
       signal: abort.signal,
-      onProgress: (progress) => emit({ kind: 'progress', progress }),
+      onProgress: (progress) => {
+        emit({ kind: 'progress', progress });
+        emitDestination(cmd.connectionId);
+      },
     });
     post({ type: 'result', requestId: cmd.requestId, ok: true, value });
   } catch (err) {
     post({ type: 'result', requestId: cmd.requestId, ok: false, error: toWorkerError(err) });
   } finally {
     if (!engine.isRunning(cmd.connectionId)) running.delete(cmd.connectionId);
+    emitDestination(cmd.connectionId);
   }
+}
+
+/** The main thread answers `connections:status` from the last state it was told (it cannot wait on us). */
+function emitDestination(connectionId: string): void {
+  emit({ kind: 'destination', connectionId, state: engine.destinationState(connectionId) });
 }
 
 /** Cancelled syncs stop between batches; the databases close only after they have. */
@@ -83,10 +104,4 @@ async function close(requestId: number): Promise<void> {
   ws.close();
   post({ type: 'result', requestId, ok: true, value: null });
   port.close();
-}
-
-function toWorkerError(err: unknown): WorkerError {
-  if (err instanceof AppError)
-    return { code: err.code, message: err.message, retryable: err.options.retryable ?? false };
-  return { code: 'internal', message: err instanceof Error ? err.message : String(err), retryable: false };
 }

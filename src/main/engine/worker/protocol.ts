@@ -1,6 +1,7 @@
 // Runs in: main thread and the engine worker. Owns: the messages between them: commands in, results and
-// events out. Everything here is structured-clone safe (plain data, no functions, no class instances).
+// events out. Every message is structured-clone safe (plain data, no functions, no class instances).
 import type { AppInfo, EventName } from '../../../shared/contract/index.js';
+import { AppError } from '../../core/errors.js';
 import type { StagedResource } from '../connector.js';
 import type { SyncProgress, SyncSummary } from '../sync-engine.js';
 
@@ -9,8 +10,13 @@ export interface EngineWorkerData {
   dir: string;
   host: AppInfo['host'];
   keychainService?: string;
-  /** Secrets handed over by value (benchmarks, tests); without it the worker reads the OS keychain. */
+  /** Secrets handed over by value (benchmarks, tests). */
   secrets?: Record<string, string>;
+  /**
+   * 'main': the worker asks the main thread for each secret it needs (the hosts: the keychain stays on the
+   * main thread, one owner). Without it and without `secrets`, the worker reads the OS keychain itself.
+   */
+  secretsFrom?: 'main';
   nativeBinding?: string;
   maskPii?: boolean;
   /**
@@ -28,16 +34,29 @@ export interface WorkerSyncOptions {
 }
 
 export interface EngineStatus {
+  /** The worker's thread id (worker_threads), never the main thread's 0. */
+  threadId: number;
   running: string[];
   /** For each connection asked about: whether its destination answers (the breaker's view). */
-  destinations: Record<string, 'online' | 'offline' | 'probing'>;
+  destinations: Record<string, DestinationState>;
 }
 
 export type WorkerCommand =
   | { type: 'sync'; requestId: number; connectionId: string; options: WorkerSyncOptions }
   | { type: 'cancel'; connectionId: string }
   | { type: 'status'; requestId: number; connectionIds: string[] }
-  | { type: 'close'; requestId: number };
+  | { type: 'close'; requestId: number }
+  | SecretAnswer;
+
+/** The worker asking the main thread's SecretStore (see `secretsFrom: 'main'`). */
+export type SecretAsk =
+  | { type: 'secret'; requestId: number; op: 'status' }
+  | { type: 'secret'; requestId: number; op: 'get' | 'delete'; account: string }
+  | { type: 'secret'; requestId: number; op: 'set'; account: string; secret: string };
+
+export type SecretAnswer =
+  | { type: 'secret-result'; requestId: number; ok: true; value: unknown }
+  | { type: 'secret-result'; requestId: number; ok: false; error: WorkerError };
 
 export interface WorkerError {
   code: string;
@@ -49,10 +68,22 @@ export type EngineEvent =
   | { kind: 'progress'; progress: SyncProgress }
   /** A push event of the workspace's bus (events:appended and the like), for the main bus to re-emit. */
   | { kind: 'bus'; event: EventName; payload: unknown }
+  /** A connection's destination as the worker's circuit breaker sees it, after each progress step and run. */
+  | { kind: 'destination'; connectionId: string; state: DestinationState }
   | { kind: 'error'; message: string };
 
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'result'; requestId: number; ok: true; value: SyncSummary | EngineStatus | null }
   | { type: 'result'; requestId: number; ok: false; error: WorkerError }
-  | { type: 'event'; event: EngineEvent };
+  | { type: 'event'; event: EngineEvent }
+  | SecretAsk;
+
+export type DestinationState = 'online' | 'offline' | 'probing';
+
+/** An error as it crosses the thread boundary (class instances do not survive structured cloning). */
+export function toWorkerError(err: unknown): WorkerError {
+  if (err instanceof AppError)
+    return { code: err.code, message: err.message, retryable: err.options.retryable ?? false };
+  return { code: 'internal', message: err instanceof Error ? err.message : String(err), retryable: false };
+}

@@ -6,8 +6,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../shared/contract/index.js';
 import { AppError } from '../../core/errors.js';
+import type { SecretStore } from '../../secrets/secret-store.js';
 import type { SyncSummary } from '../sync-engine.js';
 import type {
+  SecretAnswer,
+  SecretAsk,
   EngineEvent,
   EngineStatus,
   EngineWorkerData,
@@ -15,10 +18,13 @@ import type {
   WorkerMessage,
   WorkerSyncOptions,
 } from './protocol.js';
+import { toWorkerError } from './protocol.js';
 
 export interface EngineWorkerOptions extends EngineWorkerData {
   /** The worker entry; by default engine-worker.js (built) or engine-worker.ts (tsx) beside this file. */
   entry?: string | URL;
+  /** The main thread's store, which answers the worker's secret requests (sets `secretsFrom: 'main'`). */
+  secretStore?: SecretStore;
 }
 
 export interface EngineWorker {
@@ -39,12 +45,13 @@ interface Pending {
 }
 
 export async function startEngineWorker(opts: EngineWorkerOptions): Promise<EngineWorker> {
-  const { entry, ...data } = opts;
+  const { entry, secretStore, ...rest } = opts;
+  const data: EngineWorkerData = secretStore ? { ...rest, secretsFrom: 'main' } : rest;
   const file = entry ?? defaultEntry();
   const path = file instanceof URL ? fileURLToPath(file) : file;
   const worker = path.endsWith('.ts')
-    ? new Worker(tsxBootstrap(path), { eval: true, workerData: data satisfies EngineWorkerData })
-    : new Worker(path, { workerData: data satisfies EngineWorkerData });
+    ? new Worker(tsxBootstrap(path), { eval: true, workerData: data })
+    : new Worker(path, { workerData: data });
   const pending = new Map<number, Pending>();
   const listeners = new Set<(e: EngineEvent) => void>();
   let nextId = 1;
@@ -55,6 +62,12 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
       if (m.type === 'ready') return resolve();
       if (m.type === 'event') {
         for (const l of listeners) l(m.event);
+        return;
+      }
+      if (m.type === 'secret') {
+        void answerSecret(m).then((a) => {
+          if (!exited) worker.postMessage(a);
+        });
         return;
       }
       const p = pending.get(m.requestId);
@@ -77,6 +90,19 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
     });
   });
   await ready;
+
+  async function answerSecret(m: SecretAsk): Promise<SecretAnswer> {
+    const base = { type: 'secret-result' as const, requestId: m.requestId };
+    try {
+      if (!secretStore) throw new AppError('internal', 'This engine worker was given no secret store.');
+      if (m.op === 'status') return { ...base, ok: true, value: await secretStore.status() };
+      if (m.op === 'set') return { ...base, ok: true, value: await secretStore.set(m.account, m.secret) };
+      const value = m.op === 'get' ? await secretStore.get(m.account) : await secretStore.delete(m.account);
+      return { ...base, ok: true, value };
+    } catch (err) {
+      return { ...base, ok: false, error: toWorkerError(err) };
+    }
+  }
 
   function request<T>(make: (requestId: number) => WorkerCommand): Promise<T> {
     if (exited) return Promise.reject(exited);
