@@ -6,7 +6,9 @@ import { ConnectionsPage } from '../areas/connections/ConnectionsPage';
 import { EventsPage } from '../areas/events/EventsPage';
 import { ExportPage } from '../areas/export/ExportPage';
 import { MappingPage } from '../areas/mapping/MappingPage';
-import { UpcomingArea } from '../areas/placeholders/UpcomingArea';
+import { ConsentPage } from '../areas/consent/ConsentPage';
+import { PrivacyPage } from '../areas/privacy/PrivacyPage';
+import { DiagnosticsPage } from '../areas/diagnostics/DiagnosticsPage';
 
 export function AreaView({ area }: { area: Area }) {
   switch (area) {
@@ -22,7 +24,11 @@ export function AreaView({ area }: { area: Area }) {
       return <ExportPage />;
     case 'mapping':
       return <MappingPage />;
-    default:
-      return <UpcomingArea area={area} />;
+    case 'consent':
+      return <ConsentPage />;
+    case 'privacy':
+      return <PrivacyPage />;
+    case 'diagnostics':
+      return <DiagnosticsPage />;
   }
 }

@@ -1,73 +1,102 @@
-// Runs in: renderer. Owns: the Export screen: choose a store, a folder and a format (and optionally a date
-// range), then export its history to files with live progress and a summary.
-import {
-  Alert,
-  Button,
-  Card,
-  EmptyState,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+// Runs in: renderer. Owns: the archival Export screen: choose files or connected platforms, resources and a
+// date range; estimate; run the history to each target with progress, rate and ETA; cancel and resume.
+import { Alert, Button, Card, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useApi } from '../../state/api-context';
 import { useNav } from '../../state/nav-store';
-import { useStatus } from '../../state/status-store';
 import { useStores } from '../../state/stores-store';
-import { useWorkspace } from '../../state/workspace-store';
+import { platformLabel, useWorkspace } from '../../state/workspace-store';
 import { errorText } from '../../ui/errors';
-import { syncOnce } from '../connections/run-sync';
-import { SyncRun, type SyncSummary } from '../connections/SyncRun';
-import { prepareExport } from './export-actions';
+import { EstimateTable, type TargetEstimate } from './EstimateTable';
+import { estimateAll, prepareExport } from './export-actions';
+import { useExportRun, type RunOptions } from './export-store';
+import { ExportForm, resources, type ExportChoices } from './ExportForm';
+import { ExportRunCard } from './ExportRunCard';
 
 export function ExportPage() {
   const api = useApi();
   const go = useNav((s) => s.go);
   const stores = useStores((s) => s.stores);
-  const { accounts, connections } = useWorkspace();
-  const [storeId, setStoreId] = useState<string | null>(stores[0]?.id ?? null);
-  const [directory, setDirectory] = useState('');
-  const [format, setFormat] = useState<'ndjson' | 'csv'>('ndjson');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [connectionId, setConnectionId] = useState<string | null>(null);
-  const [summary, setSummary] = useState<SyncSummary | null>(null);
+  const { accounts, connections, platforms } = useWorkspace();
+  const run = useExportRun();
+  const [v, setV] = useState<ExportChoices>({
+    destination: 'files',
+    storeId: stores[0]?.id ?? null,
+    directory: '',
+    format: 'ndjson',
+    connectionIds: [],
+    resources: resources.filter((r) => r !== 'carts'),
+    from: '',
+    to: '',
+  });
+  const [estimates, setEstimates] = useState<TargetEstimate[] | null>(null);
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const running = useStatus((s) => (connectionId ? (s.syncing[connectionId] ?? false) : false));
-  const store = stores.find((s) => s.id === storeId);
-  const what = `${store?.name ?? 'store'} → ${format.toUpperCase()} files in ${directory || '…'}`;
+  const set = (p: Partial<ExportChoices>) => {
+    setV((old) => ({ ...old, ...p }));
+    setEstimates(null);
+  };
 
-  const start = async () => {
+  /** The connections the choices name, creating the file export connection when needed. */
+  const targets = async () => {
+    if (v.resources.length === 0) throw new Error('Choose at least one resource to export.');
+    if (v.from && v.to && v.from > v.to) throw new Error('The end date is before the start date.');
+    if (v.destination === 'connections') {
+      if (v.connectionIds.length === 0) throw new Error('Choose the connections to send the history to.');
+      return v.connectionIds.map((id) => {
+        const c = connections.find((x) => x.id === id)!;
+        const store = stores.find((s) => s.id === c.storeId);
+        return {
+          connectionId: id,
+          what: `${store?.name ?? c.storeId} → ${c.name} (${platformLabel(platforms, c.platform)})`,
+        };
+      });
+    }
+    const store = stores.find((s) => s.id === v.storeId);
+    if (!store) throw new Error('Choose the store to export.');
+    if (!v.directory.trim()) throw new Error('Give the folder the files are written to (a full path).');
+    const choice = {
+      storeId: store.id,
+      storeName: store.name,
+      directory: v.directory.trim(),
+      format: v.format,
+    };
+    const c = await prepareExport(api, choice, accounts, connections);
+    return [
+      { connectionId: c.id, what: `${store.name} → ${v.format.toUpperCase()} files in ${choice.directory}` },
+    ];
+  };
+  const options = (): RunOptions => ({
+    historical: true,
+    resources: v.resources,
+    from: v.from ? new Date(v.from).toISOString() : undefined,
+    to: v.to ? new Date(`${v.to}T23:59:59`).toISOString() : undefined,
+  });
+  const guard = async (fn: () => Promise<void>) => {
     setError(null);
-    setSummary(null);
-    setConnectionId(null);
-    if (!store) return setError('Choose the store to export.');
-    if (!directory.trim()) return setError('Give the folder the files are written to (a full path).');
-    if (from && to && from > to) return setError('The end date is before the start date.');
+    setBusy(true);
     try {
-      const c = await prepareExport(
-        api,
-        { storeId: store.id, storeName: store.name, directory: directory.trim(), format },
-        accounts,
-        connections,
-      );
-      setConnectionId(c.id);
-      setSummary(
-        await syncOnce(api, c.id, {
-          historical: true,
-          from: from ? new Date(from).toISOString() : undefined,
-          to: to ? new Date(`${to}T23:59:59`).toISOString() : undefined,
-        }),
-      );
+      await fn();
     } catch (err) {
-      setError(`${what}: ${errorText(err)}`);
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
     }
   };
+  const estimate = () => guard(async () => setEstimates(await estimateAll(api, await targets())));
+  const start = () =>
+    guard(async () => {
+      const list = await targets();
+      const known = new Map((estimates ?? []).map((e) => [e.connectionId, e.estimate]));
+      void run.start(
+        api,
+        list.map((t) => ({ ...t, estimate: known.get(t.connectionId) })),
+        options(),
+      );
+    });
+  const canResume =
+    !run.running && run.targets.some((t) => t.status === 'cancelled' || t.status === 'failed');
 
   if (stores.length === 0)
     return (
@@ -86,75 +115,73 @@ export function ExportPage() {
     );
 
   return (
-    <Stack data-testid="area-export" maw={760}>
+    <Stack data-testid="area-export" maw={900}>
       <Title order={2}>Export</Title>
       <Text c="dimmed">
-        Copies a store's customers, orders and products to files, one line or row per record. Exporting again
-        to the same folder sends only what changed.
+        Copies a store's history to files (one line or row per record) or to connected platforms. Estimate
+        first to see how long the rate limits make it take. Exporting again sends only what changed.
       </Text>
       <Card withBorder>
         <Stack>
-          <Select
-            label="Store"
-            data={stores.map((s) => ({ value: s.id, label: `${s.name} (${s.storeHash})` }))}
-            value={storeId}
-            onChange={setStoreId}
-            data-testid="export-store"
-            required
-          />
-          <TextInput
-            label="Folder"
-            description="A full path on this computer; it is created if missing"
-            placeholder="/home/me/exports/acme"
-            value={directory}
-            onChange={(e) => setDirectory(e.currentTarget.value)}
-            data-testid="export-directory"
-            required
-          />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="export-format-label">
-              Format
-            </Text>
-            <SegmentedControl
-              aria-labelledby="export-format-label"
-              data={[
-                { value: 'ndjson', label: 'NDJSON (one JSON per line)' },
-                { value: 'csv', label: 'CSV (spreadsheets)' },
-              ]}
-              value={format}
-              onChange={(v) => setFormat(v as 'ndjson' | 'csv')}
-              data-testid="export-format"
-            />
-          </Stack>
-          <Group grow>
-            <TextInput
-              type="date"
-              label="From (optional)"
-              value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
-              data-testid="export-from"
-            />
-            <TextInput
-              type="date"
-              label="To (optional)"
-              value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
-              data-testid="export-to"
-            />
-          </Group>
+          <ExportForm v={v} set={set} />
           <Group justify="flex-end">
-            <Button onClick={() => void start()} loading={running} data-testid="export-start">
-              Export
+            <Button
+              variant="default"
+              onClick={() => void estimate()}
+              loading={busy && !run.running}
+              data-testid="export-estimate-button"
+            >
+              Estimate
+            </Button>
+            <Button
+              onClick={() => void start()}
+              loading={run.running}
+              disabled={busy}
+              data-testid="export-start"
+            >
+              Start export
             </Button>
           </Group>
         </Stack>
       </Card>
-      {error && !connectionId && (
+      {error && (
         <Alert color="red" title="The export did not start" data-testid="export-error">
           {error}
         </Alert>
       )}
-      {connectionId && <SyncRun connectionId={connectionId} summary={summary} error={error} what={what} />}
+      {estimates && <EstimateTable rows={estimates} />}
+      {run.targets.length > 0 && (
+        <Stack data-testid="export-runs">
+          <Group justify="space-between">
+            <Title order={3} size="h4">
+              {run.running ? 'Exporting…' : 'Last export'}
+            </Title>
+            <Group gap="xs">
+              {run.running && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={run.stopping}
+                  onClick={() =>
+                    void run.cancel(api).catch((err: unknown) => setError(`Cancel: ${errorText(err)}`))
+                  }
+                  data-testid="export-cancel"
+                >
+                  Cancel
+                </Button>
+              )}
+              {canResume && (
+                <Button size="xs" onClick={() => void run.resume(api)} data-testid="export-resume">
+                  Resume
+                </Button>
+              )}
+            </Group>
+          </Group>
+          {run.targets.map((t) => (
+            <ExportRunCard key={t.connectionId} t={t} />
+          ))}
+        </Stack>
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,176 @@
+// Runs in: Playwright. Owns: the trust screens end to end against the simulators with real data: an archival
+// export with progress, cancel and resume; consent lookup and reconcile; an erase with a receipt per system
+// (Connectif, the file export, BigCommerce, the workspace); a diagnostics preview and save; the offline banner.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { SimControl } from '../src/sandbox/kit/control.js';
+import { startSandbox, type Sandbox } from '../src/sandbox/launch.js';
+import { invoke } from './bridge';
+import { expect, test } from './fixtures';
+import { addSandboxStore, sandboxStore } from './helpers';
+
+let sandbox: Sandbox;
+let outDir: string;
+
+test.beforeAll(async () => {
+  sandbox = await startSandbox({ customers: 30, orders: 20, products: 5 });
+  outDir = mkdtempSync(join(tmpdir(), 'storebridge-e2e-trust-'));
+});
+test.afterAll(async () => {
+  await sandbox.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+test('archival export, consent reconcile, erase with receipts, diagnostics, offline banner', async ({
+  console: c,
+}) => {
+  test.setTimeout(90_000);
+  const { page } = c;
+  const store = sandboxStore(sandbox.description);
+  const bc = new SimControl((sandbox.description.bigcommerce as { url: string }).url);
+  const cf = sandbox.description.connectif as { url: string; credentials: { apiKey: string } };
+  await addSandboxStore(page, 'Demo Trust', store);
+  // A Connectif connection the erase must reach; it never syncs on its own (mode off).
+  const stores = await invoke<Array<{ id: string }>>(page, 'stores:list', {});
+  const account = await invoke<{ id: string }>(page, 'accounts:add', {
+    platform: 'connectif',
+    name: 'Trust Connectif',
+    credentials: { apiKey: cf.credentials.apiKey, apiUrl: cf.url },
+  });
+  await invoke(page, 'connections:add', {
+    storeId: stores[0]!.id,
+    accountId: account.id,
+    name: 'Trust Connectif',
+    settings: { storeUrl: 'https://trust.example.com' },
+    mode: 'off',
+  });
+
+  // Archival export to files: estimate, start, cancel while BigCommerce is slow, resume to the end.
+  await page.getByTestId('nav-export').click();
+  const exportDir = join(outDir, 'export');
+  await page.getByTestId('export-directory').fill(exportDir);
+  await page.getByText('CSV (spreadsheets)').click();
+  await page.getByTestId('export-estimate-button').click();
+  await expect(page.getByTestId('export-estimate-row')).toContainText('customers');
+  await c.shot('export-estimate');
+  await bc.fault({ kind: 'slow', delayMs: 2500, count: 2 });
+  await page.getByTestId('export-start').click();
+  const run = page.getByTestId('export-run');
+  await expect(run).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId('export-progress-pace')).toContainText('left');
+  await c.shot('export-progress');
+  await page.getByTestId('export-cancel').click();
+  await expect(run).toHaveAttribute('data-status', 'cancelled', { timeout: 20_000 });
+  await expect(page.getByTestId('export-cancelled')).toBeVisible();
+  await c.shot('export-cancelled');
+  await bc.clearFaults();
+  await page.getByTestId('export-resume').click();
+  await expect(page.getByTestId('sync-summary')).toHaveAttribute('data-state', 'drained', {
+    timeout: 30_000,
+  });
+  await expect(run).toHaveAttribute('data-status', 'done');
+  await c.shot('export-done');
+  const csv = readdirSync(exportDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.csv'));
+  expect(csv.length).toBeGreaterThan(0);
+
+  // Consent: the export read the store's subscribers into the ledger; people who opted out in BigCommerce
+  // were never told to the two connections, so they are mismatches until reconciled.
+  await page.getByTestId('nav-consent').click();
+  await page.getByTestId('tab-consent-reconcile').click();
+  await page.getByTestId('consent-check').click();
+  const mismatches = page.getByTestId('consent-mismatch');
+  await expect(mismatches.first()).toBeVisible();
+  const email = (await mismatches.first().getByRole('button').textContent())!.trim();
+  await c.shot('consent-report');
+  await page.getByTestId('consent-preview').click();
+  await expect(page.getByTestId('consent-action').first()).toContainText('queued through the sync');
+  await c.shot('consent-preview');
+  await page.getByTestId('consent-apply').click();
+  await expect(page.getByTestId('consent-outcome').first().locator('[data-outcome]')).toHaveAttribute(
+    'data-outcome',
+    'applied',
+  );
+  await expect(page.getByTestId('consent-no-mismatch')).toBeVisible();
+  await c.shot('consent-applied');
+  // The person's story: BigCommerce's opt-out, then Storebridge telling each connection.
+  await page.getByTestId('tab-consent-lookup').click();
+  await page.getByTestId('consent-email').fill(email);
+  await page.getByTestId('consent-email').press('Enter');
+  await expect(page.getByTestId('consent-effective')).toHaveText('unsubscribed');
+  await expect(page.getByTestId('consent-fact')).toHaveCount(3);
+  await expect(page.getByTestId('consent-person')).toContainText('reconciled by Storebridge');
+  await c.shot('consent-person');
+
+  // Erase that person everywhere, BigCommerce included, with a receipt per system.
+  await page.getByTestId('nav-privacy').click();
+  await page.getByTestId('erase-email').fill(email);
+  await page.getByTestId('erase-find').click();
+  await expect(page.getByTestId('erase-where-row').first()).toBeVisible();
+  await page.getByTestId('erase-bigcommerce').check();
+  await expect(page.getByTestId('erase-submit')).toBeDisabled();
+  await page.getByTestId('erase-confirm-text').fill(email);
+  await c.shot('privacy-erase-confirm');
+  await page.getByTestId('erase-submit').click();
+  const receipts = page.getByTestId('erase-receipt');
+  await expect(receipts).toHaveCount(4);
+  await expect(receipts.filter({ hasText: 'Trust Connectif' })).toHaveAttribute(
+    'data-outcome',
+    /erased|not_found/,
+  );
+  await expect(receipts.filter({ hasText: 'CSV' })).toHaveAttribute('data-outcome', 'skipped');
+  await expect(receipts.filter({ hasText: 'BigCommerce' })).toHaveAttribute('data-outcome', 'erased');
+  await expect(receipts.filter({ hasText: 'Storebridge workspace' })).toHaveAttribute(
+    'data-outcome',
+    'erased',
+  );
+  await expect(page.getByTestId('erase-files')).toBeVisible();
+  await expect(page.getByTestId('erase-remaining')).toHaveCount(0);
+  await c.shot('privacy-receipts');
+  // The workspace holds nothing more about them; the audit trail has the request without the email.
+  const after = await invoke<{ records: unknown[]; suppressed: boolean }>(page, 'privacy:access', { email });
+  expect(after.records).toHaveLength(0);
+  expect(after.suppressed).toBe(true);
+  await page.getByTestId('tab-privacy-audit').click();
+  await expect(page.getByTestId('audit-entry')).toHaveCount(1);
+  expect(await page.getByTestId('audit-trail').textContent()).not.toContain(email);
+  await c.shot('privacy-audit');
+
+  // Diagnostics: preview (personal data masked), the integrity verdict, then save; no secret in the zip.
+  await page.getByTestId('nav-diagnostics').click();
+  await expect(page.getByTestId('diagnostics-file')).toHaveCount(8);
+  await expect(page.getByTestId('diagnostics-integrity')).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('diagnostics-personal-data')).toHaveAttribute('data-state', 'masked');
+  const config = page.getByTestId('diagnostics-file').filter({ hasText: 'configuration.json' });
+  await config.click();
+  await expect(config.getByTestId('diagnostics-excerpt')).toContainText('"name": "Demo Trust"');
+  await page.getByTestId('diagnostics-pii').click();
+  await expect(page.getByTestId('diagnostics-personal-data')).toHaveAttribute('data-state', 'included');
+  await page.getByTestId('diagnostics-pii').click();
+  await expect(page.getByTestId('diagnostics-personal-data')).toHaveAttribute('data-state', 'masked');
+  await c.shot('diagnostics-preview');
+  const zip = join(outDir, 'bundle.zip');
+  await page.getByTestId('diagnostics-path').fill(zip);
+  await page.getByTestId('diagnostics-save').click();
+  await expect(page.getByTestId('diagnostics-saved')).toContainText('8 files');
+  await c.shot('diagnostics-saved');
+  const files = unzipSync(new Uint8Array(readFileSync(zip)));
+  const all = Object.values(files).map((f) => strFromU8(f)).join('\n');
+  expect(Object.keys(files)).toContain('integrity.json');
+  expect(all).not.toContain(store.token);
+  expect(all).not.toContain(cf.credentials.apiKey);
+
+  // The host goes away: every screen says so instead of failing silently.
+  const host = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .find((l) => l.includes('src/main/host/serve.ts') && l.includes(c.workspaceDir));
+  expect(host).toBeTruthy();
+  process.kill(Number(host!.trim().split(/\s+/)[0]), 'SIGTERM');
+  await expect(page.getByTestId('offline-banner')).toHaveAttribute('data-kind', 'host', { timeout: 15_000 });
+  await c.shot('offline-banner');
+  expect(existsSync(zip)).toBe(true);
+});

@@ -1,0 +1,107 @@
+// Runs in: renderer. Owns: an access request: everything this workspace holds about a person, summarised,
+// shown as JSON and downloadable as a file to hand to them.
+import { Alert, Button, Code, Group, ScrollArea, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useApi } from '../../state/api-context';
+import { errorText } from '../../ui/errors';
+import { count } from '../../ui/format';
+import { ask } from '../../ui/parse-answer';
+import { accessSchema, type AccessExport } from './privacy-shapes';
+
+function download(a: AccessExport) {
+  const blob = new Blob([JSON.stringify(a, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `access-request-${a.generatedAt.slice(0, 10)}.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function AccessRequest() {
+  const api = useApi();
+  const [email, setEmail] = useState('');
+  const [result, setResult] = useState<AccessExport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setError(null);
+    setResult(null);
+    if (!email.includes('@')) return setError('Enter the email address of the person asking.');
+    setBusy(true);
+    try {
+      setResult(await ask(api.privacy.access({ email: email.trim() }), accessSchema, 'privacy:access'));
+    } catch (err) {
+      setError(`Collecting the data of ${email}: ${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const figures: Array<[string, number]> = result
+    ? [
+        ['records read from BigCommerce', result.records.length],
+        ['consent facts', result.consentFacts.length],
+        ['queued jobs', result.jobs.length],
+        ['deliveries', result.deliveries.length],
+        ['events', result.events.length],
+      ]
+    : [];
+  return (
+    <Stack>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <Group align="flex-end">
+          <TextInput
+            label="Email address of the person"
+            placeholder="person@example.com"
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            w={360}
+            data-testid="access-email"
+          />
+          <Button type="submit" loading={busy} data-testid="access-run">
+            Collect their data
+          </Button>
+        </Group>
+      </form>
+      {error && (
+        <Alert color="red" title="That did not work" data-testid="access-error">
+          {error}
+        </Alert>
+      )}
+      {result && (
+        <Stack data-testid="access-result">
+          <SimpleGrid cols={{ base: 2, sm: 5 }}>
+            {figures.map(([label, n]) => (
+              <Stack key={label} gap={0}>
+                <Text size="xl" fw={700}>
+                  {count(n)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {label}
+                </Text>
+              </Stack>
+            ))}
+          </SimpleGrid>
+          <Text size="sm">
+            {result.suppressed
+              ? 'This person was erased and is on the suppression list.'
+              : 'The platforms hold their own copies; ask each platform for its export as well.'}
+          </Text>
+          <Group>
+            <Button variant="light" onClick={() => download(result)} data-testid="access-download">
+              Download as JSON
+            </Button>
+          </Group>
+          <ScrollArea h={280} type="auto" tabIndex={0} aria-label="The collected data as JSON">
+            <Code block>{JSON.stringify(result, null, 2)}</Code>
+          </ScrollArea>
+        </Stack>
+      )}
+    </Stack>
+  );
+}
