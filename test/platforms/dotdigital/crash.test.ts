@@ -4,12 +4,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { dotdigitalConnector } from '../../../src/main/platforms/dotdigital/index.js';
 import { startDotdigitalSim } from '../../../src/sandbox/dotdigital/index.js';
+import { SimControl } from '../../../src/sandbox/kit/index.js';
 import { crashPoints, duplicates, runCrashHarness } from '../../engine/crash-support.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of closers.splice(0)) await c();
 });
+
+const EXPECTED_JOBS = 420;
 
 describe('crash harness: dotdigital', () => {
   it('SIGKILLed at seeded points, restarted: every contact and order arrives once', async () => {
@@ -18,6 +21,8 @@ describe('crash harness: dotdigital', () => {
     });
     closers.push(() => sim.close());
     const account = sim.credentials[0]!;
+    // Writes answered 150 ms after dotdigital applied them, so kills land with an import or a call in flight.
+    await new SimControl(sim.urls[account.region]).fault({ kind: 'slow', delayMs: 150, method: 'POST' });
     const credentials = {
       apiUser: account.username,
       password: account.password,
@@ -30,6 +35,8 @@ describe('crash harness: dotdigital', () => {
       seed: 6060,
       kills,
       store: { customers: 80, orders: 160, products: 10 },
+      // Every job the store plans (people, orders, first-order slots, products), so kills reach the orders.
+      expectedRecords: EXPECTED_JOBS,
       setup: async () => {
         const base = { credentials, signal: new AbortController().signal };
         const customers = await dotdigitalConnector.setup.ensureAddressBook(base, 'Store customers');
