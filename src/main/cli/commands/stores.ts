@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { StoreSummary } from '../../../shared/contract/index.js';
 import type { Workspace } from '../../app/workspace.js';
 import { expectOk, printTable, UsageError, type Output } from '../output.js';
+import { storesWebhooksCommand, storesWebhooksHelp } from './stores-webhooks.js';
 
 export const storesHelp = `storebridge stores <command>
   list                                   list the stores in the workspace
@@ -13,7 +14,9 @@ export const storesHelp = `storebridge stores <command>
       --no-verify                        skip checking the token and its scopes after adding
   rename <id|hash> --name N              rename a store
   verify <id|hash>                       check the token, its scopes and the store's facts, with what to fix
-  remove <id|hash>                       remove a store and delete its token from the keychain`;
+  remove <id|hash>                       remove a store, the hooks and scripts Storebridge put on it, and its token
+  webhooks <command>                     webhooks where a public HTTPS URL reaches this machine (see below)
+${storesWebhooksHelp}`;
 
 export async function storesCommand(ws: Workspace, o: Output, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -99,6 +102,10 @@ export async function storesCommand(ws: Workspace, o: Output, args: string[]): P
           o.out(
             `${c.ok ? 'ok  ' : 'FAIL'}  ${c.label}: ${c.detail}${c.ok || !c.fix ? '' : `\n      fix: ${c.fix}`}`,
           );
+        if (v.realtime?.mode === 'polling')
+          o.out(
+            `note  Changes are polled; ${v.realtime.needsWebhooks.join(', ')} need webhooks (stores webhooks url).`,
+          );
       }
       return v.ok ? 0 : 1;
     }
@@ -108,6 +115,8 @@ export async function storesCommand(ws: Workspace, o: Output, args: string[]): P
       o.out(o.json ? JSON.stringify({ removed: id }) : `Removed store ${id} and its keychain entry.`);
       return 0;
     }
+    case 'webhooks':
+      return storesWebhooksCommand(ws, o, rest, (ref) => findStore(ws, ref));
     default:
       throw new UsageError(storesHelp);
   }
