@@ -1,36 +1,60 @@
 // Runs in: Node (benchmarks). Owns: how each platform's simulator is started at its documented limit (scaled
-// in time by `scale`) and which credentials and settings point the registry's connector at it.
+// in time by `scale`), which credentials and settings point the registry's connector at it, and what the
+// platform really limits (which requests count, how many per window), for the benchmark's bound.
+import type { LoggedRequest } from '../../src/sandbox/kit/index.js';
 import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
 import { startConnectifSim } from '../../src/sandbox/connectif/index.js';
 import { startDotdigitalSim } from '../../src/sandbox/dotdigital/index.js';
 import { startSalesmanagoSim } from '../../src/sandbox/salesmanago/index.js';
+import { acSettingsSchema } from '../../src/main/platforms/activecampaign/index.js';
 import { connectorFor } from '../../src/main/platforms/registry.js';
 import {
   dotdigitalSettingsSchema,
   type DotdigitalConnector,
 } from '../../src/main/platforms/dotdigital/index.js';
+import { dotdigitalTier } from './dotdigital-tiers.js';
 
 export interface StartedDestination {
   credentials: unknown;
   settings: unknown;
-  /** Requests the platform answered so far (the kit's request log; control routes excluded). */
-  requests(): number;
-  /** Of those, answered 429 (over the limit). */
-  throttled(): number;
+  /** Requests the platform answered so far, oldest first (the kit's request log; control routes excluded). */
+  log(): LoggedRequest[];
   close(): Promise<void>;
+}
+
+/** One limit the platform enforces, in real time (the benchmark scales it like the simulator's windows). */
+export interface PlatformLimit {
+  /** What is counted, e.g. "requests per account". */
+  name: string;
+  calls: number;
+  windowMs: number;
+  /** Whether a request counts against this limit. */
+  counts(r: LoggedRequest): boolean;
 }
 
 export interface PlatformBench {
   platform: string;
   /** The limit the simulator enforces, as documented (or the stated assumption where none is published). */
   limit: string;
+  /** What the bound counts: every limit a historical sync's requests fall under. */
+  limits: PlatformLimit[];
   start(scale: number): Promise<StartedDestination>;
 }
+
+const every = (): boolean => true;
+const tier = (name: 'low' | 'medium' | 'high', calls: number): PlatformLimit => ({
+  name: `${name}-tier requests per API user`,
+  calls,
+  windowMs: 60_000,
+  counts: (r) => dotdigitalTier(r.method, r.path) === name,
+});
 
 export const platformBenches: PlatformBench[] = [
   {
     platform: 'activecampaign',
     limit: '5 requests/s per account, bulk import 20 single / 100 multi per min (documented)',
+    // The connector writes through the API, one request at a time; it never uses the bulk importer.
+    limits: [{ name: 'requests per account', calls: 5, windowMs: 1_000, counts: every }],
     async start(scale) {
       const sim = await startActiveCampaignSim({
         rateLimit: 5,
@@ -40,9 +64,13 @@ export const platformBenches: PlatformBench[] = [
       });
       return {
         credentials: { apiUrl: sim.credentials.apiUrl, apiKey: sim.credentials.apiKey },
-        settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 5 * scale },
-        requests: () => sim.server.requests.length,
-        throttled: () => sim.server.requests.filter((r) => r.status === 429).length,
+        // The connector's default pace (4/s, one below the account's 5), sped up like the windows.
+        settings: {
+          storeUrl: 'https://shop.example.com',
+          requestsPerSecond:
+            acSettingsSchema.parse({ storeUrl: 'https://shop.example.com' }).requestsPerSecond * scale,
+        },
+        log: () => sim.server.requests,
         close: () => sim.close(),
       };
     },
@@ -50,6 +78,7 @@ export const platformBenches: PlatformBench[] = [
   {
     platform: 'connectif',
     limit: '100 requests/min per key (unpublished: the stated assumption)',
+    limits: [{ name: 'requests per API key', calls: 100, windowMs: 60_000, counts: every }],
     async start(scale) {
       const sim = await startConnectifSim({
         rateLimit: { limit: 100, windowMs: 60_000 / scale },
@@ -67,8 +96,7 @@ export const platformBenches: PlatformBench[] = [
       return {
         credentials: { apiUrl: sim.url, apiKey: sim.credentials.apiKey },
         settings: { storeUrl: 'https://shop.mybigcommerce.com', requestsPerMinute: 100 * scale },
-        requests: () => sim.server.requests.length,
-        throttled: () => sim.server.requests.filter((r) => r.status === 429).length,
+        log: () => sim.server.requests,
         close: () => sim.close(),
       };
     },
@@ -76,6 +104,8 @@ export const platformBenches: PlatformBench[] = [
   {
     platform: 'dotdigital',
     limit: 'tiered: low 35 / medium 150 / high 500 per min (only "Low 35/min" is quoted)',
+    // Each endpoint counts in one tier (import status polls in none); a bulk import carries many records.
+    limits: [tier('low', 35), tier('medium', 150), tier('high', 500)],
     async start(scale) {
       const sim = await startDotdigitalSim({ rateLimits: { tierWindowMs: 60_000 / scale } });
       const account = sim.credentials[0]!;
@@ -99,8 +129,7 @@ export const platformBenches: PlatformBench[] = [
       return {
         credentials,
         settings,
-        requests: () => sim.servers[account.region].requests.length,
-        throttled: () => sim.servers[account.region].requests.filter((r) => r.status === 429).length,
+        log: () => sim.servers[account.region].requests,
         close: () => sim.close(),
       };
     },
@@ -109,6 +138,7 @@ export const platformBenches: PlatformBench[] = [
     platform: 'salesmanago',
     limit:
       "1,000 requests/min per account (unpublished: the simulator's assumption); no product catalogue (v3)",
+    limits: [{ name: 'requests per account', calls: 1_000, windowMs: 60_000, counts: every }],
     async start(scale) {
       const sim = await startSalesmanagoSim({ rateLimit: { limit: 1000, windowMs: 60_000 / scale } });
       const a = sim.credentials;
@@ -122,8 +152,7 @@ export const platformBenches: PlatformBench[] = [
           endpoint: sim.serverUrls[a.server],
         },
         settings: { location: 'bc-bench' },
-        requests: () => sim.server.requests.length,
-        throttled: () => sim.server.requests.filter((r) => r.status === 429).length,
+        log: () => sim.server.requests,
         close: () => sim.close(),
       };
     },

@@ -68,6 +68,7 @@ export async function drainConnection(
   const base = { connectionId: rt.connectionId, storeId: rt.storeId, platform: rt.connector.platform };
   const log = (...e: NewEvent[]) => deps.events.append(...e.map((x) => ({ ...base, ...x })));
   const hold = new RateHold(rt.bucket, deps.clock.now());
+  let earlyWakes = 0;
 
   await confirmSubmitted(rt, deps, log, out, hold);
   while (out.batches < maxBatches) {
@@ -86,9 +87,11 @@ export async function drainConnection(
       deps.clock.now(),
     );
     if (jobs.length === 0) {
-      if (hold.until > deps.clock.now()) continue; // a timer that fired a moment early
+      // A timer that fired a moment early: the held jobs are due in a moment (bounded, should sleep not wait).
+      if (hold.until > deps.clock.now() && earlyWakes++ < 3) continue;
       break;
     }
+    earlyWakes = 0;
     out.batches++;
 
     let toSend = jobs;
