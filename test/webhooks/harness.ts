@@ -33,6 +33,8 @@ export interface WebhookHarness {
   extractor: Extractor;
   /** Every nudge the service made, in order, and the extraction it ran. */
   nudges: Array<{ storeId: string; resources: ExtractResource[]; staged: number }>;
+  /** While set, a nudge waits for it before extracting (to hold a sync "in flight"). */
+  gate: { wait: Promise<void> | null; started: number };
   /** A service on the given port (0: any), whose public URL is the receiver itself (as a tunnel would be). */
   service(port?: number): Promise<{ svc: WebhookService; url: string }>;
   close(): Promise<void>;
@@ -69,6 +71,7 @@ export async function startWebhookHarness(): Promise<WebhookHarness> {
   // No overlap: a read from a cursor returns only what changed after it, so a rewound cursor is visible.
   const extractor = new Extractor({ db, client, storeId: store.id, overlapMs: 0 });
   const nudges: WebhookHarness['nudges'] = [];
+  const gate: WebhookHarness['gate'] = { wait: null, started: 0 };
   const services: WebhookService[] = [];
   return {
     sim,
@@ -80,6 +83,7 @@ export async function startWebhookHarness(): Promise<WebhookHarness> {
     events,
     extractor,
     nudges,
+    gate,
     async service(port = 0) {
       const svc = new WebhookService({
         db,
@@ -90,6 +94,8 @@ export async function startWebhookHarness(): Promise<WebhookHarness> {
         debounceMs: 50,
         healthIntervalMs: 60_000,
         nudge: async (storeId, resources) => {
+          gate.started++;
+          await gate.wait;
           let staged = 0;
           for (const r of resources) staged += (await extractor.incremental(r)).staged;
           nudges.push({ storeId, resources, staged });

@@ -92,6 +92,28 @@ describe('webhooks where they can arrive', () => {
     expect(svc.stats.accepted).toBe(1);
   });
 
+  it('holds callbacks that arrive during a nudge and sends them as one nudge after it', async () => {
+    const before = h.nudges.length;
+    const started = h.gate.started;
+    let release!: () => void;
+    h.gate.wait = new Promise((r) => (release = r));
+    expect((await simPut('/customers/7', { first_name: 'First' })).status).toBe(200);
+    await until(() => h.gate.started > started, 'the first nudge to start');
+    // The extraction of the first nudge has not read anything yet; these two must not be lost by joining it.
+    expect((await simPut('/customers/8', { first_name: 'Second' })).status).toBe(200);
+    expect((await simPut('/customers/9', { first_name: 'Third' })).status).toBe(200);
+    await until(() => svc.stats.accepted >= 4, 'the two deliveries');
+    await new Promise((r) => setTimeout(r, 150)); // past the 50 ms debounce: still held
+    expect(h.gate.started).toBe(started + 1);
+    h.gate.wait = null;
+    release();
+    await until(() => h.nudges.length >= before + 2, 'the held nudge');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(h.nudges.length).toBe(before + 2); // one nudge for both held callbacks
+    expect(stagedCustomer(8).map((c) => c.first_name)).toContain('Second');
+    expect(stagedCustomer(9).map((c) => c.first_name)).toContain('Third');
+  });
+
   it('ignores a redelivered payload, also after a restart', async () => {
     const last = (await deliveries()).filter((x) => x.ok).at(-1)!;
     const redeliver = () =>

@@ -42,6 +42,12 @@ export interface RealtimeStatus {
   needsWebhooks: string[];
 }
 
+interface Pending {
+  resources: Set<ExtractResource>;
+  /** Null once due: it then waits only for the nudge in flight. */
+  timer: NodeJS.Timeout | null;
+}
+
 export interface ReceiverStats {
   accepted: number;
   duplicates: number;
@@ -52,7 +58,8 @@ export class WebhookService {
   readonly repo: WebhookRepo;
   readonly stats: ReceiverStats = { accepted: 0, duplicates: 0, refused: 0 };
   private readonly targets = new Map<string, ReceiverTarget>();
-  private readonly pending = new Map<string, { resources: Set<ExtractResource>; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly inflight = new Map<string, Promise<void>>();
   private receiver: WebhookReceiver | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private disposed = false;
@@ -147,7 +154,7 @@ export class WebhookService {
         db: this.o.db,
         events: this.o.events,
         secret: (id) => this.o.secrets.get(hookSecretAccount(id)),
-        backfill: (id, resources) => this.runNudge(id, resources),
+        backfill: (id, resources) => this.queueNudge(id, resources, 0),
       },
       storeId,
     );
@@ -195,7 +202,7 @@ export class WebhookService {
       now,
     );
     const resource = resourceForScope(cb.scope);
-    if (resource) this.queueNudge(storeId, resource);
+    if (resource) this.queueNudge(storeId, [resource]);
   }
 
   private refused(r: Refusal): void {
@@ -208,37 +215,62 @@ export class WebhookService {
     });
   }
 
-  private queueNudge(storeId: string, resource: ExtractResource): void {
-    const p = this.pending.get(storeId);
-    if (p) {
-      p.resources.add(resource);
-      return;
+  /**
+   * Callbacks within `debounceMs` make one nudge. While a nudge runs, new ones wait and go as one when it ends:
+   * a sync already running may have read the store before the change, so joining it would miss the change.
+   */
+  private queueNudge(
+    storeId: string,
+    resources: ExtractResource[],
+    delayMs = this.o.debounceMs ?? 2_000,
+  ): void {
+    let entry = this.pending.get(storeId);
+    if (!entry) {
+      entry = { resources: new Set(), timer: null };
+      this.pending.set(storeId, entry);
+      const e = entry;
+      if (delayMs > 0)
+        e.timer = setTimeout(() => {
+          e.timer = null;
+          this.flush(storeId);
+        }, delayMs);
     }
-    const timer = setTimeout(() => {
-      const due = this.pending.get(storeId);
-      this.pending.delete(storeId);
-      if (due && !this.disposed) this.runNudge(storeId, [...due.resources]);
-    }, this.o.debounceMs ?? 2_000);
-    this.pending.set(storeId, { resources: new Set([resource]), timer });
+    for (const r of resources) entry.resources.add(r);
+    if (delayMs === 0 && entry.timer) {
+      clearTimeout(entry.timer);
+      entry.timer = null;
+    }
+    this.flush(storeId);
+  }
+
+  private flush(storeId: string): void {
+    const due = this.pending.get(storeId);
+    if (!due || due.timer || this.inflight.has(storeId) || this.disposed) return;
+    this.pending.delete(storeId);
+    const resources = [...due.resources];
+    const run = Promise.resolve()
+      .then(() => this.o.nudge(storeId, resources))
+      .then(
+        () => undefined,
+        (err: unknown) =>
+          void this.o.events.append({
+            level: 'warn',
+            type: 'webhook.nudge_failed',
+            storeId,
+            message: `A webhook asked for a sync of ${resources.join(', ')}, which failed: ${err instanceof Error ? err.message : String(err)}`,
+          }),
+      )
+      .finally(() => {
+        this.inflight.delete(storeId);
+        this.flush(storeId);
+      });
+    this.inflight.set(storeId, run);
   }
 
   private cancelNudge(storeId: string): void {
     const p = this.pending.get(storeId);
-    if (p) clearTimeout(p.timer);
+    if (p?.timer) clearTimeout(p.timer);
     this.pending.delete(storeId);
-  }
-
-  private runNudge(storeId: string, resources: ExtractResource[]): void {
-    Promise.resolve()
-      .then(() => this.o.nudge(storeId, resources))
-      .catch((err: unknown) =>
-        this.o.events.append({
-          level: 'warn',
-          type: 'webhook.nudge_failed',
-          storeId,
-          message: `A webhook asked for a sync of ${resources.join(', ')}, which failed: ${err instanceof Error ? err.message : String(err)}`,
-        }),
-      );
   }
 
   private scheduleHealth(): void {
