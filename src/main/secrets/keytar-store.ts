@@ -29,7 +29,9 @@ export class KeytarSecretStore implements SecretStore {
     const k = await this.load();
     if (k instanceof Error) return (this.probed = unavailable(backend, k));
     try {
-      await k.findCredentials(this.service);
+      // A lookup that reads no secret value: findCredentials reads them all, and on a locked Secret Service
+      // collection libsecret hands keytar a null value that crashes the process (segfault, seen on Linux).
+      await k.getPassword(this.service, '__storebridge_probe__');
       return (this.probed = { available: true, backend });
     } catch (err) {
       return (this.probed = unavailable(backend, err));
