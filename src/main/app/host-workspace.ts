@@ -1,5 +1,6 @@
 // Runs in: the main thread of a host (Electron main, browser host). Owns: opening a workspace whose syncs run
 // in the engine worker, so extraction and delivery never hold up the thread that answers the console.
+import { DesktopSettingsStore } from '../desktop/settings.js';
 import { startEngineWorker } from '../engine/worker/start.js';
 import { WorkerEngine } from '../engine/worker/worker-engine.js';
 import { openWorkspace, type Workspace, type WorkspaceOptions } from './workspace.js';
@@ -10,6 +11,11 @@ export interface HostWorkspaceOptions extends Omit<WorkspaceOptions, 'engine' | 
    * when built); the Electron build passes its bundled `engine-worker.js`.
    */
   workerEntry?: string;
+  /**
+   * Whether the worker's outbound calls follow the workspace's network setting (proxy, extra CAs), as the
+   * Electron main thread's do (shell/desktop.ts). Default: only when `host` is 'electron'.
+   */
+  followNetwork?: boolean;
 }
 
 /**
@@ -20,11 +26,12 @@ export interface HostWorkspaceOptions extends Omit<WorkspaceOptions, 'engine' | 
  * and one that cannot start fails with the reason, which is also logged.
  */
 export function openHostWorkspace(opts: HostWorkspaceOptions): Workspace {
-  const { workerEntry, ...rest } = opts;
+  const { workerEntry, followNetwork = opts.host === 'electron', ...rest } = opts;
+  let remote: WorkerEngine | undefined;
   const ws: Workspace = openWorkspace({
     ...rest,
     engine: ({ secrets, bus }) =>
-      new WorkerEngine(
+      (remote = new WorkerEngine(
         startEngineWorker({
           dir: rest.dir,
           host: rest.host,
@@ -32,10 +39,13 @@ export function openHostWorkspace(opts: HostWorkspaceOptions): Workspace {
           ...(rest.nativeBinding ? { nativeBinding: rest.nativeBinding } : {}),
           ...(rest.maskPii !== undefined ? { maskPii: rest.maskPii } : {}),
           ...(workerEntry ? { entry: workerEntry } : {}),
+          // The setting is a file in the workspace: read here, before the workspace object exists.
+          ...(followNetwork ? { network: new DesktopSettingsStore(rest.dir).get().network } : {}),
         }),
         bus,
         (message) => ws.logger.log('error', 'engine worker failed', { error: message }),
-      ),
+      )),
   });
+  if (followNetwork) ws.desktopSettings.onChange((s) => remote?.network(s.network));
   return ws;
 }

@@ -5,6 +5,7 @@ import { openWorkspace } from '../../app/workspace.js';
 import { silentLogger } from '../../core/logger.js';
 import { MainThreadSecretStore } from './main-secrets.js';
 import { MemorySecretStore } from './memory-secrets.js';
+import { networkFollower } from './network.js';
 import { stagedEngine } from './staged-engine.js';
 import {
   toWorkerError,
@@ -21,6 +22,8 @@ const data = workerData as EngineWorkerData;
 const post = (m: WorkerMessage) => port.postMessage(m);
 const emit = (event: EngineEvent) => post({ type: 'event', event });
 const fromMain = data.secretsFrom === 'main' ? new MainThreadSecretStore(post) : undefined;
+const network = networkFollower((message) => emit({ kind: 'error', message }));
+if (data.network) network.apply(data.network);
 
 const ws = openWorkspace({
   dir: data.dir,
@@ -44,6 +47,9 @@ port.on('message', (cmd: WorkerCommand) => {
       inFlight.add(p);
       return;
     }
+    case 'network':
+      network.apply(cmd.network);
+      return;
     case 'secret-result':
       fromMain?.answer(cmd);
       return;
@@ -102,6 +108,7 @@ async function close(requestId: number): Promise<void> {
   await Promise.allSettled([...inFlight]);
   offBus();
   ws.close();
+  await network.stop();
   post({ type: 'result', requestId, ok: true, value: null });
   port.close();
 }

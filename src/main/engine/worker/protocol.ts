@@ -1,5 +1,6 @@
 // Runs in: main thread and the engine worker. Owns: the messages between them: commands in, results and
 // events out. Every message is structured-clone safe (plain data, no functions, no class instances).
+import type { DesktopSettings } from '../../../shared/contract/app.js';
 import type { AppInfo, EventName } from '../../../shared/contract/index.js';
 import { AppError } from '../../core/errors.js';
 import type { StagedResource } from '../connector.js';
@@ -24,6 +25,11 @@ export interface EngineWorkerData {
    * re-exporting staged data, and measuring the engine alone).
    */
   source?: 'bigcommerce' | 'staged';
+  /**
+   * The network setting (proxy, extra CAs) to install as the worker's fetch dispatcher, as the Electron main
+   * thread does for itself; later changes arrive as `network` commands. Absent: Node's default route.
+   */
+  network?: DesktopSettings['network'];
 }
 
 export interface WorkerSyncOptions {
@@ -46,6 +52,7 @@ export type WorkerCommand =
   | { type: 'cancel'; connectionId: string }
   | { type: 'status'; requestId: number; connectionIds: string[] }
   | { type: 'close'; requestId: number }
+  | { type: 'network'; network: DesktopSettings['network'] }
   | SecretAnswer;
 
 /** The worker asking the main thread's SecretStore (see `secretsFrom: 'main'`). */

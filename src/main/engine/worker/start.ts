@@ -34,6 +34,8 @@ export interface EngineWorker {
   status(connectionIds?: string[]): Promise<EngineStatus>;
   /** Returns the unsubscribe function. */
   onEvent(cb: (e: EngineEvent) => void): () => void;
+  /** Installs a changed network setting (proxy, extra CAs) in the worker. */
+  network(n: NonNullable<EngineWorkerData['network']>): void;
   /** Cancels running syncs, closes the worker's databases and ends the thread. */
   close(): Promise<void>;
   readonly threadId: number;
@@ -119,6 +121,9 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
       request<SyncSummary>((requestId) => ({ type: 'sync', requestId, connectionId, options: o })),
     cancel: (connectionId) => {
       if (!exited) worker.postMessage({ type: 'cancel', connectionId } satisfies WorkerCommand);
+    },
+    network: (network) => {
+      if (!exited) worker.postMessage({ type: 'network', network } satisfies WorkerCommand);
     },
     status: (connectionIds = []) =>
       request<EngineStatus>((requestId) => ({ type: 'status', requestId, connectionIds })),

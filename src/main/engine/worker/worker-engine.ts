@@ -80,6 +80,11 @@ export class WorkerEngine implements EngineApi {
     return this.destinations.get(connectionId) ?? 'online';
   }
 
+  /** Passes a changed network setting (proxy, extra CAs) on to the worker's outbound calls. */
+  network(n: Parameters<EngineWorker['network']>[0]): void {
+    void this.worker.then((w) => w.network(n));
+  }
+
   /** The worker's own view, including its thread id. */
   async status(connectionIds: string[] = []): Promise<EngineStatus> {
     return (await this.worker).status(connectionIds);
