@@ -61,20 +61,18 @@ const notes = [
     'platform ratios at default scale are pessimistic; `--full` runs them at scale 1.',
   '- **Extraction, then delivery.** A sync extracts the store, then plans, then delivers; the two sides do ' +
     'not overlap within one sync, so the end-to-end rate is below the slower side whenever the faster side ' +
-    'still takes noticeable time. Ratios above 1 mean the bound was computed too low (a short run that ' +
-    "lives on the burst allowance, or requests the connector does not pace, such as dotdigital's status " +
-    'polls).',
-  '- **ActiveCampaign** at default scale hits a 429 loop (hundreds of `Retry-After: 1` answers) and may not ' +
-    'settle within the settle deadline: its row is then the rate reached so far, and the last-run lines say ' +
-    'how many jobs were still waiting and why. At scale 1 too (10 customers, 10 orders, 3 products, one ' +
-    'run on 2026-11-23): 3 of 25 jobs still waiting after 400 s, last error a 429, so this is not a scaling ' +
-    'artefact; the ActiveCampaign connector and the engine pacing need a look.',
+    'still takes noticeable time. A platform bound is the least time the calls the sync really made need ' +
+    "under each limit that counts them (the platform's own scope and tiers, a window's allowance at once), " +
+    'so a ratio cannot exceed 1; where every call fits in its first window no limit binds and no bound or ' +
+    'ratio is given (dotdigital imports carry hundreds of records per call, SALESmanago batches too).',
+  "- **ActiveCampaign** runs at the connector's default pace, 4 of the account's 5 requests/s, so its ratio " +
+    'tops out near 0.8. A 429 is a `rateLimited` result: the job waits `Retry-After` without spending an ' +
+    'attempt, so 429s no longer pile up into backoff or dead letters.',
   '- **Dead letters are not throughput.** Platform rows count every job that reached a final state; the last ' +
     "run's lines show how many were dead-lettered and why.",
   '- **RSS includes tsx.** Children run TypeScript through tsx, whose compiler and source maps live in the ' +
     'process (and once more in the engine worker); the built app loads plain JS and needs less.',
-  '- **Not covered here.** SALESmanago (the registry connector has no base-URL override, so it cannot be ' +
-    'pointed at its simulator), Bloomreach (not in the registry yet), console cold start and the event log ' +
+  '- **Not covered here.** Bloomreach (no benchmark adapter yet), console cold start and the event log ' +
     'with 100,000 rows (issue 13; no benchmark yet).',
   '',
 ];
