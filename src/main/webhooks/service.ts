@@ -189,7 +189,10 @@ export class WebhookService {
 
   private accepted(storeId: string, cb: Callback, hash: string): void {
     const now = this.o.clock.now();
-    if (!this.repo.firstSeen(storeId, hash, now)) {
+    // A retry repeats the whole payload. The hash alone may not tell two events apart (the docs call it the
+    // SHA-1 of the payload data, and `data` is only {type, id}), so the event's own time goes with it.
+    const key = cb.created_at === undefined ? hash : `${hash}@${cb.created_at}`;
+    if (!this.repo.firstSeen(storeId, key, now)) {
       this.stats.duplicates++;
       return;
     }

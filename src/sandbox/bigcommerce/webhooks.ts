@@ -19,6 +19,8 @@ export interface Delivery {
   hookId: number;
   scope: string;
   hash: string;
+  /** The payload's `created_at`: with `hash`, what a retry repeats and a new event does not. */
+  createdAt: number;
   attempt: number;
   status: number;
   ok: boolean;
@@ -79,6 +81,7 @@ export class WebhookDispatcher {
       hookId,
       scope: payload.scope,
       hash: payload.hash,
+      createdAt: payload.created_at,
       attempt,
       status,
       ok,
