@@ -3,6 +3,7 @@
 // platform really limits (which requests count, how many per window), for the benchmark's bound.
 import type { LoggedRequest } from '../../src/sandbox/kit/index.js';
 import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+import { startBloomreachSim } from '../../src/sandbox/bloomreach/index.js';
 import { startConnectifSim } from '../../src/sandbox/connectif/index.js';
 import { startDotdigitalSim } from '../../src/sandbox/dotdigital/index.js';
 import { startSalesmanagoSim } from '../../src/sandbox/salesmanago/index.js';
@@ -152,6 +153,27 @@ export const platformBenches: PlatformBench[] = [
           endpoint: sim.serverUrls[a.server],
         },
         settings: { location: 'bc-bench' },
+        log: () => sim.server.requests,
+        close: () => sim.close(),
+      };
+    },
+  },
+  {
+    platform: 'bloomreach',
+    limit: '6,000 requests/min per client IP (documented)',
+    limits: [{ name: 'requests per IP', calls: 6_000, windowMs: 60_000, counts: every }],
+    async start(scale) {
+      const sim = await startBloomreachSim({ rateLimit: { limit: 6_000, windowMs: 60_000 / scale } });
+      const c = sim.credentials;
+      return {
+        credentials: {
+          baseUrl: sim.url,
+          projectToken: c.projectToken,
+          apiKeyId: c.privateKey.keyId,
+          apiSecret: c.privateKey.secret,
+        },
+        // The connector's default pace (3,000/min, half the IP's allowance), sped up like the windows.
+        settings: { storeUrl: 'https://shop.example.com/', requestsPerMinute: 3_000 * scale },
         log: () => sim.server.requests,
         close: () => sim.close(),
       };
