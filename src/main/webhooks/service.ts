@@ -60,6 +60,7 @@ export class WebhookService {
   private readonly targets = new Map<string, ReceiverTarget>();
   private readonly pending = new Map<string, Pending>();
   private readonly inflight = new Map<string, Promise<void>>();
+  private readonly refusals = new Map<string, { at: number; unlogged: number }>();
   private receiver: WebhookReceiver | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private disposed = false;
@@ -208,13 +209,25 @@ export class WebhookService {
     if (resource) this.queueNudge(storeId, [resource]);
   }
 
+  /** A public URL draws scanners: one event per kind of refusal a minute, with how many were not logged. */
   private refused(r: Refusal): void {
     this.stats.refused++;
+    const key = `${r.status}:${r.storeId ?? ''}`;
+    const now = this.o.clock.now();
+    const last = this.refusals.get(key);
+    if (last && now - last.at < 60_000) {
+      last.unlogged++;
+      return;
+    }
+    const unlogged = last?.unlogged ?? 0;
+    this.refusals.set(key, { at: now, unlogged: 0 });
     this.o.events.append({
       level: 'warn',
       type: 'webhook.refused',
       ...(r.storeId ? { storeId: r.storeId } : {}),
-      message: `Refused a webhook call (${r.status}): ${r.reason}.`,
+      message:
+        `Refused a webhook call (${r.status}): ${r.reason}.` +
+        (unlogged > 0 ? ` ${unlogged} more like it in the last minute were not logged.` : ''),
     });
   }
 
