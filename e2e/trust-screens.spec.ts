@@ -105,6 +105,11 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await expect(page.getByTestId('consent-fact')).toHaveCount(3);
   await expect(page.getByTestId('consent-person')).toContainText('reconciled by Storebridge');
   await c.shot('consent-person');
+  // Before a historical sync to Connectif: what it would do to consent, with nothing sent.
+  await page.getByTestId('tab-consent-impact').click();
+  await page.getByTestId('consent-impact-preview').click();
+  await expect(page.getByTestId('consent-impact')).toContainText(/\d+ contacts created, \d+ subscribed/);
+  await c.shot('consent-impact');
 
   // Erase that person everywhere, BigCommerce included, with a receipt per system.
   await page.getByTestId('nav-privacy').click();
@@ -139,6 +144,16 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await expect(page.getByTestId('audit-entry')).toHaveCount(1);
   expect(await page.getByTestId('audit-trail').textContent()).not.toContain(email);
   await c.shot('privacy-audit');
+  // An anonymisation policy: added, previewed (who it would erase today), removed.
+  await page.getByTestId('tab-privacy-policies').click();
+  await page.getByTestId('policy-name').fill('Stale sign-ups');
+  await page.getByTestId('policy-add').click();
+  await expect(page.getByTestId('policy-row')).toHaveCount(1);
+  await page.getByTestId('policy-preview').click();
+  await expect(page.getByTestId('policy-affected')).toContainText(/would be erased now|Nobody/);
+  await c.shot('privacy-policies');
+  await page.getByTestId('policy-remove').click();
+  await expect(page.getByTestId('policies-none')).toBeVisible();
 
   // Diagnostics: preview (personal data masked), the integrity verdict, then save; no secret in the zip.
   await page.getByTestId('nav-diagnostics').click();
@@ -159,7 +174,9 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await expect(page.getByTestId('diagnostics-saved')).toContainText('8 files');
   await c.shot('diagnostics-saved');
   const files = unzipSync(new Uint8Array(readFileSync(zip)));
-  const all = Object.values(files).map((f) => strFromU8(f)).join('\n');
+  const all = Object.values(files)
+    .map((f) => strFromU8(f))
+    .join('\n');
   expect(Object.keys(files)).toContain('integrity.json');
   expect(all).not.toContain(store.token);
   expect(all).not.toContain(cf.credentials.apiKey);
