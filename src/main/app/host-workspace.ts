@@ -32,16 +32,17 @@ export function openHostWorkspace(opts: HostWorkspaceOptions): Workspace {
     ...rest,
     engine: ({ secrets, bus }) =>
       (remote = new WorkerEngine(
-        startEngineWorker({
-          dir: rest.dir,
-          host: rest.host,
-          secretStore: secrets,
-          ...(rest.nativeBinding ? { nativeBinding: rest.nativeBinding } : {}),
-          ...(rest.maskPii !== undefined ? { maskPii: rest.maskPii } : {}),
-          ...(workerEntry ? { entry: workerEntry } : {}),
-          // The setting is a file in the workspace: read here, before the workspace object exists.
-          ...(followNetwork ? { network: new DesktopSettingsStore(rest.dir).get().network } : {}),
-        }),
+        () =>
+          startEngineWorker({
+            dir: rest.dir,
+            host: rest.host,
+            secretStore: secrets,
+            ...(rest.nativeBinding ? { nativeBinding: rest.nativeBinding } : {}),
+            ...(rest.maskPii !== undefined ? { maskPii: rest.maskPii } : {}),
+            ...(workerEntry ? { entry: workerEntry } : {}),
+            // Read from its file at every start, so a worker started again gets the current setting.
+            ...(followNetwork ? { network: new DesktopSettingsStore(rest.dir).get().network } : {}),
+          }),
         bus,
         (message) => ws.logger.log('error', 'engine worker failed', { error: message }),
       )),

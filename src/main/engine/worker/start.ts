@@ -38,6 +38,10 @@ export interface EngineWorker {
   network(n: NonNullable<EngineWorkerData['network']>): void;
   /** Cancels running syncs, closes the worker's databases and ends the thread. */
   close(): Promise<void>;
+  /** Called once when the thread has ended, whether by `close()` or not (a crash, `terminate()`). */
+  onExit(cb: (why: Error) => void): void;
+  /** Ends the thread at once, mid-batch (a crash, as far as the queue knows: leases expire). */
+  terminate(): Promise<void>;
   readonly threadId: number;
 }
 
@@ -56,6 +60,7 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
     : new Worker(path, { workerData: data });
   const pending = new Map<number, Pending>();
   const listeners = new Set<(e: EngineEvent) => void>();
+  const exitListeners = new Set<(why: Error) => void>();
   let nextId = 1;
   let exited: Error | undefined;
 
@@ -85,10 +90,16 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
       for (const l of listeners) l({ kind: 'error', message: err.message });
     });
     worker.on('exit', (code) => {
-      exited ??= new Error(`The engine worker stopped (exit code ${code}).`);
+      // An AppError, so a sync that was running says why it failed instead of "something went wrong".
+      exited ??= new AppError(
+        'internal',
+        `The engine worker stopped (exit code ${code}) before this finished; the next sync starts a new one and resumes where it stopped.`,
+        { retryable: true },
+      );
       reject(exited);
       for (const p of pending.values()) p.reject(exited);
       pending.clear();
+      for (const l of exitListeners) l(exited);
     });
   });
   await ready;
@@ -130,6 +141,13 @@ export async function startEngineWorker(opts: EngineWorkerOptions): Promise<Engi
     onEvent(cb) {
       listeners.add(cb);
       return () => listeners.delete(cb);
+    },
+    onExit(cb) {
+      if (exited) cb(exited);
+      else exitListeners.add(cb);
+    },
+    async terminate() {
+      await worker.terminate();
     },
     async close() {
       if (exited) return;
