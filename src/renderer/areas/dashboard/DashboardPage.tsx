@@ -1,16 +1,33 @@
 // Runs in: renderer. Owns: the agency dashboard: a store x platform matrix of connection health, store
 // search, and bulk actions (pause all, sync now for every visible connection).
-import { Alert, Button, EmptyState, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLayoutDashboard, IconPlayerPause, IconRefresh, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../state/api-context';
 import { useNav } from '../../state/nav-store';
+import { useStatus } from '../../state/status-store';
 import { useStores } from '../../state/stores-store';
 import { platformLabel, useWorkspace, type ConnectionSummary } from '../../state/workspace-store';
 import { pauseAll, syncAll, type BulkResult } from './bulk';
+import { ActivityCharts } from './ActivityCharts';
 import { HealthCell } from './HealthCell';
+import { healthOf, type HealthKind } from './health';
 import { useStatusPolling } from './use-status-polling';
+
+/** What the "needs attention" filter keeps: anything a person should look at. */
+const NEEDS_ATTENTION: HealthKind[] = ['failing', 'offline', 'paused', 'never'];
 
 export function DashboardPage() {
   const api = useApi();
@@ -18,13 +35,27 @@ export function DashboardPage() {
   const stores = useStores((s) => s.stores);
   const { connections, platforms } = useWorkspace();
   const [query, setQuery] = useState('');
+  const [show, setShow] = useState<'all' | 'attention'>('all');
+  const status = useStatus((s) => s.status);
+  const progress = useStatus((s) => s.progress);
+  const syncing = useStatus((s) => s.syncing);
   const [busy, setBusy] = useState<'pause' | 'sync' | null>(null);
   const [failures, setFailures] = useState<string[]>([]);
 
   const visibleStores = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return stores.filter((s) => !q || s.name.toLowerCase().includes(q) || s.storeHash.includes(q));
-  }, [stores, query]);
+    const attention = (storeId: string) =>
+      connections.some(
+        (c) =>
+          c.storeId === storeId &&
+          NEEDS_ATTENTION.includes(healthOf(c, status[c.id], progress[c.id], syncing[c.id] ?? false).kind),
+      );
+    return stores.filter(
+      (s) =>
+        (!q || s.name.toLowerCase().includes(q) || s.storeHash.includes(q)) &&
+        (show === 'all' || attention(s.id)),
+    );
+  }, [stores, query, show, connections, status, progress, syncing]);
   const visibleIds = new Set(visibleStores.map((s) => s.id));
   const visible = connections.filter((c) => visibleIds.has(c.storeId));
   const columns = [...new Set(connections.map((c) => c.platform))];
@@ -89,14 +120,27 @@ export function DashboardPage() {
           </Button>
         </Group>
       </Group>
-      <TextInput
-        leftSection={<IconSearch size={16} />}
-        placeholder="Search stores by name or hash"
-        aria-label="Search stores"
-        value={query}
-        onChange={(e) => setQuery(e.currentTarget.value)}
-        data-testid="dashboard-search"
-      />
+      <Group align="center">
+        <TextInput
+          leftSection={<IconSearch size={16} />}
+          placeholder="Search stores by name or hash"
+          aria-label="Search stores"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          data-testid="dashboard-search"
+          style={{ flex: 1 }}
+        />
+        <SegmentedControl
+          aria-label="Show stores"
+          data={[
+            { value: 'all', label: 'All stores' },
+            { value: 'attention', label: 'Needs attention' },
+          ]}
+          value={show}
+          onChange={(v) => setShow(v as 'all' | 'attention')}
+          data-testid="dashboard-filter"
+        />
+      </Group>
       {failures.length > 0 && (
         <Alert color="red" title="Some connections failed" data-testid="bulk-failures">
           {failures.map((f) => (
@@ -114,6 +158,7 @@ export function DashboardPage() {
           </Button>
         </Alert>
       )}
+      {connections.length > 0 && <ActivityCharts />}
       <Table withTableBorder withColumnBorders data-testid="dashboard-matrix">
         <Table.Thead>
           <Table.Tr>
@@ -156,7 +201,7 @@ export function DashboardPage() {
       </Table>
       {visibleStores.length === 0 && (
         <Text c="dimmed" data-testid="dashboard-no-match">
-          No store matches “{query}”.
+          No store matches {query ? `“${query}”` : 'this filter'}.
         </Text>
       )}
     </Stack>

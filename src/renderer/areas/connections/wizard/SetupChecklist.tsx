@@ -129,6 +129,7 @@ export function SetupChecklist({
                   color={i.ok ? 'green' : 'red'}
                   size={20}
                   radius="xl"
+                  role="img"
                   aria-label={i.ok ? 'passed' : 'failed'}
                 >
                   {i.ok ? <IconCheck size={12} /> : <IconX size={12} />}

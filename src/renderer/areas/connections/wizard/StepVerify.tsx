@@ -93,6 +93,7 @@ export function StepVerify({ state, set }: Props) {
                   color={i.ok ? 'green' : 'red'}
                   size={20}
                   radius="xl"
+                  role="img"
                   aria-label={i.ok ? 'passed' : 'failed'}
                 >
                   {i.ok ? <IconCheck size={12} /> : <IconX size={12} />}
