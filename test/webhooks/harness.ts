@@ -36,7 +36,7 @@ export interface WebhookHarness {
   /** While set, a nudge waits for it before extracting (to hold a sync "in flight"). */
   gate: { wait: Promise<void> | null; started: number };
   /** A service on the given port (0: any), whose public URL is the receiver itself (as a tunnel would be). */
-  service(port?: number): Promise<{ svc: WebhookService; url: string }>;
+  service(port?: number, healthIntervalMs?: number): Promise<{ svc: WebhookService; url: string }>;
   close(): Promise<void>;
 }
 
@@ -84,7 +84,7 @@ export async function startWebhookHarness(): Promise<WebhookHarness> {
     extractor,
     nudges,
     gate,
-    async service(port = 0) {
+    async service(port = 0, healthIntervalMs = 60_000) {
       const svc = new WebhookService({
         db,
         stores,
@@ -92,7 +92,7 @@ export async function startWebhookHarness(): Promise<WebhookHarness> {
         events,
         clock,
         debounceMs: 50,
-        healthIntervalMs: 60_000,
+        healthIntervalMs,
         nudge: async (storeId, resources) => {
           gate.started++;
           await gate.wait;

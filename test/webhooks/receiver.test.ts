@@ -209,4 +209,22 @@ describe('webhooks where they can arrive', () => {
     // A healthy store: nothing to re-enable.
     expect((await svc.check(h.storeId)).reenabled).toEqual([]);
   }, 30_000);
+
+  it('finds a switched-off hook on its own, every health interval', async () => {
+    const port = Number(new URL(receiverUrl).port);
+    await svc.dispose();
+    ({ svc } = await h.service(port, 100));
+    const orderHook = simHooks().find((x) => x.scope === 'store/order/*')!;
+    const off = await fetch(`${h.sim.url}/__sim/stores/${HASH}/webhooks/${orderHook.id}/deactivate`, {
+      method: 'POST',
+    });
+    expect(off.status).toBe(200);
+    expect(h.sim.control[HASH]!.state.hooks.get(orderHook.id)!.is_active).toBe(false);
+    await until(
+      () => h.sim.control[HASH]!.state.hooks.get(orderHook.id)!.is_active,
+      'the periodic re-enable',
+    );
+    await until(() => h.events.query({ type: 'webhook.reenabled' }).length === 2, 'its warning');
+    expect(h.events.query({ type: 'webhook.reenabled' })[0]!.message).toContain('store/order/*');
+  });
 });

@@ -1,11 +1,15 @@
 // Runs in: vitest (Node). Owns: webhooks through a whole workspace: the store status says polling (and that carts
-// need webhooks) until a public URL is set; removing a store deletes the hooks it registered and their secret.
+// need webhooks) until a public URL is set; removing a store deletes the hooks it registered and their secret;
+// the receiver runs with the scheduler.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/main/app/workspace.js';
 import { hookSecretAccount } from '../../src/main/webhooks/registrar.js';
 import { HOOK_SCOPES } from '../../src/main/webhooks/scopes.js';
 import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
 import { tempDir, uniqueService } from '../support/temp.js';
+import { until } from './harness.js';
 
 const closers: Array<() => unknown> = [];
 afterEach(async () => {
@@ -51,4 +55,49 @@ it('says polling until a public URL is set, and takes its hooks off a store that
   expect(left).toEqual(['https://elsewhere.example/hook']);
   expect(await ws.secrets.get(hookSecretAccount(store.id))).toBeUndefined();
   expect(ws.db.prepare('SELECT count(*) AS n FROM webhook_hooks').get()).toEqual({ n: 0 });
+});
+
+it('starts the receiver with the scheduler and stops it with the workspace', async () => {
+  const sim = await startBigCommerceSim({
+    stores: [{ hash: 'live1', seed: { customers: 3, seed: 'l' }, tokens: [{ token: 'tok_live_12345678' }] }],
+  });
+  closers.push(() => sim.close());
+  // A free port, so the public URL (the "tunnel") can name it before the receiver starts.
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const ws = openWorkspace({
+    dir: tempDir(),
+    host: 'test',
+    keychainService: uniqueService('hooks-live'),
+    webhooks: { publicUrl: `http://127.0.0.1:${port}`, port },
+  });
+  let closed = false;
+  closers.push(() => closed || ws.close());
+  expect(ws.webhooks.receiverUrl()).toBeUndefined(); // the CLI never starts it
+  const store = await ws.stores.add({
+    name: 'Live',
+    storeHash: 'live1',
+    accessToken: 'tok_live_12345678',
+    apiBaseUrl: sim.url,
+  });
+  await ws.webhooks.register(store.id);
+  ws.scheduler.start();
+  await until(() => ws.webhooks.receiverUrl(), 'the receiver');
+  expect(ws.webhooks.receiverUrl()).toBe(`http://127.0.0.1:${port}`);
+  const put = await fetch(`${sim.url}/__sim/stores/live1/customers/2`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ first_name: 'Live' }),
+  });
+  expect(put.status).toBe(200);
+  await until(() => ws.webhooks.stats.accepted === 1, 'the callback');
+  await ws.scheduler.dispose();
+  expect(ws.webhooks.receiverUrl()).toBeUndefined();
+  await expect(fetch(`http://127.0.0.1:${port}/bigcommerce/hooks/x`, { method: 'POST' })).rejects.toThrow();
+  ws.close();
+  closed = true;
 });

@@ -64,6 +64,7 @@ export class WebhookService {
   private receiver: WebhookReceiver | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  private localUrl: string | undefined;
 
   constructor(private readonly o: WebhookServiceOptions) {
     this.repo = new WebhookRepo(o.db);
@@ -95,6 +96,11 @@ export class WebhookService {
     return this.settings();
   }
 
+  /** Where the receiver listens (http://127.0.0.1:port), while it runs. */
+  receiverUrl(): string | undefined {
+    return this.receiver ? this.localUrl : undefined;
+  }
+
   realtime(): RealtimeStatus {
     return this.settings().publicUrl
       ? { mode: 'webhooks', needsWebhooks: [] }
@@ -117,6 +123,7 @@ export class WebhookService {
     });
     const { url } = await receiver.start(port ?? 0);
     this.receiver = receiver;
+    this.localUrl = url;
     this.scheduleHealth();
     return { url };
   }

@@ -152,4 +152,11 @@ export function simRoutes(router: Router, stores: Map<string, SimStoreHandle>): 
   }));
   on('GET', '/carts', ({ state }) => ({ status: 200, body: [...state.carts.values()] }));
   on('GET', '/webhooks/deliveries', ({ webhooks }) => ({ status: 200, body: webhooks.deliveries }));
+  // What BigCommerce does after a hook's retries run out (or 90 days without events), without waiting for it.
+  on('POST', '/webhooks/:id/deactivate', ({ state }, req) => {
+    const h = state.hooks.get(id(req));
+    if (!h) return { status: 404, body: { error: 'no such hook' } };
+    state.hooks.put({ ...h, is_active: false, date_modified: state.now() });
+    return { status: 200, body: { id: h.id, is_active: false } };
+  });
 }
