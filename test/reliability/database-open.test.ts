@@ -65,8 +65,11 @@ describe('a damaged or locked database at start', () => {
       // Not "repaired" into an empty database behind the person's back.
       expect(readFileSync(file).equals(damaged)).toBe(true);
 
-      // Trying again refuses again (no second attempt silently starts over).
+      // Trying again refuses again (no second attempt silently starts over), without a second copy.
       expect(openError(dir, service).code).toBe('conflict');
+      expect(readdirSync(dir).filter((f) => f.startsWith(`${name}.damaged-`) && !f.endsWith('-wal'))).toEqual(
+        copies,
+      );
       restore(file, header);
       const ws = openWorkspace({ dir, host: 'test', keychainService: service });
       expect(ws.stores.list().map((s) => s.name)).toEqual(['Kept']);

@@ -1,6 +1,6 @@
 // Runs in: main (Electron-free). Owns: what a SQLite failure means for the person at the keyboard: the file,
 // what happened, that nothing was lost, and what to do. A damaged file is copied aside before anything else.
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { AppError } from '../core/errors.js';
 
 function codeOf(err: unknown): string {
@@ -35,13 +35,16 @@ export function isDamaged(err: unknown): boolean {
  * Turns a failure to open `file` into an AppError naming the file and what to do. A damaged file is copied
  * (with its WAL) beside itself first and never rewritten: the person decides, nothing is lost silently.
  */
-export function openFailure(err: unknown, file: string, now = new Date()): AppError | undefined {
+export function openFailure(err: unknown, file: string): AppError | undefined {
   if (isDamaged(err)) {
-    const backup = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+    // Named after the file's last change, so starting again copies the same damaged file only once.
     let copied = '';
     try {
-      copyFileSync(file, backup);
-      if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${backup}-wal`);
+      const backup = `${file}.damaged-${statSync(file).mtime.toISOString().replace(/[:.]/g, '-')}`;
+      if (!existsSync(backup)) {
+        copyFileSync(file, backup);
+        if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${backup}-wal`);
+      }
       copied = ` A copy was saved as ${backup}.`;
     } catch {
       copied = ' Storebridge could not copy it aside either; copy it yourself before changing anything.';
