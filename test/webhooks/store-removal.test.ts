@@ -69,25 +69,26 @@ it('starts the receiver with the scheduler and stops it with the workspace', asy
       s.close(() => resolve(p));
     });
   });
-  const ws = openWorkspace({
-    dir: tempDir(),
-    host: 'test',
-    keychainService: uniqueService('hooks-live'),
-    webhooks: { publicUrl: `http://127.0.0.1:${port}`, port },
-  });
+  const dir = tempDir();
+  const keychainService = uniqueService('hooks-live');
+  const webhooks = { publicUrl: `http://127.0.0.1:${port}`, port };
+  const ws = openWorkspace({ dir, host: 'test', keychainService, webhooks });
   let closed = false;
   closers.push(() => closed || ws.close());
-  expect(ws.webhooks.receiverUrl()).toBeUndefined(); // the CLI never starts it
+  expect(ws.webhooks.receiverUrl()).toBeUndefined(); // not before the scheduler starts (the CLI never starts it)
   const store = await ws.stores.add({
     name: 'Live',
     storeHash: 'live1',
     accessToken: 'tok_live_12345678',
     apiBaseUrl: sim.url,
   });
-  await ws.webhooks.register(store.id);
   ws.scheduler.start();
   await until(() => ws.webhooks.receiverUrl(), 'the receiver');
   expect(ws.webhooks.receiverUrl()).toBe(`http://127.0.0.1:${port}`);
+  // Registered by another process on the same workspace (the CLI) while the app's receiver runs.
+  const cli = openWorkspace({ dir, host: 'cli', keychainService, webhooks });
+  await cli.webhooks.register(store.id);
+  cli.close();
   const put = await fetch(`${sim.url}/__sim/stores/live1/customers/2`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },

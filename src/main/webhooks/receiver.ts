@@ -32,7 +32,7 @@ export type Refusal = { status: 401 | 404 | 400 | 405 | 413; reason: string; sto
 
 export interface ReceiverHandlers {
   /** The store a path token belongs to, with its secret; undefined for a path the console never registered. */
-  resolve(pathToken: string): ReceiverTarget | undefined;
+  resolve(pathToken: string): ReceiverTarget | undefined | Promise<ReceiverTarget | undefined>;
   /** Called after the 200 is sent. `hash` is the payload's own, else the SHA-1 of the raw body. */
   accepted(storeId: string, callback: Callback, hash: string): void;
   refused(r: Refusal): void;
@@ -71,7 +71,7 @@ export class WebhookReceiver {
     };
     const path = (req.url ?? '').split('?')[0] ?? '';
     const token = path.startsWith(`${HOOK_PATH}/`) ? path.slice(HOOK_PATH.length + 1) : '';
-    const target = token ? this.h.resolve(token) : undefined;
+    const target = token ? await this.h.resolve(token) : undefined;
     if (!target) return refuse({ status: 404, reason: `no hook registered at ${path.slice(0, 80)}` });
     if (req.method !== 'POST')
       return refuse({ status: 405, reason: `${req.method} is not a callback`, storeId: target.storeId });

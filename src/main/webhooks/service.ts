@@ -117,7 +117,7 @@ export class WebhookService {
     }
     this.repo.prune(this.o.clock.now() - this.retention());
     const receiver = new WebhookReceiver({
-      resolve: (token) => this.targets.get(token),
+      resolve: (token) => this.target(token),
       accepted: (storeId, cb, hash) => this.accepted(storeId, cb, hash),
       refused: (r) => this.refused(r),
     });
@@ -193,6 +193,18 @@ export class WebhookService {
     for (const id of [...this.pending.keys()]) this.cancelNudge(id);
     await this.receiver?.close();
     this.receiver = undefined;
+  }
+
+  /** Known paths from memory; a path registered since (e.g. from the CLI) from SQLite and the keychain. */
+  private async target(token: string): Promise<ReceiverTarget | undefined> {
+    const known = this.targets.get(token);
+    if (known) return known;
+    const e = this.repo.endpoints().find((x) => x.pathToken === token);
+    const secret = e && (await this.o.secrets.get(hookSecretAccount(e.storeId)));
+    if (!e || !secret) return undefined;
+    const t = { storeId: e.storeId, secret };
+    this.targets.set(token, t);
+    return t;
   }
 
   private accepted(storeId: string, cb: Callback, hash: string): void {
