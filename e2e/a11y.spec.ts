@@ -63,3 +63,38 @@ test('no serious or critical axe violations on any area, light and dark', async 
   }
   expect(failures, failures.join('\n')).toEqual([]);
 });
+
+/** Presses Tab until the element with the test id has focus; fails when it is not in the tab order. */
+async function tabTo(page: Page, testId: string, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    if (focused === testId) return;
+  }
+  throw new Error(`${testId} never got the keyboard focus in ${max} tabs`);
+}
+
+test('the console works from the keyboard: areas, forms, tabs', async ({ console: c }) => {
+  const { page } = c;
+  await addSandboxStore(page, 'Demo Keys', sandboxStore(sandbox.description));
+  await page.getByRole('heading', { name: 'Storebridge' }).click();
+  await tabTo(page, 'nav-privacy');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('area-privacy')).toBeVisible();
+  await tabTo(page, 'tab-privacy-erase');
+  // Arrow keys move between the tabs, as in every tab list.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('access-email')).toBeVisible();
+  await tabTo(page, 'access-email');
+  await page.keyboard.type('nobody@example.org');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('access-result')).toBeVisible();
+  // From the top again: the diagnostics switch turns with Space.
+  await page.getByRole('heading', { name: 'Storebridge' }).click();
+  await tabTo(page, 'nav-diagnostics');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('diagnostics-file').first()).toBeVisible();
+  await tabTo(page, 'diagnostics-pii');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('diagnostics-personal-data')).toHaveAttribute('data-state', 'included');
+});

@@ -78,6 +78,8 @@ export function Shell() {
           return (
             <NavLink
               key={a}
+              // A button, not an <a> without href: it is in the tab order and Enter or Space opens the area.
+              component="button"
               label={meta.label}
               leftSection={<meta.icon size={18} stroke={1.6} aria-hidden />}
               active={area === a}
