@@ -84,8 +84,8 @@ export const useMapping = create<MappingState>((set, get) => ({
         if (!rows.length) origin = 'empty';
       }
       if (!current()) return;
+      // The grid validates as soon as it shows the catalogue (and after each edit).
       set({ catalogue: cat, grid: gridFrom(rows), origin, notFitted, loading: false, dirty: !saved });
-      void get().validate(api);
     } catch (err) {
       if (current()) set({ loading: false, error: errorText(err) });
     }
