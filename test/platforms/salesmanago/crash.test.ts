@@ -1,8 +1,7 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: the crash test for SALESmanago: a historical sync
 // (batch contact upserts, PURCHASE/CANCELLATION/RETURN external events the simulator stores once per call)
-// SIGKILLed at seeded points and restarted until done: every contact once, every event there, and an event
-// sent twice only where the README's documented crash window allows it (answered, then killed before the
-// ledger recorded it: SALESmanago offers no way to read events back).
+// SIGKILLed at seeded points and restarted until done: every contact once and every event exactly once (each
+// event's mark lands on its contact in the same call, so resolveInDoubt knows what arrived before the kill).
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimControl } from '../../../src/sandbox/kit/index.js';
 import { startSalesmanagoSim } from '../../../src/sandbox/salesmanago/index.js';
@@ -16,7 +15,7 @@ afterEach(async () => {
 const BATCH = 10;
 
 describe('crash harness: SALESmanago', () => {
-  it('SIGKILLed at seeded points, restarted: every contact once, every event there', async () => {
+  it('SIGKILLed at seeded points, restarted: every contact once, every event exactly once', async () => {
     const sim = await startSalesmanagoSim();
     closers.push(() => sim.close());
     // Calls answered 150 ms after SALESmanago applied them, so kills land with a batch in flight.
@@ -57,19 +56,16 @@ describe('crash harness: SALESmanago', () => {
         const events = sim.events();
         const ofType = (t: string) =>
           events.filter((e) => e.contactExtEventType === t).map((e) => e.externalId ?? '(none)');
-        let twice = 0;
         for (const type of ['PURCHASE', 'CANCELLATION', 'RETURN']) {
           const ids = ofType(type);
           expect(new Set(ids), `${type} events`).toEqual(
             expected.get(type === 'PURCHASE' ? 'purchase' : type.toLowerCase()) ?? new Set(),
           );
-          twice += Object.values(duplicates(ids)).reduce((n, k) => n + k - 1, 0);
+          expect(duplicates(ids), `${type} events sent twice`).toEqual({});
         }
-        // At most the batch each kill interrupted: anything more would be a bug, not the documented window.
-        expect(twice, 'events sent twice beyond the crash window').toBeLessThanOrEqual(
-          report.kills.length * BATCH,
-        );
         expect(ofType('PURCHASE').length).toBeGreaterThan(100);
+        // Kills that landed with events answered but not yet recorded: the case the marks exist for.
+        expect(report.kills.length).toBeGreaterThan(0);
       },
     });
     expect(report.kills).toHaveLength(kills);

@@ -21,7 +21,8 @@ const live = () => [
 
 const faults: Array<[string, Fault]> = [
   ['status 503', { kind: 'status', status: 503, count: 2, after: 1 }],
-  ['status 500 on events', { kind: 'status', status: 500, count: 1, pathIncludes: 'ExtEvent' }],
+  ['status 500 on events', { kind: 'status', status: 500, count: 1, pathIncludes: 'integration/upsert' }],
+  ['status 500 on the CART event', { kind: 'status', status: 500, count: 1, pathIncludes: 'ExtEvent' }],
   ['timeout', { kind: 'timeout', delayMs: 400, count: 1, after: 2 }],
   ['reset', { kind: 'reset', count: 1, after: 1 }],
   ['malformed', { kind: 'malformed', count: 2, after: 1 }],

@@ -4,7 +4,7 @@
 import type { RemoteField } from '../../engine/connector.js';
 import type { SalesmanagoClient } from './client.js';
 import { isObject } from './outcome.js';
-import { CART_PROPERTY, OPTIN_PROPERTY } from './payloads.js';
+import { CART_PROPERTY, EVENTS_PROPERTY, OPTIN_PROPERTY } from './payloads.js';
 
 const standard: RemoteField[] = [
   { key: 'email', label: 'E-mail', type: 'text', custom: false },
@@ -43,6 +43,7 @@ export async function fieldCatalogue(client: SalesmanagoClient, now: number): Pr
   }
   names.delete(OPTIN_PROPERTY);
   names.delete(CART_PROPERTY);
+  names.delete(EVENTS_PROPERTY);
   return [
     ...standard,
     ...[...names]

@@ -4,11 +4,14 @@ import type {
   Connector,
   ConnectorContext,
   ConsentFact,
+  DeliveryJob,
   EraseReceipt,
   PlanContext,
   StorefrontScript,
 } from '../../engine/connector.js';
 import { type ClientOptions, SalesmanagoClient } from './client.js';
+import { arrived, listMarks, readMarks } from './event-marks.js';
+import type { EventPayload } from './payloads.js';
 import { pullConsent } from './consent.js';
 import { deliverBatch } from './deliver.js';
 import { eraseContact } from './erase.js';
@@ -92,6 +95,27 @@ export function createSalesmanagoConnector(opts: SalesmanagoConnectorOptions = {
     fieldCatalogue: (ctx) => fieldCatalogue(client(ctx), ctx.clock.now()),
     plan: (record, ctx: PlanContext<SalesmanagoSettings>) => planRecord(record, ctx),
     deliver: (jobs, ctx) => deliverBatch(jobs, ctx, client(ctx)),
+    /**
+     * External events carry their mark on the contact, written in the same call (event-marks.ts); contacts,
+     * carts' contacts and products are upserts, so sending them again is harmless. A CART event is not marked.
+     */
+    async resolveInDoubt(jobs, ctx) {
+      const verdicts = new Map<number, 'delivered' | 'unknown'>(jobs.map((j) => [j.jobId, 'unknown']));
+      const events = jobs.filter(
+        (j): j is DeliveryJob & { payload: EventPayload } =>
+          (j.payload as EventPayload | undefined)?.op === 'event',
+      );
+      if (events.length === 0) return verdicts;
+      try {
+        const a = await listMarks(client(ctx), events);
+        for (const id of arrived(events, readMarks(a))) verdicts.set(id, 'delivered');
+      } catch (err) {
+        ctx.logger.log('warn', 'SALESmanago: could not settle in-doubt events; they will be checked again', {
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
+      return verdicts;
+    },
     pullConsent: async (ctx, since) =>
       ctx.settings.optInSync ? pullConsent(client(ctx), since, ctx.clock.now()) : [],
     erase: (ctx, email) => eraseContact(client(ctx), email, () => ctx.clock.now()),

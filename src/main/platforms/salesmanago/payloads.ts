@@ -80,5 +80,7 @@ export type Payload =
 export const OPTIN_PROPERTY = 'storebridge_optin';
 /** Property holding the contact's open CART event: `${cartId}|${eventId}|${createdMs}`. */
 export const CART_PROPERTY = 'storebridge_cart';
+/** Property holding the keys of the contact's last external events (`P1042 C1042`), written in the same call. */
+export const EVENTS_PROPERTY = 'storebridge_events';
 /** The detail field that says whether an event came from the archive export or live. */
 export const SOURCE_DETAIL = 'detail20';

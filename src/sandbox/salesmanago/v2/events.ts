@@ -89,7 +89,7 @@ function resolveContact(ctx: V2Context, env: V2Env, ref: Body): Contact | string
   return r.ok ? r.contact : r.message;
 }
 
-function addOne(ctx: V2Context, env: V2Env, ref: Body): ExtEvent | string {
+export function addOne(ctx: V2Context, env: V2Env, ref: Body): ExtEvent | string {
   const fields = parseEvent(ref['contactEvent'], false);
   if (typeof fields === 'string') return fields;
   const contact = resolveContact(ctx, env, ref);

@@ -6,10 +6,11 @@ import type { AccountStore } from '../store.js';
 import { authenticateV2 } from './auth.js';
 import { contactMethods } from './contacts.js';
 import { eventMethods } from './events.js';
+import { integrationMethods } from './integration.js';
 import type { V2Env, V2Method } from './method.js';
 import { fail } from './reply.js';
 
-const methods: Record<string, V2Method> = { ...contactMethods, ...eventMethods };
+const methods: Record<string, V2Method> = { ...contactMethods, ...eventMethods, ...integrationMethods };
 
 export const v2MethodNames = Object.keys(methods);
 
