@@ -66,7 +66,7 @@ async function setup() {
     settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 1000, timeoutMs: 500 },
   });
   /** Syncs until nothing waits; returns how many runs it took. */
-  const settle = async (historical: boolean, realMs = 15_000) => {
+  const settle = async (historical: boolean, realMs = 40_000) => {
     const until = Date.now() + realMs;
     for (let runs = 1; ; runs++) {
       const r = await ws.call('sync:start', { connectionId: conn.id, historical });
@@ -106,7 +106,7 @@ describe('the clock jumps during a sync', () => {
     off();
     expect(s.clock.offset).toBe(3 * HOUR);
     s.expectAllOnce();
-  }, 30_000);
+  }, 60_000);
 
   it('back one hour with retries waiting: nothing lost or dead-lettered, all delivered once time catches up', async () => {
     const s = await setup();
@@ -126,5 +126,5 @@ describe('the clock jumps during a sync', () => {
     s.clock.offset += HOUR;
     await s.settle(false);
     s.expectAllOnce();
-  }, 40_000);
+  }, 60_000);
 });

@@ -101,7 +101,7 @@ async function expectSaysDiskFull(s: Awaited<ReturnType<typeof setup>>, r: unkno
   expect(failed?.message).toMatch(/disk holding the workspace is full.*Free some disk space/);
 }
 
-describe('a full disk during a sync', () => {
+describe('a full disk during a sync', { timeout: 60_000 }, () => {
   it('while reading the store: stops, says so, and the next sync after space is back delivers everything', async () => {
     const s = await setup();
     s.diskFull();
@@ -133,7 +133,7 @@ describe('a full disk during a sync', () => {
 
     s.spaceBack();
     // Jobs the failed run had leased wait for their lease to lapse, then go out with the rest.
-    const until = Date.now() + 15_000;
+    const until = Date.now() + 40_000;
     for (;;) {
       const again = await s.ws.call('sync:start', { connectionId: s.conn.id });
       expect(again.ok, JSON.stringify(again)).toBe(true);

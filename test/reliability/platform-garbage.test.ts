@@ -64,7 +64,7 @@ async function setup(replace?: (method: string, path: string) => string | undefi
     settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 1000, timeoutMs: 2_000 },
   });
   const settle = async (historical: boolean) => {
-    const until = Date.now() + 20_000;
+    const until = Date.now() + 40_000;
     const states: string[] = [];
     for (;;) {
       const r = await ws.call('sync:start', { connectionId: conn.id, historical });
@@ -112,7 +112,7 @@ describe('a platform answering garbage', () => {
 
     s.ac.server.faults.clear();
     await expectReplayDeliversOnce(s);
-  }, 30_000);
+  }, 60_000);
 
   it('20 MiB bodies: the read survives them and the records go through', async () => {
     const s = await setup();
@@ -123,7 +123,7 @@ describe('a platform answering garbage', () => {
     for (const d of dead) expect(d.reason.length).toBeGreaterThan(20);
     if (dead.length) await expectReplayDeliversOnce(s);
     else expect(s.ac.state().customers.filter((c) => !c.externalid.startsWith('guest:'))).toHaveLength(8);
-  }, 30_000);
+  }, 60_000);
 
   it('well-formed JSON with the wrong types: dead letters naming the answer, nothing written twice', async () => {
     let broken = true;
@@ -142,5 +142,5 @@ describe('a platform answering garbage', () => {
 
     broken = false;
     await expectReplayDeliversOnce(s);
-  }, 30_000);
+  }, 60_000);
 });

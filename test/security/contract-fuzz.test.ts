@@ -126,7 +126,7 @@ describe('every contract channel under fuzzing', () => {
         { numRuns: RUNS * 2, seed: seedFor(channel) + 1 },
       );
     },
-    20_000,
+    60_000,
   );
 
   it('unknown and malformed channel names are refused as invalid input', async () => {
