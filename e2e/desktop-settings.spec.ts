@@ -26,4 +26,18 @@ test('desktop settings are saved by main and survive a reload', async ({ console
   await expect(
     page.getByTestId('desktop-settings').getByRole('switch', { name: /Start at login/ }),
   ).toBeChecked();
+
+  // Network: main says which route calls take; a manual proxy without its URL is refused at the field.
+  const net = page.getByTestId('network-settings');
+  await expect(page.getByTestId('network-route')).toContainText('api.bigcommerce.com');
+  await net.getByRole('combobox', { name: 'Proxy' }).click();
+  await page.getByRole('option', { name: 'This proxy…' }).click();
+  await net.getByRole('button', { name: 'Apply network settings' }).click();
+  await expect(net).toContainText('A manual proxy needs its URL');
+  await net.getByRole('textbox', { name: 'Proxy URL' }).fill('http://corp-proxy.example:3128');
+  await net.getByRole('button', { name: 'Apply network settings' }).click();
+  await expect(page.getByTestId('network-route')).toContainText(
+    'Using proxy http://corp-proxy.example:3128 for api.bigcommerce.com (settings)',
+  );
+  await c.shot('desktop-settings-network');
 });

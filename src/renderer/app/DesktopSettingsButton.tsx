@@ -6,6 +6,7 @@ import { IconSettings } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AppInfo, DesktopSettings } from '../../shared/contract/app';
 import { unwrap, useApi } from '../state/api-context';
+import { NetworkSettings } from './NetworkSettings';
 import { useStores } from '../state/stores-store';
 
 export function DesktopSettingsButton({ host }: { host: AppInfo['host'] | undefined }) {
@@ -15,10 +16,19 @@ export function DesktopSettingsButton({ host }: { host: AppInfo['host'] | undefi
   const [settings, setSettings] = useState<DesktopSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [route, setRoute] = useState<AppInfo['network']>();
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  const loadRoute = () =>
+    unwrap(api.app.info()).then(
+      (i) => setRoute(i.network),
+      () => setRoute(undefined),
+    );
 
   const show = () => {
     setError(null);
     open();
+    void loadRoute();
     unwrap(api.desktop.settings()).then(setSettings, (e: unknown) =>
       setError(e instanceof Error ? e.message : String(e)),
     );
@@ -27,8 +37,15 @@ export function DesktopSettingsButton({ host }: { host: AppInfo['host'] | undefi
   const save = async (patch: Partial<DesktopSettings>) => {
     setSaving(true);
     try {
-      setSettings(await unwrap(api.desktop.saveSettings(patch)));
+      const r = await api.desktop.saveSettings(patch);
+      if (!r.ok) {
+        setFields(r.error.fields ?? {});
+        throw new Error(r.error.message);
+      }
+      setSettings(r.value);
+      setFields({});
       setError(null);
+      if (patch.network) await loadRoute();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -92,6 +109,14 @@ export function DesktopSettingsButton({ host }: { host: AppInfo['host'] | undefi
                 onChange={(mutedStores) => void save({ mutedStores })}
                 searchable
                 clearable
+              />
+              <NetworkSettings
+                key={JSON.stringify(settings.network)}
+                value={settings.network}
+                route={route}
+                saving={saving}
+                fieldError={fields['network.proxyUrl']}
+                onSave={(network) => void save({ network })}
               />
             </>
           )}
