@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { SimControl } from '../src/sandbox/kit/control.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/launch.js';
@@ -13,6 +15,14 @@ import { expect, test } from './fixtures';
 import { addSandboxStore, sandboxStore } from './helpers';
 
 let sandbox: Sandbox;
+const axeFailures: string[] = [];
+
+/** Scans the screen in the state it is in now (results, receipts, progress), beyond the empty states. */
+async function scan(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical'))
+    axeFailures.push(`${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 let outDir: string;
 
 test.beforeAll(async () => {
@@ -56,12 +66,14 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await page.getByTestId('export-estimate-button').click();
   await expect(page.getByTestId('export-estimate-row')).toContainText('customers');
   await c.shot('export-estimate');
+  await scan(page, 'export-estimate');
   await bc.fault({ kind: 'slow', delayMs: 2500, count: 2 });
   await page.getByTestId('export-start').click();
   const run = page.getByTestId('export-run');
   await expect(run).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('export-progress-pace')).toContainText('left');
   await c.shot('export-progress');
+  await scan(page, 'export-progress');
   await page.getByTestId('export-cancel').click();
   await expect(run).toHaveAttribute('data-status', 'cancelled', { timeout: 20_000 });
   await expect(page.getByTestId('export-cancelled')).toBeVisible();
@@ -90,6 +102,7 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await page.getByTestId('consent-preview').click();
   await expect(page.getByTestId('consent-action').first()).toContainText('queued through the sync');
   await c.shot('consent-preview');
+  await scan(page, 'consent-preview');
   await page.getByTestId('consent-apply').click();
   await expect(page.getByTestId('consent-outcome').first().locator('[data-outcome]')).toHaveAttribute(
     'data-outcome',
@@ -105,11 +118,13 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await expect(page.getByTestId('consent-fact')).toHaveCount(3);
   await expect(page.getByTestId('consent-person')).toContainText('reconciled by Storebridge');
   await c.shot('consent-person');
+  await scan(page, 'consent-person');
   // Before a historical sync to Connectif: what it would do to consent, with nothing sent.
   await page.getByTestId('tab-consent-impact').click();
   await page.getByTestId('consent-impact-preview').click();
   await expect(page.getByTestId('consent-impact')).toContainText(/\d+ contacts created, \d+ subscribed/);
   await c.shot('consent-impact');
+  await scan(page, 'consent-impact');
 
   // Erase that person everywhere, BigCommerce included, with a receipt per system.
   await page.getByTestId('nav-privacy').click();
@@ -120,6 +135,7 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await expect(page.getByTestId('erase-submit')).toBeDisabled();
   await page.getByTestId('erase-confirm-text').fill(email);
   await c.shot('privacy-erase-confirm');
+  await scan(page, 'privacy-erase-confirm');
   await page.getByTestId('erase-submit').click();
   const receipts = page.getByTestId('erase-receipt');
   await expect(receipts).toHaveCount(4);
@@ -136,6 +152,7 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await expect(page.getByTestId('erase-files')).toBeVisible();
   await expect(page.getByTestId('erase-remaining')).toHaveCount(0);
   await c.shot('privacy-receipts');
+  await scan(page, 'privacy-receipts');
   // The workspace holds nothing more about them; the audit trail has the request without the email.
   const after = await invoke<{ records: unknown[]; suppressed: boolean }>(page, 'privacy:access', { email });
   expect(after.records).toHaveLength(0);
@@ -144,6 +161,7 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await expect(page.getByTestId('audit-entry')).toHaveCount(1);
   expect(await page.getByTestId('audit-trail').textContent()).not.toContain(email);
   await c.shot('privacy-audit');
+  await scan(page, 'privacy-audit');
   // An anonymisation policy: added, previewed (who it would erase today), removed.
   await page.getByTestId('tab-privacy-policies').click();
   await page.getByTestId('policy-name').fill('Stale sign-ups');
@@ -152,6 +170,7 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await page.getByTestId('policy-preview').click();
   await expect(page.getByTestId('policy-affected')).toContainText(/would be erased now|Nobody/);
   await c.shot('privacy-policies');
+  await scan(page, 'privacy-policies');
   await page.getByTestId('policy-remove').click();
   await expect(page.getByTestId('policies-none')).toBeVisible();
 
@@ -168,6 +187,7 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await page.getByTestId('diagnostics-pii').click();
   await expect(page.getByTestId('diagnostics-personal-data')).toHaveAttribute('data-state', 'masked');
   await c.shot('diagnostics-preview');
+  await scan(page, 'diagnostics-preview');
   const zip = join(outDir, 'bundle.zip');
   await page.getByTestId('diagnostics-path').fill(zip);
   await page.getByTestId('diagnostics-save').click();
@@ -189,5 +209,7 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   process.kill(Number(host!.trim().split(/\s+/)[0]), 'SIGTERM');
   await expect(page.getByTestId('offline-banner')).toHaveAttribute('data-kind', 'host', { timeout: 15_000 });
   await c.shot('offline-banner');
+  await scan(page, 'offline-banner');
   expect(existsSync(zip)).toBe(true);
+  expect(axeFailures, axeFailures.join('\n')).toEqual([]);
 });

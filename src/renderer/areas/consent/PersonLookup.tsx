@@ -87,7 +87,11 @@ export function PersonLookup({ store, initialEmail }: { store: StoreSummary; ini
               <Title order={3} size="h4">
                 {person.email}
               </Title>
-              <Badge color={stateColor(person.effective.state)} data-testid="consent-effective">
+              <Badge
+                variant="light"
+                color={stateColor(person.effective.state)}
+                data-testid="consent-effective"
+              >
                 {person.effective.state}
               </Badge>
             </Group>

@@ -137,7 +137,7 @@ export function ReconcilePanel({
           <ActionsTable actions={actions} />
           <Group>
             <Button
-              color="orange"
+              color="red.9"
               onClick={() => void apply()}
               loading={busy === 'Reconciling'}
               disabled={actions.length === 0}

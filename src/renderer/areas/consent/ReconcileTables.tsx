@@ -71,7 +71,9 @@ export function MismatchTable({
               </Anchor>
             </Table.Td>
             <Table.Td>
-              <Badge color={stateColor(m.effective)}>{m.effective}</Badge>
+              <Badge variant="light" color={stateColor(m.effective)}>
+                {m.effective}
+              </Badge>
               {m.decidedBy && (
                 <Text size="xs" c="dimmed">
                   {m.decidedBy.mechanism}
@@ -109,7 +111,7 @@ export function ActionsTable({
           <Table.Th>System</Table.Th>
           <Table.Th>Set to</Table.Th>
           <Table.Th>How</Table.Th>
-          {outcome && <Table.Th>Result</Table.Th>}
+          {outcome && <Table.Th w={120}>Result</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -130,7 +132,7 @@ export function ActionsTable({
             </Table.Td>
             {outcome && 'outcome' in a && (
               <Table.Td>
-                <Badge color={outcomeColor[a.outcome]} data-outcome={a.outcome}>
+                <Badge variant="light" color={outcomeColor[a.outcome]} data-outcome={a.outcome}>
                   {a.outcome}
                 </Badge>
                 {a.error && (

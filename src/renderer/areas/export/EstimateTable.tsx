@@ -40,7 +40,7 @@ export function EstimateTable({ rows }: { rows: TargetEstimate[] }) {
                   <Table.Td>{count(r.estimate.platformCalls)}</Table.Td>
                   <Table.Td>
                     {duration(r.estimate.etaSeconds)}
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs">
                       {r.estimate.binding === 'bigcommerce' ? 'BigCommerce' : 'platform'} rate limit sets the
                       pace
                     </Text>

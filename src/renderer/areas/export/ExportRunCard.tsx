@@ -41,7 +41,7 @@ export function ExportRunCard({ t }: { t: Target }) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Text fw={500}>{t.what}</Text>
-          <Badge color={statusColor[t.status]} data-testid="export-run-status">
+          <Badge variant="light" color={statusColor[t.status]} data-testid="export-run-status">
             {t.status === 'running' ? (live?.phase ?? 'starting') : t.status}
           </Badge>
         </Group>

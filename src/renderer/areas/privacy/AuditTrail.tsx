@@ -51,7 +51,7 @@ export function AuditTrail() {
                     <Text size="xs" ff="monospace" c="dimmed">
                       {e.subjectHash.slice(0, 16)}…
                     </Text>
-                    <Badge color={e.completedAt ? (failed ? 'orange' : 'green') : 'gray'}>
+                    <Badge variant="light" color={e.completedAt ? (failed ? 'orange' : 'green') : 'gray'}>
                       {e.completedAt ? (failed ? `${failed} failed` : 'complete') : 'not finished'}
                     </Badge>
                   </Group>

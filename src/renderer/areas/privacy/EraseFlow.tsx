@@ -23,7 +23,7 @@ export function EraseFlow({ onDone }: { onDone: () => void }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<EraseOutcome | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const step = outcome ? 2 : found ? 1 : 0;
+  const step = outcome ? 3 : found ? 1 : 0;
   const confirmed = confirmText.trim().toLowerCase() === found?.email;
 
   const find = async () => {
@@ -126,7 +126,7 @@ export function EraseFlow({ onDone }: { onDone: () => void }) {
               Back
             </Button>
             <Button
-              color="red"
+              color="red.9"
               onClick={() => void erase()}
               loading={busy}
               disabled={!confirmed}

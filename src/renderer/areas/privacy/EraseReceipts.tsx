@@ -26,7 +26,7 @@ export function ReceiptTable({ receipts }: { receipts: Receipt[] }) {
       <Table.Thead>
         <Table.Tr>
           <Table.Th>System</Table.Th>
-          <Table.Th>Result</Table.Th>
+          <Table.Th w={130}>Result</Table.Th>
           <Table.Th>Detail</Table.Th>
           <Table.Th>When</Table.Th>
         </Table.Tr>
@@ -36,7 +36,9 @@ export function ReceiptTable({ receipts }: { receipts: Receipt[] }) {
           <Table.Tr key={i} data-testid="erase-receipt" data-outcome={r.outcome}>
             <Table.Td>{name(r)}</Table.Td>
             <Table.Td>
-              <Badge color={outcomeColor[r.outcome]}>{r.outcome.replace('_', ' ')}</Badge>
+              <Badge variant="light" color={outcomeColor[r.outcome]}>
+                {r.outcome.replace('_', ' ')}
+              </Badge>
             </Table.Td>
             <Table.Td>
               <Text size="sm">{r.detail}</Text>
