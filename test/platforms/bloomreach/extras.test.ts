@@ -89,7 +89,7 @@ describe('Bloomreach beyond the native integration', () => {
       expect.arrayContaining([
         { key: 'first_name', label: 'first_name', type: 'text', custom: false },
         { key: 'bc_form_favourite_colour', label: 'bc_form_favourite_colour', type: 'text', custom: true },
-        { key: 'bc_registered_at', label: 'bc_registered_at', type: 'date', custom: true },
+        { key: 'bc_registered_at', label: 'bc_registered_at', type: 'date', custom: false },
       ]),
     );
   });
