@@ -150,6 +150,11 @@ test('wizard with verify, mapping and consent; mapping screen with preview and t
   const checklist = page.getByTestId('setup-checklist');
   await expect(checklist).toHaveAttribute('data-done', 'true', { timeout: 15_000 });
   await expect(checklist).toHaveAttribute('data-ok', 'true');
+  // The round trip writes a test record only once agreed to, and reads it back.
+  await expect(page.getByTestId('roundtrip-send')).toBeDisabled();
+  await page.getByTestId('roundtrip-agree').click();
+  await page.getByTestId('roundtrip-send').click();
+  await expect(page.getByTestId('roundtrip')).toHaveAttribute('data-result', 'passed', { timeout: 15_000 });
   await c.shot('wizard-full-checklist');
   await axe(page, 'wizard checklist');
   await page.getByTestId('wizard-done').click();

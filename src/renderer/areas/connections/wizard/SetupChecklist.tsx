@@ -1,6 +1,7 @@
 // Runs in: renderer. Owns: the wizard's final "verify the setup" checklist after the first sync: the store
-// still answers, the connection is live, the mapping is saved, and the platform accepted records (read back
-// from the event log of this connection), each item saying what to do when it fails.
+// still answers, the connection is live, the mapping is saved, the platform accepted records (the connection's
+// event log) and the connector's own checks ('connections:verifySetup'), each saying what to do when it fails;
+// then the optional test-record round trip.
 import { Button, Group, List, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -8,6 +9,7 @@ import type { Api } from '../../../../shared/contract/api';
 import { unwrap, useApi } from '../../../state/api-context';
 import { errorText } from '../../../ui/errors';
 import type { SyncSummary } from '../SyncRun';
+import { RoundTrip } from './RoundTrip';
 import type { CheckItem } from './StepVerify';
 import type { WizardState } from './wizard-state';
 
@@ -30,7 +32,19 @@ async function runChecks(
       return { id: itemId, label: name, ok: false, detail: errorText(err), fix: 'Check again in a moment' };
     }
   };
-  return Promise.all([
+  const platformChecks = unwrap(api.connections.verifySetup({ id, roundTrip: false })).then(
+    (v) => v.checks.map((c): CheckItem => ({ ...c, id: `platform-${c.id}` })),
+    (err: unknown): CheckItem[] => [
+      {
+        id: 'platform',
+        label: `${label} checks`,
+        ok: false,
+        detail: errorText(err),
+        fix: 'Check again in a moment',
+      },
+    ],
+  );
+  const own = Promise.all([
     item('store', 'The store answers with its token', async () => {
       const v = await unwrap(api.stores.verify({ id: s.storeId! }));
       const bad = v.checks.filter((c) => !c.ok);
@@ -79,6 +93,8 @@ async function runChecks(
           }),
         ]),
   ]);
+  const [mine, theirs] = await Promise.all([own, platformChecks]);
+  return [...mine, ...theirs];
 }
 
 export function SetupChecklist({
@@ -150,6 +166,9 @@ export function SetupChecklist({
             </List.Item>
           ))}
         </List>
+      )}
+      {state.platform !== 'file' && state.connectionId && (
+        <RoundTrip connectionId={state.connectionId} label={label} />
       )}
     </Stack>
   );

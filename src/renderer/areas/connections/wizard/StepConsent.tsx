@@ -19,15 +19,9 @@ const impactSchema = z.object({
 });
 type Impact = z.infer<typeof impactSchema>;
 
-/** The descriptor's own warning when the platform publishes one; otherwise any destination of contacts. */
+/** The platform descriptor's own warning: what a first sync creates there and how it may be billed. */
 export function createsContacts(p: PlatformInfo | undefined): string | null {
-  if (!p || p.platform === 'file') return null;
-  const own = (p as { createsContacts?: unknown }).createsContacts;
-  if (typeof own === 'string') return own;
-  if (own === false) return null;
-  return p.capabilities.includes('contacts')
-    ? `${p.label} creates a contact for every customer the sync sends; contacts may count towards your ${p.label} plan.`
-    : null;
+  return p?.createsContacts ?? null;
 }
 
 export function StepConsent({ state }: { state: WizardState }) {
