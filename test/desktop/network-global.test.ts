@@ -39,7 +39,7 @@ afterAll(async () => {
 
 describe('installNetwork', () => {
   it('sends plain fetch and ky through the environment proxy and says so', async () => {
-    installed = installNetwork({}, { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
+    installed = installNetwork({ proxyLoopback: true }, { HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url });
     expect(await (await fetch(targetUrl)).json()).toEqual({ ok: 1 });
     expect(await ky.get(targetUrl, { retry: 0 }).json()).toEqual({ ok: 1 });
     expect(proxy.seen).toHaveLength(2);
@@ -50,10 +50,10 @@ describe('installNetwork', () => {
   });
 
   it('goes direct for NO_PROXY hosts, for the "direct" setting, and after uninstalling', async () => {
-    installed = installNetwork({}, { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
+    installed = installNetwork({ proxyLoopback: true }, { HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
     await fetch(targetUrl);
     await installed.uninstall();
-    installed = installNetwork({ proxy: { mode: 'direct' } }, { HTTP_PROXY: proxy.url });
+    installed = installNetwork({ proxy: { mode: 'direct' }, proxyLoopback: true }, { HTTP_PROXY: proxy.url });
     await fetch(targetUrl);
     expect(installed.proxy).toBe('Direct connection to api.bigcommerce.com (no proxy configured)');
     await installed.uninstall();
@@ -62,8 +62,14 @@ describe('installNetwork', () => {
     expect(proxy.seen).toEqual([]);
   });
 
+  it('keeps this machine (loopback) direct unless told otherwise', async () => {
+    installed = installNetwork({}, { HTTP_PROXY: proxy.url });
+    await fetch(targetUrl);
+    expect(proxy.seen).toEqual([]);
+  });
+
   it('uses a manual proxy from the settings over the environment', async () => {
-    installed = installNetwork({ proxy: { mode: 'manual', url: proxy.url } }, {});
+    installed = installNetwork({ proxy: { mode: 'manual', url: proxy.url }, proxyLoopback: true }, {});
     await fetch(targetUrl);
     expect(proxy.seen).toHaveLength(1);
     expect(installed.proxy).toMatch(/\(settings\)$/);
@@ -75,7 +81,7 @@ describe('followNetworkSettings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sb-net-follow-'));
     const settings = new DesktopSettingsStore(dir);
     const errors: string[] = [];
-    const stop = followNetworkSettings(settings, (m) => errors.push(m), {});
+    const stop = followNetworkSettings(settings, (m) => errors.push(m), {}, { proxyLoopback: true });
     try {
       await fetch(targetUrl);
       expect(proxy.seen).toEqual([]);

@@ -82,8 +82,9 @@ describe('through a real proxy', () => {
   let targetUrl: string;
   let proxy: MiniProxy;
   const fetches: NetworkFetch[] = [];
-  const make = (...a: Parameters<typeof createFetch>) => {
-    const f = createFetch(...a);
+  // The targets here are on loopback, which real settings send direct; these tests want the proxy's view.
+  const make = (settings: Parameters<typeof createFetch>[0], env?: Parameters<typeof createFetch>[1]) => {
+    const f = createFetch({ ...settings, proxyLoopback: true }, env);
     fetches.push(f);
     return f;
   };
@@ -178,8 +179,11 @@ describe('extra CA certificates (a TLS-inspecting proxy)', () => {
     const server = createHttps({ key, cert }, (_req, res) => res.end('secure'));
     const url = `https://127.0.0.1:${await listen(server as unknown as Server)}/`;
     const proxy = await startMiniProxy();
-    const untrusted = createFetch({ proxy: { mode: 'manual', url: proxy.url } }, {});
-    const trusted = createFetch({ proxy: { mode: 'manual', url: proxy.url }, extraCaPem: cert }, {});
+    const untrusted = createFetch({ proxy: { mode: 'manual', url: proxy.url }, proxyLoopback: true }, {});
+    const trusted = createFetch(
+      { proxy: { mode: 'manual', url: proxy.url }, extraCaPem: cert, proxyLoopback: true },
+      {},
+    );
     try {
       const err = await untrusted(url).catch((e: unknown) => e);
       expect(untrusted.classify(err, url)).toMatchObject({ kind: 'tls', offline: false });

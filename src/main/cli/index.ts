@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { defaultWorkspaceDir } from '../app/paths.js';
 import { openWorkspace, type Workspace } from '../app/workspace.js';
+import { followNetworkSettings } from '../desktop/network/follow.js';
 import { isAppError } from '../core/errors.js';
 import { storesCommand, storesHelp } from './commands/stores.js';
 import { accountsCommand, accountsHelp } from './commands/accounts.js';
@@ -77,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
       onSecret: (s) => logger.redact(s),
     });
     ws = openWorkspace({ dir, host: 'cli', logger, ...(secrets ? { secrets } : {}) });
+    followNetworkSettings(ws.desktopSettings, (m) => o.err(m));
     return await command(ws, o, withoutGlobalFlags(rest));
   } catch (err) {
     if (err instanceof UsageError) {

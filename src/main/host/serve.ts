@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultWorkspaceDir } from '../app/paths.js';
 import { openHostWorkspace } from '../app/host-workspace.js';
+import { followNetworkSettings } from '../desktop/network/follow.js';
 import { attachDemo, startDemoWorld } from './demo.js';
 import { startBrowserHost } from './server.js';
 
@@ -29,6 +30,8 @@ const workspace = openHostWorkspace({
   dir: values.workspace ?? defaultWorkspaceDir(),
   host: 'browser',
 });
+// Every outbound call of this process takes the route the user chose (desktop settings, or the environment).
+const stopNetwork = followNetworkSettings(workspace.desktopSettings, (m) => console.warn(m));
 const demo = values.demo ? await startDemoWorld() : undefined;
 if (demo) console.log(await attachDemo(workspace, demo));
 workspace.scheduler.start();
@@ -44,6 +47,7 @@ console.log(`STOREBRIDGE_URL=${host.url}`);
 
 const stop = async () => {
   await host.close();
+  await stopNetwork();
   demo?.close();
   await workspace.shutdown();
   process.exit(0);

@@ -32,6 +32,8 @@ export function followNetworkSettings(
   settings: DesktopSettingsStore,
   onError: (message: string) => void,
   env: Env = process.env,
+  /** Fixed parts the user does not set (tests proxy loopback). */
+  extra: Partial<NetworkSettings> = {},
 ): () => Promise<void> {
   let current: InstalledNetwork | undefined;
   let applied = '';
@@ -40,7 +42,7 @@ export function followNetworkSettings(
     if (key === applied) return;
     applied = key;
     try {
-      const wanted = toNetworkSettings(n);
+      const wanted = { ...toNetworkSettings(n), ...extra };
       resolveNetwork(wanted, env); // throws on a bad proxy URL or CA file before anything is replaced
       // Closing is graceful: requests in flight on the old dispatcher finish on their own sockets.
       void current?.uninstall();

@@ -4,15 +4,21 @@ import { redact, type ResolvedNetwork } from './settings.js';
 
 export type Route =
   | { via: 'proxy'; proxy: URL; source: string }
-  | { via: 'direct'; reason: 'no-proxy-configured' | 'no-proxy-match'; entry?: string };
+  | { via: 'direct'; reason: 'no-proxy-configured' | 'no-proxy-match' | 'loopback'; entry?: string };
 
 export function routeFor(target: string | URL, n: ResolvedNetwork): Route {
   const url = new URL(String(target));
   const proxy = url.protocol === 'https:' || url.protocol === 'wss:' ? n.httpsProxy : n.httpProxy;
   if (!proxy) return { via: 'direct', reason: 'no-proxy-configured' };
+  if (!n.proxyLoopback && isLoopback(url.hostname)) return { via: 'direct', reason: 'loopback' };
   const entry = noProxyMatch(url, n.noProxy);
   if (entry !== undefined) return { via: 'direct', reason: 'no-proxy-match', entry };
   return { via: 'proxy', proxy, source: n.proxySource ?? 'settings' };
+}
+
+function isLoopback(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
 /**
@@ -40,6 +46,7 @@ export function describeRoute(target: string | URL, n: ResolvedNetwork): string 
   const host = new URL(String(target)).host;
   const r = routeFor(target, n);
   if (r.via === 'proxy') return `Using proxy ${redact(r.proxy)} for ${host} (${r.source})`;
+  if (r.reason === 'loopback') return `Direct connection to ${host} (this machine)`;
   if (r.reason === 'no-proxy-match')
     return `Direct connection to ${host} (${n.noProxySource ?? 'no-proxy'} entry "${r.entry}")`;
   return `Direct connection to ${host} (no proxy configured)`;

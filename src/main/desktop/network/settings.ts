@@ -15,6 +15,11 @@ export interface NetworkSettings {
   extraCaPem?: string;
   /** A PEM file with extra CA certificates. */
   extraCaFile?: string;
+  /**
+   * Send loopback (127.0.0.0/8, ::1, localhost) through the proxy too. Off by default: the demo simulators
+   * and a local webhook receiver live on loopback, and a corporate proxy cannot reach this machine's.
+   */
+  proxyLoopback?: boolean;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -29,6 +34,7 @@ export interface ResolvedNetwork {
   /** Extra certificates, one PEM block each; empty when none were configured. */
   extraCa: string[];
   caSources: string[];
+  proxyLoopback?: boolean;
 }
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
@@ -38,7 +44,12 @@ export function resolveNetwork(
   env: Env,
   readText: (path: string) => string = (p) => readFileSync(p, 'utf8'),
 ): ResolvedNetwork {
-  const out: ResolvedNetwork = { noProxy: [], extraCa: [], caSources: [] };
+  const out: ResolvedNetwork = {
+    noProxy: [],
+    extraCa: [],
+    caSources: [],
+    ...(settings.proxyLoopback ? { proxyLoopback: true } : {}),
+  };
   const proxy = settings.proxy ?? { mode: 'system' };
   if (proxy.mode === 'manual') {
     out.httpsProxy = out.httpProxy = proxyUrl(proxy.url, 'the proxy setting');
