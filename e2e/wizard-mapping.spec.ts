@@ -189,6 +189,17 @@ test('wizard with verify, mapping and consent; mapping screen with preview and t
   await page.getByTestId('wizard-done').click();
   await expect(page.getByTestId('connection-row')).toHaveCount(2);
 
+  // Editing a connection walks the same steps from Verify; its saved mapping comes back.
+  await page.getByTestId('connection-edit').first().click();
+  await expect(page.getByTestId('wizard')).toHaveAttribute('data-step', 'verify');
+  await wizardNext(page);
+  await expect(page.getByTestId('wizard-settings-fixed')).toBeVisible();
+  await wizardNext(page);
+  await expect(grid).toHaveAttribute('data-origin', 'saved', { timeout: 20_000 });
+  await page.getByTestId('wizard-later').click();
+  await page.getByTestId('wizard-discard').click();
+  await expect(page.getByTestId('wizard-resume-banner')).toHaveCount(0);
+
   // Field mapping screen: custom form fields from the store, platform custom fields, transforms, warnings.
   await page.getByTestId('nav-mapping').click();
   await choose(page, 'mapping-connection', 'Alpha Outdoor');
@@ -232,9 +243,19 @@ test('wizard with verify, mapping and consent; mapping screen with preview and t
 
   // Dashboard: charts of throughput and queue depth, filled by the status polling while a sync runs.
   await page.getByTestId('nav-dashboard').click();
-  await page.getByTestId('bulk-sync').click();
   const charts = page.getByTestId('dashboard-charts');
   await expect(charts).toBeVisible();
+  // Shoppers act in the store meanwhile: the next sync has records to deliver.
+  sims.bc.control['alpha01']!.activity.step(6);
+  await page.getByTestId('bulk-sync').click();
+  await expect
+    .poll(
+      async () => Number((await page.getByTestId('chart-throughput-total').textContent())?.split(' ')[0]),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBeGreaterThan(0);
   await expect
     .poll(async () => Number(await charts.getAttribute('data-samples')), { timeout: 15_000 })
     .toBeGreaterThan(1);

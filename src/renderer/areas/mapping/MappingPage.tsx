@@ -102,7 +102,8 @@ export function MappingPage() {
           placeholder="Choose a connection"
           data={options}
           value={picked}
-          onChange={setPicked}
+          onChange={(v) => v && setPicked(v)}
+          allowDeselect={false}
           searchable
           data-testid="mapping-connection"
           style={{ flex: 1 }}
