@@ -26,7 +26,7 @@ async function scan(page: Page, where: string): Promise<void> {
 let outDir: string;
 
 test.beforeAll(async () => {
-  sandbox = await startSandbox({ customers: 30, orders: 20, products: 5 });
+  sandbox = await startSandbox({ customers: 60, orders: 20, products: 5 });
   outDir = mkdtempSync(join(tmpdir(), 'storebridge-e2e-trust-'));
 });
 test.afterAll(async () => {
@@ -165,12 +165,20 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   // An anonymisation policy: added, previewed (who it would erase today), removed.
   await page.getByTestId('tab-privacy-policies').click();
   await page.getByTestId('policy-name').fill('Stale sign-ups');
+  await page.getByLabel('Signed up more than (days ago)').fill('1');
   await page.getByTestId('policy-add').click();
   await expect(page.getByTestId('policy-row')).toHaveCount(1);
   await page.getByTestId('policy-preview').click();
   await expect(page.getByTestId('policy-affected')).toContainText(/would be erased now|Nobody/);
   await c.shot('privacy-policies');
   await scan(page, 'privacy-policies');
+  // Running it erases exactly the people the preview named, each with receipts in the audit trail.
+  const affected = Number(await page.getByTestId('policy-affected').getAttribute('data-count'));
+  await page.getByTestId('policy-run').click();
+  await expect(page.getByTestId('policy-note')).toContainText(/erased \d+ (person|people)/);
+  const erased = Number(/erased (\d+)/.exec((await page.getByTestId('policy-note').textContent())!)![1]);
+  expect(affected).toBeGreaterThan(0);
+  expect(erased).toBe(affected);
   await page.getByTestId('policy-remove').click();
   await expect(page.getByTestId('policies-none')).toBeVisible();
 

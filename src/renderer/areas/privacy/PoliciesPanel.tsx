@@ -142,7 +142,7 @@ export function PoliciesPanel() {
         </Table>
       )}
       {preview && (
-        <Card withBorder data-testid="policy-affected">
+        <Card withBorder data-testid="policy-affected" data-count={preview.affected.length}>
           <Text fw={500}>
             {preview.affected.length === 0
               ? 'Nobody would be affected today.'
