@@ -1,4 +1,4 @@
-// The engine worker's outbound calls follow the desktop network setting as the Electron main thread's do: a
+// The engine worker's outbound calls follow the desktop network setting as the hosts' main threads do: a
 // thread has its own fetch dispatcher, so without this a sync in the worker would bypass the user's proxy.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHostWorkspace } from '../../src/main/app/host-workspace.js';
@@ -36,6 +36,8 @@ describe('the engine worker and the network setting', () => {
       host: 'electron',
       keychainService: uniqueService('worker-net'),
       logger: silentLogger,
+      // The simulator is on loopback, which goes direct unless asked: ask, to see the route through the proxy.
+      proxyLoopback: true,
     });
     closers.push(() => ws.shutdown());
     const store = await ws.stores.add({

@@ -13,9 +13,11 @@ export interface HostWorkspaceOptions extends Omit<WorkspaceOptions, 'engine' | 
   workerEntry?: string;
   /**
    * Whether the worker's outbound calls follow the workspace's network setting (proxy, extra CAs), as the
-   * Electron main thread's do (shell/desktop.ts). Default: only when `host` is 'electron'.
+   * hosts' main threads do (shell/desktop.ts, host/serve.ts). Default: yes.
    */
   followNetwork?: boolean;
+  /** Loopback through the proxy too (tests: the simulators live on loopback). */
+  proxyLoopback?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface HostWorkspaceOptions extends Omit<WorkspaceOptions, 'engine' | 
  * and one that cannot start fails with the reason, which is also logged.
  */
 export function openHostWorkspace(opts: HostWorkspaceOptions): Workspace {
-  const { workerEntry, followNetwork = opts.host === 'electron', ...rest } = opts;
+  const { workerEntry, followNetwork = true, proxyLoopback, ...rest } = opts;
   let remote: WorkerEngine | undefined;
   const ws: Workspace = openWorkspace({
     ...rest,
@@ -40,6 +42,7 @@ export function openHostWorkspace(opts: HostWorkspaceOptions): Workspace {
             ...(rest.nativeBinding ? { nativeBinding: rest.nativeBinding } : {}),
             ...(rest.maskPii !== undefined ? { maskPii: rest.maskPii } : {}),
             ...(workerEntry ? { entry: workerEntry } : {}),
+            ...(proxyLoopback ? { proxyLoopback } : {}),
             // Read from its file at every start, so a worker started again gets the current setting.
             ...(followNetwork ? { network: new DesktopSettingsStore(rest.dir).get().network } : {}),
           }),

@@ -22,7 +22,10 @@ const data = workerData as EngineWorkerData;
 const post = (m: WorkerMessage) => port.postMessage(m);
 const emit = (event: EngineEvent) => post({ type: 'event', event });
 const fromMain = data.secretsFrom === 'main' ? new MainThreadSecretStore(post) : undefined;
-const network = networkFollower((message) => emit({ kind: 'error', message }));
+const network = networkFollower(
+  (message) => emit({ kind: 'error', message }),
+  data.proxyLoopback ? { proxyLoopback: true } : {},
+);
 if (data.network) network.apply(data.network);
 
 const ws = openWorkspace({

@@ -4,9 +4,13 @@
 import type { DesktopSettings } from '../../../shared/contract/app.js';
 import { toNetworkSettings } from '../../desktop/network/follow.js';
 import { installNetwork, type InstalledNetwork } from '../../desktop/network/global.js';
-import { resolveNetwork } from '../../desktop/network/settings.js';
+import { resolveNetwork, type NetworkSettings } from '../../desktop/network/settings.js';
 
-export function networkFollower(onError: (message: string) => void): {
+export function networkFollower(
+  onError: (message: string) => void,
+  /** Fixed parts the user does not set (tests proxy loopback). */
+  extra: Partial<NetworkSettings> = {},
+): {
   apply(n: DesktopSettings['network']): void;
   stop(): Promise<void>;
 } {
@@ -18,7 +22,7 @@ export function networkFollower(onError: (message: string) => void): {
       if (key === applied) return;
       applied = key;
       try {
-        const wanted = toNetworkSettings(n);
+        const wanted = { ...toNetworkSettings(n), ...extra };
         resolveNetwork(wanted, process.env); // a bad proxy URL or CA file keeps the route that works
         void current?.uninstall();
         current = installNetwork(wanted, process.env);

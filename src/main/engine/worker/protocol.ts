@@ -30,6 +30,8 @@ export interface EngineWorkerData {
    * thread does for itself; later changes arrive as `network` commands. Absent: Node's default route.
    */
   network?: DesktopSettings['network'];
+  /** Loopback through the proxy too (tests, whose simulators live on loopback; see NetworkSettings). */
+  proxyLoopback?: boolean;
 }
 
 export interface WorkerSyncOptions {
