@@ -19,6 +19,7 @@ import type { ScriptService } from '../storefront/script-service.js';
 import type { DesktopChannels } from './desktop-handlers.js';
 import type { PrivacyChannels } from './privacy-handlers.js';
 import { verifySetup } from './verify-setup.js';
+import { prepareConnection } from './connection-setup.js';
 import { z } from 'zod';
 
 /** What a form needs of a zod schema: fields, types, defaults and descriptions, as JSON Schema. */
@@ -92,7 +93,11 @@ export function createHandlers(
       return { removed: true as const };
     },
     'connections:list': ({ storeId }) => d.connections.list(storeId ? { storeId } : {}),
-    'connections:add': (input) => d.connections.add(input),
+    'connections:add': async (input) => {
+      const conn = d.connections.add(input);
+      await prepareConnection(d, conn);
+      return conn;
+    },
     'connections:remove': ({ id }) => {
       d.connections.remove(id);
       return { removed: true as const };

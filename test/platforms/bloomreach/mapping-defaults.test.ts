@@ -57,7 +57,7 @@ describe('Bloomreach mapping defaults', () => {
       const r = await ws.call('mapping:defaults', { connectionId, entity });
       if (!r.ok) throw new Error(r.error.message);
       const fit = r.value as {
-        mapping: { entity: string; rows: Array<{ target: string }> };
+        mapping: { entity: 'customer' | 'order'; rows: Array<{ target: string }> };
         notFitted: unknown[];
         missingRequired: string[];
       };

@@ -1,6 +1,6 @@
 // Runs in: main (Electron-free). Owns: the default rows of dotdigital's mapping grid: the same data fields as
 // the connector's default field mapping (`defaultFieldMapping`), read from the BigCommerce catalogue's keys.
-// Rows whose data field the account lacks yet are reported as not fitted until Verify creates the field.
+// Rows whose data field the account lacks are reported as not fitted; creating the connection creates them.
 import type { Connector, MappingDefault } from '../../engine/connector.js';
 
 const address = (prefix: string, to: 'BILLING' | 'SHIPPING'): MappingDefault[] => [
