@@ -119,6 +119,11 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await expect(page.getByTestId('consent-person')).toContainText('reconciled by Storebridge');
   await c.shot('consent-person');
   await scan(page, 'consent-person');
+  await page.getByTestId('color-scheme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await scan(page, 'consent-person (dark)');
+  await c.shot('consent-person-dark');
+  await page.getByTestId('color-scheme-toggle').click();
   // Before a historical sync to Connectif: what it would do to consent, with nothing sent.
   await page.getByTestId('tab-consent-impact').click();
   await page.getByTestId('consent-impact-preview').click();
@@ -153,6 +158,10 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await expect(page.getByTestId('erase-remaining')).toHaveCount(0);
   await c.shot('privacy-receipts');
   await scan(page, 'privacy-receipts');
+  await page.getByTestId('color-scheme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await scan(page, 'privacy-receipts (dark)');
+  await page.getByTestId('color-scheme-toggle').click();
   // The workspace holds nothing more about them; the audit trail has the request without the email.
   const after = await invoke<{ records: unknown[]; suppressed: boolean }>(page, 'privacy:access', { email });
   expect(after.records).toHaveLength(0);
