@@ -22,6 +22,24 @@ function fromError(err: unknown): StepOutcome {
   return fail({}, err instanceof Error ? err.message : String(err));
 }
 
+/** The mapping store once it has loaded this connection (or failed to), so an early "Next" waits for it. */
+function mappingLoaded(connectionId: string, timeoutMs = 30_000) {
+  type M = ReturnType<typeof useMapping.getState>;
+  const ready = (m: M) =>
+    m.connectionId === connectionId && !m.loading && (m.catalogue !== null || m.error !== null);
+  const now = useMapping.getState();
+  if (ready(now)) return Promise.resolve(now);
+  return new Promise<M>((resolve) => {
+    const done = (m: M) => {
+      clearTimeout(timer);
+      off();
+      resolve(m);
+    };
+    const timer = setTimeout(() => done(useMapping.getState()), timeoutMs);
+    const off = useMapping.subscribe((m) => ready(m) && done(m));
+  });
+}
+
 export async function leaveStep(
   api: Api,
   step: StepId,
@@ -70,9 +88,9 @@ export async function leaveStep(
         return { ok: true, patch: { connectionId: c.id } };
       }
       case 'mapping': {
-        const m = useMapping.getState();
-        if (m.connectionId !== s.connectionId || !m.catalogue)
-          return fail({}, 'The mapping is still loading; wait a moment.');
+        const m = await mappingLoaded(s.connectionId!);
+        if (!m.catalogue)
+          return fail({}, m.error ?? 'The mapping did not load; go back a step and try again.');
         if (m.catalogue.target.length === 0) return { ok: true };
         await m.save(api);
         return { ok: true };
