@@ -89,6 +89,16 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
     .map(String)
     .filter((f) => f.endsWith('.csv'));
   expect(csv.length).toBeGreaterThan(0);
+  // Again through "Connected platforms": the same connection, chosen by name; nothing changed, nothing resent.
+  await page.getByTestId('export-destination').getByText('Connected platforms').click();
+  await page.getByTestId('export-connections').click();
+  await page.getByRole('option', { name: /export \(CSV\)/ }).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('sync-summary')).toHaveAttribute('data-state', 'drained', {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId('summary-delivered')).toHaveText('0');
 
   // Consent: the export read the store's subscribers into the ledger; people who opted out in BigCommerce
   // were never told to the two connections, so they are mismatches until reconciled.
