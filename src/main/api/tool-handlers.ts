@@ -16,6 +16,7 @@ import { exportWorkspace } from '../transfer/export.js';
 import { importWorkspace } from '../transfer/import.js';
 import type { EventBus } from '../core/emitter.js';
 import type { Handlers } from './dispatch.js';
+import { checkOutputPath } from './output-path.js';
 
 export interface ToolDeps {
   dir: string;
@@ -53,6 +54,8 @@ export type ToolChannels =
   | 'scripts:remove';
 
 export function createToolHandlers(d: ToolDeps): Pick<Handlers, ToolChannels> {
+  // The renderer names these paths: never let one land on the workspace's own database files.
+  const databases = () => [d.db.name, d.events.db.name];
   const diagnostics = (includePii: boolean) => buildDiagnostics(d, { includePii, eventLog: d.events });
   return {
     'stores:verify': async ({ id }) => {
@@ -88,15 +91,19 @@ export function createToolHandlers(d: ToolDeps): Pick<Handlers, ToolChannels> {
       files: previewDiagnostics(await diagnostics(includePii)),
       personalData: includePii ? ('included' as const) : ('masked' as const),
     }),
-    'diagnostics:save': async ({ path, includePii }) => {
+    'diagnostics:save': async ({ path, includePii, overwrite }) => {
+      const target = checkOutputPath(path, { databases: databases(), overwrite });
       const bundle = await diagnostics(includePii);
-      const saved = await saveDiagnostics(bundle, path);
+      const saved = await saveDiagnostics(bundle, target);
       return { ...saved, files: bundle.files.length };
     },
     'scripts:list': ({ storeId }) => d.scripts.list(storeId),
     'scripts:sync': ({ connectionId }) => d.scripts.sync(connectionId),
     'scripts:remove': async ({ connectionId }) => ({ removed: await d.scripts.remove(connectionId) }),
-    'workspace:export': async ({ path, passphrase }) => normalise(await exportWorkspace(d, path, passphrase)),
+    'workspace:export': async ({ path, passphrase, overwrite }) => {
+      const target = checkOutputPath(path, { databases: databases(), overwrite });
+      return normalise(await exportWorkspace(d, target, passphrase));
+    },
     'workspace:import': async ({ path, passphrase, replace }) => {
       const r = await importWorkspace(d, path, passphrase, { replace });
       d.afterImport();

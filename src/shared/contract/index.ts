@@ -150,7 +150,12 @@ export const channels = {
     output: diagnosticsPreviewSchema,
   },
   'diagnostics:save': {
-    input: z.object({ path: z.string().min(1), includePii: z.boolean().default(false) }),
+    input: z.object({
+      path: z.string().min(1),
+      includePii: z.boolean().default(false),
+      /** An existing file is replaced only when this is true. */
+      overwrite: z.boolean().default(false),
+    }),
     output: z.object({ path: z.string(), size: z.number().int(), files: z.number().int() }),
   },
   /** Stores, accounts, connections, mappings and their secrets, encrypted with a passphrase. */
@@ -158,6 +163,8 @@ export const channels = {
     input: z.object({
       path: z.string().min(1),
       passphrase: z.string().min(10, { message: 'Use a passphrase of at least 10 characters' }),
+      /** An existing file is replaced only when this is true. */
+      overwrite: z.boolean().default(false),
     }),
     output: transferSummarySchema,
   },
