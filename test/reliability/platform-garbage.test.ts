@@ -136,9 +136,13 @@ describe('a platform answering garbage', () => {
     expect(s.proxy!.replaced).toBeGreaterThan(0);
     const dead = s.ws.queue.deadLetters(s.conn.id);
     expect(dead.length).toBeGreaterThanOrEqual(8);
-    // The reason today is ActiveCampaign's refusal of the follow-up call the bad id led to ("contact: Missing
-    // attribute"); the connector does not yet check the id's type itself (noted in docs/reliability.md).
-    for (const d of dead) expect(d.reason).toMatch(/^(customer|subscriber|order) \d+: .*contact/i);
+    // The connector checks the id's type itself: the reason names the answer, not a follow-up refusal.
+    for (const d of dead)
+      expect(d.reason).toMatch(
+        /^(customer|subscriber|order) \d+: ActiveCampaign answered POST \/contact\/sync with a contact id of the wrong type \(\{"surprise":true\}/,
+      );
+    // No follow-up call was made with the garbage id.
+    expect(s.ac.server.requests.filter((r) => r.path.includes('/contactTags'))).toEqual([]);
 
     broken = false;
     await expectReplayDeliversOnce(s);

@@ -1,5 +1,6 @@
 // Runs in: main (Electron-free). Owns: writing orders and abandoned carts to Deep Data. The API stores a
 // second order with the same externalid, so every write looks the order (or cart) up first and updates it.
+import { answeredId } from './answer-ids.js';
 import type { AcClient } from './client.js';
 import type { OrderPayload } from './payloads.js';
 import { findEcomCustomer, setMarketing, syncContact, upsertEcomCustomer } from './people.js';
@@ -96,5 +97,5 @@ export async function writeOrder(
     }
   }
   const res = await c.post('/ecomOrders', { ecomOrder: { ...b, source: historical ? 0 : 1 } });
-  return ((res.body as Record<string, Row>)['ecomOrder'] as Row).id;
+  return answeredId(res.body, 'ecomOrder', 'POST /ecomOrders');
 }

@@ -1,11 +1,11 @@
 // Runs in: main (Electron-free). Owns: writing a person: the contact (upsert by email), its tag, its list
 // status under the consent rules, and its e-commerce customer record (looked up before it is created).
+import { answeredId } from './answer-ids.js';
 import type { AcClient } from './client.js';
 import type { FieldValuePayload } from './payloads.js';
 
 type Row = Record<string, unknown> & { id: string };
 const list = (body: unknown, key: string): Row[] => ((body as Record<string, unknown>)[key] as Row[]) ?? [];
-const item = (body: unknown, key: string): Row => (body as Record<string, Row>)[key]!;
 
 export interface PersonInput {
   email: string;
@@ -22,7 +22,7 @@ export async function syncContact(c: AcClient, p: PersonInput, tagId: string): P
   if (p.lastName) contact['lastName'] = p.lastName;
   if (p.phone) contact['phone'] = p.phone;
   if (p.fieldValues.length > 0) contact['fieldValues'] = p.fieldValues;
-  const id = item((await c.post('/contact/sync', { contact })).body, 'contact').id;
+  const id = answeredId((await c.post('/contact/sync', { contact })).body, 'contact', 'POST /contact/sync');
   // Tagging twice keeps one link on ActiveCampaign's side, so this is safe to repeat.
   await c.post('/contactTags', { contactTag: { contact: Number(id), tag: Number(tagId) } });
   return id;
@@ -94,5 +94,5 @@ export async function upsertEcomCustomer(
   const res = await c.post('/ecomCustomers', {
     ecomCustomer: { connectionid: connectionId, externalid, email, acceptsMarketing: am ?? '0' },
   });
-  return item(res.body, 'ecomCustomer').id;
+  return answeredId(res.body, 'ecomCustomer', 'POST /ecomCustomers');
 }
