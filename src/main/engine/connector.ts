@@ -113,7 +113,22 @@ export interface ConnectorContext<C, S> {
   signal: AbortSignal;
 }
 
-export type PlanContext<S> = { settings: S; connectionId: string; storeId: string };
+export type PlanContext<S> = {
+  settings: S;
+  connectionId: string;
+  storeId: string;
+  /**
+   * The record through the connection's field mapping (saved, else the connector's defaults), keyed by the
+   * platform's field keys; absent for resources no mapping reads. Connectors merge it into what they send.
+   */
+  mapped?: MappedValues;
+};
+
+/** A mapped record: values by platform field key, and what the mapping left out (already reported). */
+export interface MappedValues {
+  payload: Record<string, string | number | boolean | string[] | null | undefined>;
+  issues: ReadonlyArray<{ target: string; message: string }>;
+}
 
 /** A consent change made on the platform (an unsubscribe link, a preference centre), pulled back. */
 export interface ConsentFact {

@@ -179,6 +179,7 @@ export class SyncEngine implements EngineApi {
           scope: conn.scope,
           settings: conn.settings,
           connector,
+          events: d.events,
           ...(d.exclude ? { exclude: d.exclude } : {}),
         },
         {

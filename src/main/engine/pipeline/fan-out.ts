@@ -1,10 +1,15 @@
 // Runs in: main (Electron-free). Owns: turning a store's staging into one connection's jobs: read what the
 // connection has not planned yet, keep what is in its scope and date range, let the connector plan it, and
 // enqueue the jobs in the same transaction that moves the connection's staging mark. A crash therefore
-// never loses a staged record for a connection nor plans one twice.
+// never loses a staged record for a connection nor plans one twice. Each record goes through the connection's
+// field mapping once here; the connector merges the mapped values into what it sends.
+import type { NewEvent } from '../../events/event-log.js';
+import { RecordMapper } from '../../mapping/record-mapper.js';
 import type { Db } from '../../storage/db.js';
 import type { Connector, PlannedJob, StagedRecord, StagedResource } from '../connector.js';
 import type { EnqueueOutcome, JobQueue } from '../queue/job-queue.js';
+import { issueEvents, remappedRecords } from './mapped.js';
+import { toRecord, type StagingRow } from './staged-row.js';
 import { inScope, type Scope } from './scope.js';
 
 export interface FanOutTarget {
@@ -15,6 +20,10 @@ export interface FanOutTarget {
   connector: Connector<unknown, unknown>;
   /** Records that must never be planned (people erased on request: the suppression list). */
   exclude?: (record: StagedRecord) => boolean;
+  /** The connection's field mapping; built from the database and the connector's defaults when absent. */
+  mapper?: RecordMapper;
+  /** Where a record's mapping issues are reported (one event each, with store, platform and record). */
+  events?: { append(...e: NewEvent[]): unknown };
 }
 
 export interface FanOutOptions {
@@ -29,20 +38,15 @@ export interface FanOutOptions {
   onPage?: (p: { read: number; planned: EnqueueOutcome; lastSeq: number }) => void;
 }
 
-interface StagingRow {
-  seq: number;
-  resource: string;
-  record_id: string;
-  date_modified: string;
-  kind: 'upsert' | 'delete';
-  payload: string;
-}
-
 export interface FanOutResult extends EnqueueOutcome {
   read: number;
   outOfScope: number;
   /** Staged records the connector planned nothing for (a capability it does not have). */
   notPlanned: number;
+  /** Record issues the mapping reported (values left out of a payload). */
+  mappingIssues: number;
+  /** Records planned again because their mapping was saved after they were delivered. */
+  remapped: number;
 }
 
 export function fanOut(db: Db, queue: JobQueue, t: FanOutTarget, o: FanOutOptions): FanOutResult {
@@ -53,7 +57,16 @@ export function fanOut(db: Db, queue: JobQueue, t: FanOutTarget, o: FanOutOption
     queued: 0,
     unchanged: 0,
     duplicate: 0,
+    mappingIssues: 0,
+    remapped: 0,
   };
+  const mapper =
+    t.mapper ??
+    new RecordMapper(db, {
+      connectionId: t.connectionId,
+      storeId: t.storeId,
+      ...(t.connector.mappingDefaults ? { defaults: t.connector.mappingDefaults } : {}),
+    });
   const pageSize = o.pageSize ?? 500;
   const readPage = db.prepare(
     `SELECT seq, resource, record_id, date_modified, kind, payload FROM staging
@@ -65,6 +78,28 @@ export function fanOut(db: Db, queue: JobQueue, t: FanOutTarget, o: FanOutOption
      ON CONFLICT (connection_id) DO UPDATE SET staged_seq = excluded.staged_seq`,
   );
   const ctx = { settings: t.settings, connectionId: t.connectionId, storeId: t.storeId };
+  const planOne = (record: StagedRecord): PlannedJob[] => {
+    const mapped = mapper.map(record.resource, record.data, record.id);
+    if (mapped?.issues.length) {
+      total.mappingIssues += mapped.issues.length;
+      t.events?.append(...issueEvents(t, record, mapped.issues));
+    }
+    return t.connector.plan(record, mapped ? { ...ctx, mapped } : ctx);
+  };
+
+  // A mapping saved since records were delivered re-plans their latest staged version; the content hash then
+  // skips those whose mapped payload did not change.
+  const remap = remappedRecords(db, mapper, t, true).filter(
+    (r) => !t.exclude?.(r) && inScope(r, t.scope) && (!o.resources || o.resources.includes(r.resource)),
+  );
+  if (remap.length > 0 && !o.signal?.aborted) {
+    // A re-send for a changed mapping corrects data: like a historical sync, it must not fire automations.
+    const outcome = queue.enqueue(t.connectionId, remap.flatMap(planOne), true, o.now);
+    total.remapped = remap.length;
+    total.queued += outcome.queued;
+    total.unchanged += outcome.unchanged;
+    total.duplicate += outcome.duplicate;
+  }
 
   for (;;) {
     if (o.signal?.aborted) break;
@@ -81,7 +116,7 @@ export function fanOut(db: Db, queue: JobQueue, t: FanOutTarget, o: FanOutOption
         total.outOfScope++;
         continue;
       }
-      const jobs = t.connector.plan(record, ctx);
+      const jobs = planOne(record);
       if (jobs.length === 0) total.notPlanned++;
       planned.push(...jobs);
     }
@@ -109,16 +144,4 @@ export function skipStagedHistory(db: Db, connectionId: string, storeId: string)
     `INSERT INTO connection_progress (connection_id, staged_seq) VALUES (?, ?)
      ON CONFLICT (connection_id) DO UPDATE SET staged_seq = excluded.staged_seq`,
   ).run(connectionId, m);
-}
-
-function toRecord(storeId: string, row: StagingRow, historical: boolean): StagedRecord {
-  return {
-    storeId,
-    resource: row.resource as StagedResource,
-    id: row.record_id,
-    dateModified: row.date_modified,
-    data: row.kind === 'delete' ? undefined : (JSON.parse(row.payload) as unknown),
-    deleted: row.kind === 'delete',
-    historical,
-  };
 }

@@ -1,9 +1,10 @@
 // Runs in: main (Electron-free). Owns: StagedRecord → PlannedJob[] for ActiveCampaign. Contacts go with
 // priority 0 and their orders and carts with priority 1 under the same contact key (lowercased email).
-import type { PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
+import type { MappedValues, PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
 import type { Customer, Subscriber } from '../../bigcommerce/schemas/customers.js';
 import type { Order, OrderProduct } from '../../bigcommerce/schemas/orders.js';
 import { bcCart } from './cart.js';
+import { orderNames, withMapped } from './mapped.js';
 import { cents, mappedFieldValues } from './mapping.js';
 import type { ContactPayload, LinePayload, OrderPayload, RemoveCustomerPayload } from './payloads.js';
 import type { AcSettings } from './schemas.js';
@@ -18,7 +19,7 @@ export function planRecord(r: StagedRecord, ctx: PlanContext<AcSettings>): Plann
     case 'subscribers':
       return planSubscriber(r);
     case 'orders':
-      return planOrder(r, ctx.settings);
+      return planOrder(r, ctx.settings, ctx.mapped);
     case 'carts':
       return planCart(r, ctx.settings);
     default:
@@ -41,16 +42,19 @@ function planCustomer(r: StagedRecord, ctx: PlanContext<AcSettings>): PlannedJob
   }
   const c = r.data as Customer;
   if (!c.email) return [];
-  const payload: ContactPayload = {
-    type: 'customer',
-    storeId: r.storeId,
-    email: c.email.trim(),
-    firstName: c.first_name ?? '',
-    lastName: c.last_name ?? '',
-    phone: c.phone ?? '',
-    fieldValues: mappedFieldValues(c, ctx.settings.fieldMappings),
-    customerExternalId: String(c.id),
-  };
+  const payload: ContactPayload = withMapped(
+    {
+      type: 'customer',
+      storeId: r.storeId,
+      email: c.email.trim(),
+      firstName: c.first_name ?? '',
+      lastName: c.last_name ?? '',
+      phone: c.phone ?? '',
+      fieldValues: mappedFieldValues(c, ctx.settings.fieldMappings),
+      customerExternalId: String(c.id),
+    },
+    ctx.mapped,
+  );
   return [
     {
       entityType: 'customer',
@@ -125,7 +129,7 @@ function orderLines(o: Order, currency: string): LinePayload[] {
   }));
 }
 
-function planOrder(r: StagedRecord, s: AcSettings): PlannedJob[] {
+function planOrder(r: StagedRecord, s: AcSettings, mapped?: MappedValues): PlannedJob[] {
   // Deleted or archived orders keep what was sent, as ActiveCampaign's own integration does.
   if (r.deleted || r.data === undefined) return [];
   const o = r.data as Order;
@@ -142,8 +146,10 @@ function planOrder(r: StagedRecord, s: AcSettings): PlannedJob[] {
     externalid: String(o.id),
     ...(o.cart_id ? { externalcheckoutid: o.cart_id } : {}),
     email,
-    firstName: o.billing_address?.first_name ?? '',
-    lastName: o.billing_address?.last_name ?? '',
+    ...orderNames(
+      { firstName: o.billing_address?.first_name ?? '', lastName: o.billing_address?.last_name ?? '' },
+      mapped,
+    ),
     guest,
     customerExternalId: guest ? `guest:${key(email)}` : String(o.customer_id),
     marketing: o.is_email_opt_in === true,

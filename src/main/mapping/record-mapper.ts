@@ -1,0 +1,90 @@
+// Runs in: main (Electron-free), wherever the engine plans. Owns: a connection's mapping as a sync applies it:
+// the saved rows (or its connector's defaults when none are saved), with a catalogue read once per sync.
+import type { MappingDefault } from '../engine/connector.js';
+import type { Db } from '../storage/db.js';
+import { applyMapping, type Applied } from './apply.js';
+import { buildCatalogue, type RemoteFieldInput } from './catalogue.js';
+import { discoverCustomFields } from './discover.js';
+import { mappingRowSchema, type Catalogue, type Entity, type Mapping } from './model.js';
+import { MappingRepo } from './repo.js';
+import { latestStaged } from './staged.js';
+
+export type MappedRecord = Applied;
+
+export interface RecordMapperInput {
+  connectionId: string;
+  storeId: string;
+  /** The connector's default rows, used for an entity with no saved mapping. */
+  defaults?: Readonly<Partial<Record<Entity, readonly MappingDefault[]>>>;
+  /** The platform's fields when the caller has them (types and required flags); none means no target checks. */
+  targets?: readonly RemoteFieldInput[];
+  /** How many recent staged records custom-field discovery reads, as the mapping service does. */
+  discoverySample?: number;
+}
+
+export interface ConnectionMapping {
+  mapping: Mapping;
+  /** ISO time the mapping was saved; undefined for the connector's defaults. */
+  savedAt?: string;
+}
+
+const ENTITY_OF: Partial<Record<string, Entity>> = { customers: 'customer', orders: 'order' };
+
+/** The mapping entity a staged resource is read as; undefined for resources no mapping reads. */
+export function entityOf(resource: string): Entity | undefined {
+  return ENTITY_OF[resource];
+}
+
+/**
+ * Maps records of one connection. Built once per plan pass: the saved mapping and the catalogue are read on
+ * first use of each entity, so a page of 500 records costs one SQL read and one discovery, not 500.
+ */
+export class RecordMapper {
+  private readonly repo: MappingRepo;
+  private readonly mappings = new Map<Entity, ConnectionMapping | null>();
+  private catalogueCache: Catalogue | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly input: RecordMapperInput,
+  ) {
+    this.repo = new MappingRepo(db);
+  }
+
+  /** The saved mapping, else the defaults; null when the connector has neither for this entity. */
+  mappingFor(entity: Entity): ConnectionMapping | null {
+    if (!this.mappings.has(entity)) this.mappings.set(entity, this.load(entity));
+    return this.mappings.get(entity)!;
+  }
+
+  /** The record through its entity's mapping; undefined when no mapping reads this resource. */
+  map(resource: string, record: unknown, recordId: string): MappedRecord | undefined {
+    const entity = entityOf(resource);
+    if (!entity || record === undefined) return undefined;
+    const m = this.mappingFor(entity);
+    if (!m) return undefined;
+    return applyMapping(record, m.mapping, this.catalogue(), recordId);
+  }
+
+  private load(entity: Entity): ConnectionMapping | null {
+    const saved = this.repo.getMapping(this.input.connectionId, entity);
+    if (saved) return { mapping: { entity, rows: saved.rows }, savedAt: saved.updatedAt };
+    const pairs = this.input.defaults?.[entity];
+    if (!pairs?.length) return null;
+    return { mapping: { entity, rows: pairs.map((p) => mappingRowSchema.parse(p)) } };
+  }
+
+  private catalogue(): Catalogue {
+    if (this.catalogueCache) return this.catalogueCache;
+    // Custom source fields come from the store's staged records, so transforms know their types and options.
+    const n = this.input.discoverySample ?? 500;
+    const found = discoverCustomFields({
+      records: {
+        customers: latestStaged(this.db, this.input.storeId, 'customers', n),
+        orders: latestStaged(this.db, this.input.storeId, 'orders', n),
+      },
+    });
+    this.catalogueCache = buildCatalogue({ custom: found.fields, remote: this.input.targets ?? [] });
+    return this.catalogueCache;
+  }
+}

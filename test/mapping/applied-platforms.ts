@@ -1,0 +1,77 @@
+// Runs in: vitest. Owns: per platform, what the mapping-applied test needs: a running simulator, its connector
+// and credentials, two custom fields created the platform's own way, and reading them back from its state.
+import type { Connector } from '../../src/main/engine/connector.js';
+import {
+  acSettingsSchema,
+  createActiveCampaignConnector,
+} from '../../src/main/platforms/activecampaign/index.js';
+import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+
+export interface CustomFields {
+  birthday: string;
+  nickname: string;
+}
+
+export interface RunningSim {
+  connector: Connector<unknown, unknown>;
+  credentials: unknown;
+  settings: unknown;
+  createFields(): Promise<CustomFields>;
+  /** The two fields' values the platform holds for a person (absent when it holds none). */
+  read(email: string, f: CustomFields): Promise<Partial<Record<keyof CustomFields, unknown>>>;
+  close(): Promise<void>;
+}
+
+export interface PlatformCase {
+  platform: string;
+  start(): Promise<RunningSim>;
+  /** How the platform holds the birthday after a `date` transform to a calendar date (`yyyy-MM-dd`). */
+  birthday(isoDate: string): unknown;
+}
+
+const present = (o: Partial<Record<keyof CustomFields, unknown>>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+
+const activecampaign: PlatformCase = {
+  platform: 'activecampaign',
+  birthday: (d) => d,
+  async start() {
+    const sim = await startActiveCampaignSim({ rateLimit: 1000 });
+    const credentials = { apiUrl: sim.credentials.apiUrl, apiKey: sim.credentials.apiKey };
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${credentials.apiUrl}${path}`, {
+        method: 'POST',
+        headers: { 'Api-Token': credentials.apiKey, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as Record<string, { id: string }>;
+    };
+    const field = async (title: string, type: string) => {
+      const id = (await post('/fields', { field: { title, type, visible: 1 } }))['field']!.id;
+      await post('/fieldRels', { fieldRel: { field: Number(id), relid: 0 } });
+      return id;
+    };
+    return {
+      connector: createActiveCampaignConnector() as unknown as Connector<unknown, unknown>,
+      credentials,
+      settings: acSettingsSchema.parse({
+        storeUrl: 'https://shop.example.com',
+        requestsPerSecond: 400,
+        timeoutMs: 2000,
+      }),
+      createFields: async () => ({
+        birthday: await field('Birthday', 'date'),
+        nickname: await field('Nickname', 'text'),
+      }),
+      read: async (email, f) => {
+        const c = sim.state().contacts.find((x) => x.email.toLowerCase() === email);
+        if (!c) throw new Error(`${email} never reached ActiveCampaign`);
+        return present({ birthday: c.fieldValues[f.birthday], nickname: c.fieldValues[f.nickname] });
+      },
+      close: () => sim.close(),
+    };
+  },
+};
+
+export const platformCases: PlatformCase[] = [activecampaign];
