@@ -18,6 +18,8 @@ const login = 'array:objpath:/org/freedesktop/secrets/collection/login';
 
 const ws = openWorkspace({ dir: dir!, host: 'test', keychainService: `storebridge-locked-${process.pid}` });
 const kept = await ws.stores.add({ name: 'Kept', storeHash: 'kept1', accessToken: KEPT });
+// Unlocked, an entry that does not exist still reads as missing (undefined), not as locked.
+const missingUnlocked = (await ws.secrets.get('storebridge-no-such-entry')) === undefined;
 execFileSync('dbus-send', [...secretService, 'org.freedesktop.Secret.Service.Lock', login]);
 
 const add = await ws.call('stores:add', { name: 'New', storeHash: 'new1', accessToken: NEW });
@@ -32,4 +34,4 @@ const storesWhileLocked = ws.stores.list().map((s) => s.name);
 ws.close();
 const files = readdirSync(dir!).filter((f) => !f.includes('logs'));
 const plaintext = files.some((f) => readFileSync(join(dir!, f)).includes(Buffer.from(NEW)));
-console.log(JSON.stringify({ add, read, storesWhileLocked, plaintext, files }));
+console.log(JSON.stringify({ add, read, missingUnlocked, storesWhileLocked, plaintext, files }));

@@ -1,6 +1,6 @@
 // Runs in: vitest. Owns: a locked OS keychain (the login keyring locked over D-Bus, in a private session of
-// its own): the process does not crash, saving is refused (keychain_unavailable) before any row is written,
-// nothing falls back to plain text. An absent keychain is test/foundation/keychain.test.ts.
+// its own): no crash, saving refused (keychain_unavailable) before any row is written, a read says to unlock
+// the keychain (not to re-enter the token), no plain text. An absent keychain: test/foundation/keychain.test.ts.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp.js';
@@ -20,6 +20,7 @@ describe('the keychain locked while the app runs', () => {
     const out = JSON.parse(line) as {
       add: { ok: boolean; error?: { code: string; message: string } };
       read: { code?: string; message?: string };
+      missingUnlocked: boolean;
       storesWhileLocked: string[];
       plaintext: boolean;
     };
@@ -28,8 +29,12 @@ describe('the keychain locked while the app runs', () => {
     // Refused before the row was written: no store without its token, no token on disk.
     expect(out.storesWhileLocked).toEqual(['Kept']);
     expect(out.plaintext).toBe(false);
-    // Reading while locked fails (it never returns something else); today it reads as "missing" (see
-    // docs/reliability.md): the message sends the person to re-enter it, which the locked keychain refuses.
-    expect(out.read.code).toBe('unauthorized');
+    // Reading while locked fails as "locked", not "missing": the message says to unlock the keychain, never
+    // to enter the token again (which the locked keychain would refuse anyway).
+    expect(out.read.code).toBe('keychain_unavailable');
+    expect(out.read.message).toMatch(/unlock your keychain \(/);
+    expect(out.read.message).not.toMatch(/Enter it again/);
+    // An entry that really is missing (keychain unlocked) still reads as missing.
+    expect(out.missingUnlocked).toBe(true);
   }, 60_000);
 });

@@ -31,7 +31,7 @@ export class KeytarSecretStore implements SecretStore {
     try {
       // A lookup that reads no secret value: findCredentials reads them all, and on a locked Secret Service
       // collection libsecret hands keytar a null value that crashes the process (segfault, seen on Linux).
-      await k.getPassword(this.service, '__storebridge_probe__');
+      await k.getPassword(this.service, PROBE_ACCOUNT);
       return (this.probed = { available: true, backend });
     } catch (err) {
       return (this.probed = unavailable(backend, err));
@@ -47,13 +47,29 @@ export class KeytarSecretStore implements SecretStore {
   async get(account: string): Promise<string | undefined> {
     const k = await this.ready();
     const value = await this.guard(() => k.getPassword(this.service, account));
-    if (value) this.onSecret(value);
-    return value ?? undefined;
+    if (value) {
+      this.onSecret(value);
+      return value;
+    }
+    // A locked keychain answers a read with nothing, exactly as if the entry were missing. Only a write
+    // tells them apart (keytar has no lock query): a locked collection refuses it.
+    await this.assertWritable(k);
+    return undefined;
   }
 
   async delete(account: string): Promise<boolean> {
     const k = await this.ready();
     return this.guard(() => k.deletePassword(this.service, account));
+  }
+
+  private async assertWritable(k: Keytar): Promise<void> {
+    try {
+      await k.setPassword(this.service, PROBE_ACCOUNT, 'probe');
+      await k.deletePassword(this.service, PROBE_ACCOUNT);
+    } catch (err) {
+      this.probed = undefined;
+      throw new AppError('keychain_unavailable', lockedMessage(err), { retryable: true, cause: err });
+    }
   }
 
   private async ready(): Promise<Keytar> {
@@ -82,6 +98,23 @@ export class KeytarSecretStore implements SecretStore {
       });
     }
   }
+}
+
+const PROBE_ACCOUNT = '__storebridge_probe__';
+
+const unlockWhere: Record<string, string> = {
+  darwin: 'in Keychain Access, or by signing in again',
+  win32: 'sign in to Windows again so Credential Manager opens',
+  linux: 'the "login" keyring in Passwords and Keys (Seahorse), or your Secret Service provider',
+};
+
+/** Said when a read finds nothing and the keychain refuses a write: it is locked, not empty. */
+export function lockedMessage(err: unknown): string {
+  const where = unlockWhere[process.platform] ?? 'your OS keychain';
+  return (
+    `The OS keychain is locked or unavailable (${describe(err)}): unlock your keychain (${where}), then try ` +
+    'again. Nothing needs to be entered again: saved credentials stay in the keychain while it is locked.'
+  );
 }
 
 function unavailable(backend: string, err: unknown): KeychainStatus {
