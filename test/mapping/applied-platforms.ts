@@ -5,7 +5,13 @@ import {
   acSettingsSchema,
   createActiveCampaignConnector,
 } from '../../src/main/platforms/activecampaign/index.js';
+import {
+  createDotdigitalConnector,
+  dotdigitalSettingsSchema,
+} from '../../src/main/platforms/dotdigital/index.js';
 import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+import { startDotdigitalSim } from '../../src/sandbox/dotdigital/index.js';
+import { TestClient } from '../../src/sandbox/dotdigital/test-client.js';
 
 export interface CustomFields {
   birthday: string;
@@ -74,4 +80,55 @@ const activecampaign: PlatformCase = {
   },
 };
 
-export const platformCases: PlatformCase[] = [activecampaign];
+const dotdigital: PlatformCase = {
+  platform: 'dotdigital',
+  birthday: (d) => d,
+  async start() {
+    const sim = await startDotdigitalSim();
+    const account = sim.credentials[0]!;
+    const credentials = {
+      apiUser: account.username,
+      password: account.password,
+      region: account.region,
+      endpoint: sim.urls[account.region],
+    };
+    const connector = createDotdigitalConnector({ timeoutMs: 2_000 });
+    const base = { credentials, signal: new AbortController().signal };
+    const customers = await connector.setup.ensureAddressBook(base, 'Store customers');
+    const subscribers = await connector.setup.ensureAddressBook(base, 'Store subscribers');
+    const settings = dotdigitalSettingsSchema.parse({
+      customersAddressBookId: customers.id,
+      subscribersAddressBookId: subscribers.id,
+      storeUrl: 'https://shop.example.com/',
+    });
+    await connector.setup.ensureDataFields({ ...base, settings });
+    const api = new TestClient(sim.url, account.username, account.password);
+    const field = async (name: string, type: string) => {
+      const res = await api.post('/v2/data-fields', { name, type });
+      if (res.status >= 300) throw new Error(`data field ${name}: ${res.status}`);
+      return name;
+    };
+    return {
+      connector: connector as unknown as Connector<unknown, unknown>,
+      credentials,
+      settings,
+      createFields: async () => ({
+        birthday: await field('BIRTHDAY', 'Date'),
+        nickname: await field('NICKNAME', 'String'),
+      }),
+      read: async (email, f) => {
+        sim.store(); // finishes the account's due imports
+        const all = (await (await fetch(`${sim.url}/__sim/contacts`)).json()) as Array<{
+          identifiers: { email: string };
+          dataFields: Record<string, unknown>;
+        }>;
+        const c = all.find((x) => x.identifiers.email.toLowerCase() === email);
+        if (!c) throw new Error(`${email} never reached dotdigital`);
+        return present({ birthday: c.dataFields[f.birthday], nickname: c.dataFields[f.nickname] });
+      },
+      close: () => sim.close(),
+    };
+  },
+};
+
+export const platformCases: PlatformCase[] = [activecampaign, dotdigital];

@@ -128,6 +128,11 @@ export type PlanContext<S> = {
 export interface MappedValues {
   payload: Record<string, string | number | boolean | string[] | null | undefined>;
   issues: ReadonlyArray<{ target: string; message: string }>;
+  /**
+   * 'defaults' when no mapping is saved: the connector's own default rows, which a connector that already
+   * sends those fields itself (typed, and only those the account has) may leave to its own code.
+   */
+  from: 'saved' | 'defaults';
 }
 
 /** A consent change made on the platform (an unsubscribe link, a preference centre), pulled back. */

@@ -9,7 +9,8 @@ import { mappingRowSchema, type Catalogue, type Entity, type Mapping } from './m
 import { MappingRepo } from './repo.js';
 import { latestStaged } from './staged.js';
 
-export type MappedRecord = Applied;
+/** A record through the mapping, and whether the rows were saved by the user or are the connector's defaults. */
+export type MappedRecord = Applied & { from: 'saved' | 'defaults' };
 
 export interface RecordMapperInput {
   connectionId: string;
@@ -63,7 +64,10 @@ export class RecordMapper {
     if (!entity || record === undefined) return undefined;
     const m = this.mappingFor(entity);
     if (!m) return undefined;
-    return applyMapping(record, m.mapping, this.catalogue(), recordId);
+    return {
+      ...applyMapping(record, m.mapping, this.catalogue(), recordId),
+      from: m.savedAt ? 'saved' : 'defaults',
+    };
   }
 
   private load(entity: Entity): ConnectionMapping | null {

@@ -4,8 +4,9 @@
 import type { Product } from '../../bigcommerce/schemas/catalog.js';
 import type { Customer, Subscriber } from '../../bigcommerce/schemas/customers.js';
 import type { Order } from '../../bigcommerce/schemas/orders.js';
-import type { PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
+import type { MappedValues, PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
 import { cartSchema } from './cart.js';
+import { withMappedDataFields } from './mapped.js';
 import { customerValues, guestValues, mapFields } from './mapping.js';
 import type { ContactPayload, EnrolPayload, Payload } from './payloads.js';
 import { cartJson, consentJson, orderJson, productJson } from './records.js';
@@ -16,11 +17,11 @@ type Job = PlannedJob & { payload: Payload };
 export function planRecord(r: StagedRecord, ctx: PlanContext<DotdigitalSettings>): PlannedJob[] {
   switch (r.resource) {
     case 'customers':
-      return planCustomer(r, ctx.settings);
+      return planCustomer(r, ctx.settings, ctx.mapped);
     case 'subscribers':
       return planSubscriber(r, ctx.settings);
     case 'orders':
-      return planOrder(r, ctx.settings);
+      return planOrder(r, ctx.settings, ctx.mapped);
     case 'products':
       return planProduct(r, ctx.settings);
     case 'carts':
@@ -55,7 +56,7 @@ function enrol(
   };
 }
 
-function planCustomer(r: StagedRecord, s: DotdigitalSettings): Job[] {
+function planCustomer(r: StagedRecord, s: DotdigitalSettings, mapped?: MappedValues): Job[] {
   if (r.deleted)
     return [
       {
@@ -79,7 +80,7 @@ function planCustomer(r: StagedRecord, s: DotdigitalSettings): Job[] {
     op: 'contact',
     label,
     email: c.email.trim(),
-    dataFields: mapFields(customerValues(c), s.fieldMapping),
+    dataFields: withMappedDataFields(mapFields(customerValues(c), s.fieldMapping), mapped),
     lists: s.customersAddressBookId ? [s.customersAddressBookId] : [],
     optInType: 'unknown',
   };
@@ -172,7 +173,7 @@ function planSubscriber(r: StagedRecord, s: DotdigitalSettings): Job[] {
   return jobs;
 }
 
-function planOrder(r: StagedRecord, s: DotdigitalSettings): Job[] {
+function planOrder(r: StagedRecord, s: DotdigitalSettings, mapped?: MappedValues): Job[] {
   const o = r.data as Order | undefined;
   const label = `order ${r.id}`;
   if (r.deleted || !o || o.is_deleted)
@@ -202,7 +203,7 @@ function planOrder(r: StagedRecord, s: DotdigitalSettings): Job[] {
         op: 'contact',
         label: `guest of order ${o.id}`,
         email,
-        dataFields: mapFields(guestValues(o), s.fieldMapping),
+        dataFields: withMappedDataFields(mapFields(guestValues(o), s.fieldMapping), mapped),
         lists: s.customersAddressBookId ? [s.customersAddressBookId] : [],
         optInType: 'unknown',
       },
