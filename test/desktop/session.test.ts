@@ -49,7 +49,7 @@ async function setup(opts: { token: string; customers?: number }) {
   let now = 1_000_000;
   const shown: number[] = [];
   const session = new DesktopSession({
-    workspace: { ...ws, close: () => ((closed = true), ws.close()) },
+    workspace: { ...ws, shutdown: () => ((closed = true), ws.shutdown()) },
     clock: { now: () => now },
     pollMs: 60_000,
     policy: { groupWindowMs: 1_000 },

@@ -191,7 +191,7 @@ describe('src/main/index.ts lifecycle', () => {
     let held = false;
     f.app.emit('before-quit', { preventDefault: () => (held = true) });
     expect(held).toBe(true);
-    await vi.waitFor(() => expect(f.log).toContain('exit:0'));
+    await vi.waitFor(() => expect(f.log).toContain('exit:0'), { timeout: 15_000 });
     expect(tray.destroyed).toBe(true);
     const list = f.ipcHandlers.get('stores:list')!;
     const after = (await list(appFrame(win.webContents.id), {})) as { ok: boolean };

@@ -12,7 +12,7 @@ import { attentionNow, trayStores, type HealthConnection } from './store-health.
 import type { TrayAction, TrayState } from './tray-menu.js';
 import { WorkTracker } from './work-tracker.js';
 
-export type SessionWorkspace = Pick<Workspace, 'call' | 'bus' | 'scheduler' | 'desktopSettings' | 'close'>;
+export type SessionWorkspace = Pick<Workspace, 'call' | 'bus' | 'scheduler' | 'desktopSettings' | 'shutdown'>;
 
 export interface DesktopSessionOptions {
   workspace: SessionWorkspace;
@@ -62,7 +62,8 @@ export class DesktopSession {
         work: this.work,
         stopClaiming: () => this.stopClaiming(),
         dispose: () => this.dispose(),
-        closeStorage: () => o.workspace.close(),
+        // Waits for the engine worker to stop after its batch before the databases close.
+        closeStorage: () => o.workspace.shutdown(),
       },
       { ...o.quit, onStep: (step) => o.quit?.onStep?.(step) },
     );
