@@ -9,7 +9,12 @@ import {
   createDotdigitalConnector,
   dotdigitalSettingsSchema,
 } from '../../src/main/platforms/dotdigital/index.js';
+import {
+  createSalesmanagoConnector,
+  salesmanagoSettingsSchema,
+} from '../../src/main/platforms/salesmanago/index.js';
 import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+import { startSalesmanagoSim } from '../../src/sandbox/salesmanago/index.js';
 import { startDotdigitalSim } from '../../src/sandbox/dotdigital/index.js';
 import { TestClient } from '../../src/sandbox/dotdigital/test-client.js';
 
@@ -131,4 +136,61 @@ const dotdigital: PlatformCase = {
   },
 };
 
-export const platformCases: PlatformCase[] = [activecampaign, dotdigital];
+const salesmanago: PlatformCase = {
+  platform: 'salesmanago',
+  birthday: (d) => d,
+  async start() {
+    const sim = await startSalesmanagoSim();
+    const a = sim.credentials;
+    const credentials = {
+      clientId: a.clientId,
+      apiKey: 'storebridge-test',
+      apiSecret: a.apiSecret,
+      owner: a.owner,
+      endpoint: a.server,
+      v3ApiKey: a.v3ApiKey,
+    };
+    const connector = createSalesmanagoConnector({
+      timeoutMs: 2_000,
+      serverUrl: (server) => `${sim.url}/${server}/api`,
+      v3Url: sim.url,
+    });
+    return {
+      connector: connector as unknown as Connector<unknown, unknown>,
+      credentials,
+      settings: salesmanagoSettingsSchema.parse({
+        location: 'bc-store-1',
+        catalogId: null,
+        shopDomain: 'shop.example.com',
+        storeUrl: 'https://shop.example.com/',
+      }),
+      // Properties are free-form: the catalogue offers those recently modified contacts hold, so one holds them.
+      async createFields() {
+        const res = await fetch(`${sim.url}/${a.server}/api/contact/upsert`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({
+            clientId: a.clientId,
+            apiKey: 'seed',
+            requestTime: Date.now(),
+            sha: sim.sha('seed'),
+            owner: a.owner,
+            contact: { email: 'seed@example.com' },
+            properties: { bc_birthday: '-', nickname: '-' },
+          }),
+        });
+        if (!res.ok) throw new Error(`seeding a contact: ${res.status} ${await res.text()}`);
+        return { birthday: 'properties.bc_birthday', nickname: 'properties.nickname' };
+      },
+      read: async (email, f) => {
+        const c = sim.contact(email);
+        if (!c) throw new Error(`${email} never reached SALESmanago`);
+        const prop = (k: string) => c.properties[k.slice('properties.'.length)];
+        return present({ birthday: prop(f.birthday), nickname: prop(f.nickname) });
+      },
+      close: () => sim.close(),
+    };
+  },
+};
+
+export const platformCases: PlatformCase[] = [activecampaign, dotdigital, salesmanago];

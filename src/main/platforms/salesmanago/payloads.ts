@@ -14,6 +14,8 @@ export interface UpsertDetail {
   tags: string[];
   properties?: Record<string, string>;
   province?: string;
+  /** Only from a saved field mapping; the row's date transform writes it as SALESmanago expects. */
+  birthday?: string;
   forceOptIn?: boolean;
   forceOptOut?: boolean;
   useApiDoubleOptIn?: boolean;

@@ -4,9 +4,10 @@
 import type { Product } from '../../bigcommerce/schemas/catalog.js';
 import type { Customer, Subscriber } from '../../bigcommerce/schemas/customers.js';
 import type { Order } from '../../bigcommerce/schemas/orders.js';
-import type { PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
+import type { MappedValues, PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
 import { cartSchema } from './cart.js';
 import { cartEvent, customerDetail, orderContactDetail, orderEvent, subscriberDetail } from './mapping.js';
+import { withMappedDetail } from './mapped.js';
 import type { Payload } from './payloads.js';
 import { productFields } from './product-map.js';
 import type { SalesmanagoSettings } from './schemas.js';
@@ -33,7 +34,7 @@ export function planRecord(r: StagedRecord, ctx: PlanContext<SalesmanagoSettings
   const s = ctx.settings;
   switch (r.resource) {
     case 'customers':
-      return planCustomer(r, s);
+      return planCustomer(r, s, ctx.mapped);
     case 'subscribers':
       return planSubscriber(r, s);
     case 'orders':
@@ -45,7 +46,7 @@ export function planRecord(r: StagedRecord, ctx: PlanContext<SalesmanagoSettings
   }
 }
 
-function planCustomer(r: StagedRecord, s: SalesmanagoSettings): Job[] {
+function planCustomer(r: StagedRecord, s: SalesmanagoSettings, mapped?: MappedValues): Job[] {
   // A deleted customer row carries no e-mail, and a store deletion is not an erase request: the contact
   // stays in SALESmanago (as with the vendor's plugin). GDPR erasure goes through erase().
   if (r.deleted || r.data === undefined) return [];
@@ -62,7 +63,11 @@ function planCustomer(r: StagedRecord, s: SalesmanagoSettings): Job[] {
       kind: 'upsert',
       contactKey: keyOf(c.email),
       priority: 0,
-      payload: { op: 'contact', label: `customer ${r.id}`, detail: customerDetail(c, tags, s) },
+      payload: {
+        op: 'contact',
+        label: `customer ${r.id}`,
+        detail: withMappedDetail(customerDetail(c, tags, s), mapped),
+      },
     },
   ];
 }
