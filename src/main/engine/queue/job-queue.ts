@@ -111,7 +111,7 @@ export class JobQueue {
       const candidates = this.db
         .prepare(
           `SELECT j.id, j.status FROM jobs j
-           WHERE j.connection_id = @conn
+           WHERE j.connection_id = @conn AND j.status IN ('queued', 'leased')
              AND ((j.status = 'queued' AND j.run_after <= @now) OR (j.status = 'leased' AND j.lease_expires <= @now))
              AND NOT EXISTS (
                SELECT 1 FROM jobs e WHERE e.connection_id = j.connection_id AND e.entity_type = j.entity_type

@@ -9,5 +9,6 @@ import { m006 } from './006-consent-privacy.js';
 import { m007 } from './007-storefront-scripts.js';
 import { m008 } from './008-privacy-salt-out.js';
 import { m009 } from './009-webhooks.js';
+import { m010 } from './010-jobs-claim-index.js';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
