@@ -10,6 +10,7 @@ export class CircuitBreaker {
   private failures = 0;
   private openedAt = 0;
   private probeAt = 0;
+  private probeDelay = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -19,7 +20,7 @@ export class CircuitBreaker {
   /** True when a call may go now (closed, or the one probe of a half-open breaker). */
   allow(): boolean {
     if (this.state === 'closed') return true;
-    if (this.state === 'open' && this.clock.now() >= this.probeAt) {
+    if (this.state === 'open' && this.now() >= this.probeAt) {
       this.state = 'half-open';
       return true;
     }
@@ -28,7 +29,14 @@ export class CircuitBreaker {
 
   /** True while calls must wait (open and not yet due for a probe); unlike `allow()`, it takes no probe. */
   blocked(): boolean {
-    return this.state === 'open' && this.clock.now() < this.probeAt;
+    return this.state === 'open' && this.now() < this.probeAt;
+  }
+
+  /** The clock, with the next probe never further away than the delay it was set with (clock set back). */
+  private now(): number {
+    const now = this.clock.now();
+    if (this.probeAt - now > this.probeDelay) this.probeAt = now + this.probeDelay;
+    return now;
   }
 
   /** The destination answered (even with an error about a record): it is reachable. */
@@ -44,7 +52,8 @@ export class CircuitBreaker {
       if (this.state === 'closed') this.openedAt = this.clock.now();
       this.state = 'open';
       const n = Math.max(0, this.failures - this.opts.threshold);
-      this.probeAt = this.clock.now() + Math.min(this.opts.maxProbeMs, this.opts.firstProbeMs * 2 ** n);
+      this.probeDelay = Math.min(this.opts.maxProbeMs, this.opts.firstProbeMs * 2 ** n);
+      this.probeAt = this.clock.now() + this.probeDelay;
     }
   }
 

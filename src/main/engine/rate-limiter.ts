@@ -60,6 +60,12 @@ export class TokenBucket {
   }
 
   private refill(now: number): void {
+    if (now < this.last) {
+      // The wall clock was set back: shift the bucket's times with it, or the negative gap would drain the
+      // bucket and make every call wait out the jump.
+      if (this.pausedUntil > 0) this.pausedUntil -= this.last - now;
+      this.last = now;
+    }
     const start = Math.max(this.last, this.pausedUntil > now ? now : this.last);
     this.tokens = Math.min(this.limit.burst, this.tokens + ((now - start) / 1000) * this.limit.perSecond);
     this.last = now;

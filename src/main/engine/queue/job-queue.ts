@@ -40,11 +40,17 @@ interface JobRow {
 /** A rate-limited job with no wait named (the drain normally fills in its limiter's estimate). */
 const DEFAULT_RATE_WAIT_MS = 1_000;
 
+/** The wall clock going back by less than this is jitter (and rebasing for it would only churn rows). */
+export const CLOCK_BACK_TOLERANCE_MS = 2_000;
+
 export function payloadHash(payload: unknown): string {
   return createHash('sha256').update(JSON.stringify(payload)).digest('base64url');
 }
 
 export class JobQueue {
+  /** The latest wall time this queue has been given; a `now` well below it means the clock went back. */
+  private highWater: number | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly backoff: BackoffPolicy = defaultBackoff,
@@ -107,11 +113,12 @@ export class JobQueue {
    * so a platform never sees an order before its customer, nor two versions of a record out of order.
    */
   claim(connectionId: string, owner: string, limit: number, leaseMs: number, now: number): ClaimedJobs {
+    this.followClock(now);
     return this.db.transaction((): ClaimedJobs => {
       const candidates = this.db
         .prepare(
           `SELECT j.id, j.status FROM jobs j
-           WHERE j.connection_id = @conn AND j.status IN ('queued', 'leased')
+           WHERE j.connection_id = @conn
              AND ((j.status = 'queued' AND j.run_after <= @now) OR (j.status = 'leased' AND j.lease_expires <= @now))
              AND NOT EXISTS (
                SELECT 1 FROM jobs e WHERE e.connection_id = j.connection_id AND e.entity_type = j.entity_type
@@ -135,6 +142,36 @@ export class JobQueue {
       const jobs = rows.map((r) => withPrevious(this.db, r, toDeliveryJob(r)));
       return { jobs, inDoubt: jobs.filter((j) => expired.has(j.jobId)) };
     })();
+  }
+
+  /**
+   * Run-afters and leases are absolute wall times. When the clock is set back, a job written at `updated_at`
+   * (now in the future) would wait its delay plus the whole jump: shift it back so it waits at most its
+   * original delay (run_after − updated_at) from now. Long Retry-After waits keep their full length.
+   * Called by `claim`; cheap unless the clock went back (the high-water mark survives restarts via the rows).
+   */
+  followClock(now: number): number {
+    this.highWater ??=
+      (
+        this.db
+          .prepare(`SELECT max(updated_at) AS t FROM jobs WHERE status IN ('queued', 'leased')`)
+          .get() as {
+          t: number | null;
+        }
+      ).t ?? now;
+    if (now >= this.highWater - CLOCK_BACK_TOLERANCE_MS) {
+      this.highWater = Math.max(this.highWater, now);
+      return 0;
+    }
+    this.highWater = now;
+    return this.db
+      .prepare(
+        `UPDATE jobs SET run_after = run_after - (updated_at - @now),
+           lease_expires = CASE WHEN status = 'leased' THEN lease_expires - (updated_at - @now) ELSE lease_expires END,
+           updated_at = @now
+         WHERE status IN ('queued', 'leased') AND updated_at > @now`,
+      )
+      .run({ now }).changes;
   }
 
   /**

@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock.js';
 
 export class Pacer {
   private next = 0;
+  private last = 0;
 
   constructor(
     private perSecond: number,
@@ -22,6 +23,9 @@ export class Pacer {
 
   async turn(signal: AbortSignal): Promise<void> {
     const now = this.clock.now();
+    // The wall clock was set back: shift the next turn with it, or every request waits out the jump.
+    if (now < this.last) this.next -= this.last - now;
+    this.last = now;
     const at = Math.max(now, this.next);
     this.next = at + 1000 / this.perSecond;
     const wait = at - now;
