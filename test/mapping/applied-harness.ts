@@ -84,7 +84,8 @@ export function appliedHarness(o: {
     async sync() {
       const out = await engine.sync('conn-a');
       if (out.delivery.dead > 0 || out.delivery.state !== 'drained') {
-        throw new Error(`sync did not deliver everything: ${JSON.stringify(out.delivery)}`);
+        const why = events.filter((e) => e.level !== 'info').map((e) => e.message);
+        throw new Error(`sync did not deliver everything: ${JSON.stringify(out.delivery)} ${why.join('; ')}`);
       }
       return out;
     },

@@ -10,10 +10,15 @@ import {
   dotdigitalSettingsSchema,
 } from '../../src/main/platforms/dotdigital/index.js';
 import {
+  connectifSettingsSchema,
+  createConnectifConnector,
+} from '../../src/main/platforms/connectif/index.js';
+import {
   createSalesmanagoConnector,
   salesmanagoSettingsSchema,
 } from '../../src/main/platforms/salesmanago/index.js';
 import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+import { startConnectifSim } from '../../src/sandbox/connectif/index.js';
 import { startSalesmanagoSim } from '../../src/sandbox/salesmanago/index.js';
 import { startDotdigitalSim } from '../../src/sandbox/dotdigital/index.js';
 import { TestClient } from '../../src/sandbox/dotdigital/test-client.js';
@@ -193,4 +198,44 @@ const salesmanago: PlatformCase = {
   },
 };
 
-export const platformCases: PlatformCase[] = [activecampaign, dotdigital, salesmanago];
+const connectif: PlatformCase = {
+  platform: 'connectif',
+  birthday: (d) => d,
+  async start() {
+    // Custom fields are defined in the Connectif store; the catalogue reads them from a contacts export.
+    const sim = await startConnectifSim({
+      stores: [
+        {
+          customFields: [
+            // The address fields the connector writes by default, as in a store set up for it.
+            ...['street', 'city', 'state', 'country', 'zip'].map((id) => ({ id, type: 'text' as const })),
+            { id: 'bc_birthday', type: 'date' },
+            { id: 'nickname', type: 'text' },
+          ],
+        },
+      ],
+      rateLimit: { limit: 100_000, windowMs: 60_000 },
+    });
+    return {
+      connector: createConnectifConnector({
+        exportPollMs: 20,
+        exportMaxWaitMs: 5_000,
+      }) as unknown as Connector<unknown, unknown>,
+      credentials: { apiUrl: sim.url, apiKey: sim.credentials.apiKey },
+      settings: connectifSettingsSchema.parse({
+        storeUrl: 'https://shop.example.com',
+        requestsPerMinute: 60_000,
+        timeoutMs: 2_000,
+      }),
+      createFields: async () => ({ birthday: 'bc_birthday', nickname: 'nickname' }),
+      read: async (email, f) => {
+        const c = sim.stores[0]!.contacts.get(email);
+        if (!c) throw new Error(`${email} never reached Connectif`);
+        return present({ birthday: c.data[f.birthday], nickname: c.data[f.nickname] });
+      },
+      close: () => sim.close(),
+    };
+  },
+};
+
+export const platformCases: PlatformCase[] = [activecampaign, dotdigital, salesmanago, connectif];

@@ -50,7 +50,7 @@ export function remappedRecords(
      JOIN (SELECT record_id, max(seq) AS seq FROM staging WHERE store_id = ? AND resource = ? AND seq <= ?
            GROUP BY record_id) latest ON latest.seq = s.seq
      WHERE s.kind = 'upsert' AND EXISTS (SELECT 1 FROM deliveries d WHERE d.connection_id = ?
-       AND d.entity_id = s.record_id AND d.delivered_at <= ?)
+       AND (d.entity_id = s.record_id OR d.entity_id LIKE '%:' || s.record_id) AND d.delivered_at <= ?)
      ORDER BY s.seq`,
   );
   const out: StagedRecord[] = [];

@@ -3,9 +3,10 @@
 import type { Product } from '../../bigcommerce/schemas/catalog.js';
 import type { Customer, Subscriber } from '../../bigcommerce/schemas/customers.js';
 import type { Order } from '../../bigcommerce/schemas/orders.js';
-import type { PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
+import type { MappedValues, PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
 import { cartSchema } from '../../bigcommerce/schemas/cart.js';
 import { customerPatch, guestPatch, newsletterIntent, subscriberPatch } from './contacts.js';
+import { withMappedPatch } from './mapped.js';
 import { purchasePayload } from './orders.js';
 import type { CartPayload, ContactPayload, ProductPayload, PurchaseRemovalPayload } from './payloads.js';
 import { productBodies } from './products.js';
@@ -19,11 +20,11 @@ export function planRecord(r: StagedRecord, ctx: PlanContext<ConnectifSettings>)
   const s = ctx.settings;
   switch (r.resource) {
     case 'customers':
-      return planCustomer(r, s);
+      return planCustomer(r, s, ctx.mapped);
     case 'subscribers':
       return planSubscriber(r, s);
     case 'orders':
-      return planOrder(r, s);
+      return planOrder(r, s, ctx.mapped);
     case 'products':
       return planProduct(r, s);
     case 'carts':
@@ -48,7 +49,7 @@ const inChannel = (s: ConnectifSettings, channel: number | null | undefined): bo
  * A deleted customer arrives without data (no email), so there is nothing to address in Connectif: the
  * contact stays, as it does with Connectif's own app. Removing a person is the GDPR erase.
  */
-function planCustomer(r: StagedRecord, s: ConnectifSettings): PlannedJob[] {
+function planCustomer(r: StagedRecord, s: ConnectifSettings, mapped?: MappedValues): PlannedJob[] {
   if (r.deleted || !r.data) return [];
   const c = r.data as Customer;
   const channels = c.channel_ids;
@@ -56,7 +57,11 @@ function planCustomer(r: StagedRecord, s: ConnectifSettings): PlannedJob[] {
   if (!c.email?.trim()) return [];
   const email = emailKey(c.email);
   return [
-    contactJob(`customer:${c.id}`, r.dateModified, { type: 'contact', email, patch: customerPatch(c, s) }),
+    contactJob(`customer:${c.id}`, r.dateModified, {
+      type: 'contact',
+      email,
+      patch: withMappedPatch(customerPatch(c, s), mapped),
+    }),
   ];
 }
 
@@ -79,7 +84,7 @@ function removal(id: string): PlannedJob {
   return { entityType: 'purchase', entityId: id, version: 'removed', kind: 'delete', priority: 2, payload };
 }
 
-function planOrder(r: StagedRecord, s: ConnectifSettings): PlannedJob[] {
+function planOrder(r: StagedRecord, s: ConnectifSettings, mapped?: MappedValues): PlannedJob[] {
   // A deleted order's purchase leaves Connectif too (a 404 there is fine: it may never have been sent).
   if (r.deleted) return [removal(r.id)];
   if (!r.data) return [];
@@ -93,7 +98,7 @@ function planOrder(r: StagedRecord, s: ConnectifSettings): PlannedJob[] {
   if (guest && !s.includeGuests) return [];
   const raw = o.billing_address?.email?.trim();
   const email = raw ? emailKey(raw) : '';
-  const contact = guest ? guestPatch(o, s) : {};
+  const contact = guest ? withMappedPatch(guestPatch(o, s), mapped) : {};
   const payload = purchasePayload(o, email, contact, s);
   if (!email) payload.problem = 'has no billing email, so Connectif cannot tell whose purchase it is';
   const jobs: PlannedJob[] = [];
