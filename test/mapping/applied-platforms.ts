@@ -10,6 +10,10 @@ import {
   dotdigitalSettingsSchema,
 } from '../../src/main/platforms/dotdigital/index.js';
 import {
+  bloomreachSettingsSchema,
+  createBloomreachConnector,
+} from '../../src/main/platforms/bloomreach/index.js';
+import {
   connectifSettingsSchema,
   createConnectifConnector,
 } from '../../src/main/platforms/connectif/index.js';
@@ -18,6 +22,7 @@ import {
   salesmanagoSettingsSchema,
 } from '../../src/main/platforms/salesmanago/index.js';
 import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+import { startBloomreachSim } from '../../src/sandbox/bloomreach/index.js';
 import { startConnectifSim } from '../../src/sandbox/connectif/index.js';
 import { startSalesmanagoSim } from '../../src/sandbox/salesmanago/index.js';
 import { startDotdigitalSim } from '../../src/sandbox/dotdigital/index.js';
@@ -238,4 +243,48 @@ const connectif: PlatformCase = {
   },
 };
 
-export const platformCases: PlatformCase[] = [activecampaign, dotdigital, salesmanago, connectif];
+const bloomreach: PlatformCase = {
+  platform: 'bloomreach',
+  birthday: (d) => d,
+  async start() {
+    const sim = await startBloomreachSim({ rateLimit: { limit: 100_000, windowMs: 60_000 } });
+    const credentials = {
+      baseUrl: sim.url,
+      projectToken: sim.credentials.projectToken,
+      apiKeyId: sim.credentials.privateKey.keyId,
+      apiSecret: sim.credentials.privateKey.secret,
+    };
+    return {
+      connector: createBloomreachConnector() as unknown as Connector<unknown, unknown>,
+      credentials,
+      settings: bloomreachSettingsSchema.parse({
+        storeUrl: 'https://shop.example.com',
+        requestsPerMinute: 60_000,
+        timeoutMs: 2_000,
+      }),
+      // Properties are schemaless: the catalogue offers those the project holds, so one customer holds them.
+      async createFields() {
+        const basic = Buffer.from(`${credentials.apiKeyId}:${credentials.apiSecret}`).toString('base64');
+        const res = await fetch(`${sim.url}/track/v2/projects/${credentials.projectToken}/customers`, {
+          method: 'POST',
+          headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            customer_ids: { email_id: 'seed@example.com' },
+            properties: { bc_birthday: '2000-01-01', nickname: '-' },
+          }),
+        });
+        if (!res.ok) throw new Error(`seeding a customer: ${res.status} ${await res.text()}`);
+        return { birthday: 'bc_birthday', nickname: 'nickname' };
+      },
+      read: async (email, f) => {
+        const c = sim.customers().find((x) => JSON.stringify(x['ids']).includes(email)) as
+          { properties: Record<string, unknown> } | undefined;
+        if (!c) throw new Error(`${email} never reached Bloomreach`);
+        return present({ birthday: c.properties[f.birthday], nickname: c.properties[f.nickname] });
+      },
+      close: () => sim.close(),
+    };
+  },
+};
+
+export const platformCases: PlatformCase[] = [activecampaign, dotdigital, salesmanago, connectif, bloomreach];

@@ -133,6 +133,8 @@ export interface MappedValues {
    * sends those fields itself (typed, and only those the account has) may leave to its own code.
    */
   from: 'saved' | 'defaults';
+  /** When the saved mapping was saved (ISO), for platforms that keep a value only when its write is newer. */
+  savedAt?: string;
 }
 
 /** A consent change made on the platform (an unsubscribe link, a preference centre), pulled back. */

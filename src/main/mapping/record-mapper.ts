@@ -10,7 +10,7 @@ import { MappingRepo } from './repo.js';
 import { latestStaged } from './staged.js';
 
 /** A record through the mapping, and whether the rows were saved by the user or are the connector's defaults. */
-export type MappedRecord = Applied & { from: 'saved' | 'defaults' };
+export type MappedRecord = Applied & { from: 'saved' | 'defaults'; savedAt?: string };
 
 export interface RecordMapperInput {
   connectionId: string;
@@ -66,7 +66,7 @@ export class RecordMapper {
     if (!m) return undefined;
     return {
       ...applyMapping(record, m.mapping, this.catalogue(), recordId),
-      from: m.savedAt ? 'saved' : 'defaults',
+      ...(m.savedAt ? { from: 'saved' as const, savedAt: m.savedAt } : { from: 'defaults' as const }),
     };
   }
 

@@ -3,8 +3,9 @@
 import type { Product } from '../../bigcommerce/schemas/catalog.js';
 import type { Customer, Subscriber } from '../../bigcommerce/schemas/customers.js';
 import type { Order } from '../../bigcommerce/schemas/orders.js';
-import type { PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
+import type { MappedValues, PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
 import { cartSchema } from '../../bigcommerce/schemas/cart.js';
+import { withMappedProperties, writtenAt } from './mapped.js';
 import { customerProperties, guestProperties, personIds, subscriberProperties } from './mapping.js';
 import { lineItems, purchaseCommands } from './orders.js';
 import { type BrPayload, type Command, type TrackPayload } from './payloads.js';
@@ -19,11 +20,11 @@ export function planRecord(r: StagedRecord, ctx: PlanContext<BloomreachSettings>
   const s = ctx.settings;
   switch (r.resource) {
     case 'customers':
-      return planCustomer(r, s, ctx.storeId);
+      return planCustomer(r, s, ctx.storeId, ctx.mapped);
     case 'subscribers':
       return planSubscriber(r, s);
     case 'orders':
-      return planOrder(r, s);
+      return planOrder(r, s, ctx.mapped);
     case 'products':
       return planProduct(r, s);
     case 'carts':
@@ -63,7 +64,12 @@ const updateCommand = (
  * A deleted customer arrives without data, but its BigCommerce id is a hard id in single-store identity, so
  * the person is anonymised by it, as Bloomreach's integration does.
  */
-function planCustomer(r: StagedRecord, s: BloomreachSettings, storeId: string): PlannedJob[] {
+function planCustomer(
+  r: StagedRecord,
+  s: BloomreachSettings,
+  storeId: string,
+  mapped?: MappedValues,
+): PlannedJob[] {
   if (r.deleted || !r.data) {
     if (!s.anonymiseOnDelete || s.identity !== 'single-store') return [];
     return [
@@ -83,8 +89,8 @@ function planCustomer(r: StagedRecord, s: BloomreachSettings, storeId: string): 
     commands: [
       updateCommand(
         personIds(s, email, c.id),
-        customerProperties(c, s, r.storeId || storeId),
-        r.dateModified,
+        withMappedProperties(customerProperties(c, s, r.storeId || storeId), mapped),
+        writtenAt(r.dateModified, mapped),
       ),
     ],
   };
@@ -150,7 +156,7 @@ function planSubscriber(r: StagedRecord, s: BloomreachSettings): PlannedJob[] {
   return jobs;
 }
 
-function planOrder(r: StagedRecord, s: BloomreachSettings): PlannedJob[] {
+function planOrder(r: StagedRecord, s: BloomreachSettings, mapped?: MappedValues): PlannedJob[] {
   if (r.deleted || !r.data) return [];
   const o = r.data as Order;
   if (o.status_id === INCOMPLETE) return [];
@@ -185,7 +191,13 @@ function planOrder(r: StagedRecord, s: BloomreachSettings): PlannedJob[] {
         {
           type: 'track',
           label: `order ${o.id} (guest ${email})`,
-          commands: [updateCommand(ids, guestProperties(o, email), r.dateModified)],
+          commands: [
+            updateCommand(
+              ids,
+              withMappedProperties(guestProperties(o, email), mapped),
+              writtenAt(r.dateModified, mapped),
+            ),
+          ],
         },
         email,
       ),
