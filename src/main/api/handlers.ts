@@ -20,6 +20,7 @@ import type { DesktopChannels } from './desktop-handlers.js';
 import type { PrivacyChannels } from './privacy-handlers.js';
 import { verifySetup } from './verify-setup.js';
 import { prepareConnection } from './connection-setup.js';
+import { updateStoreToken } from './store-token.js';
 import { z } from 'zod';
 
 /** What a form needs of a zod schema: fields, types, defaults and descriptions, as JSON Schema. */
@@ -63,6 +64,7 @@ export function createHandlers(
     'stores:list': () => d.stores.list(),
     'stores:add': (input) => d.stores.add(input),
     'stores:rename': ({ id, name }) => d.stores.rename(id, name),
+    'stores:updateToken': ({ id, accessToken }) => updateStoreToken(d, id, accessToken),
     'stores:remove': async ({ id }) => {
       // Scripts the console put on the storefront go with the store; an unreachable store must not block removal.
       await d.scripts.removeAllFor(id).catch((err: unknown) =>

@@ -144,6 +144,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
   });
   const queue = new JobQueue(db);
   const bigcommerce = new BigCommerceStoreSource(db, stores, clock);
+  stores.onTokenReplaced((id) => bigcommerce.forget(id));
   // Bound below, once the services they need exist; the engine only calls them during a sync.
   const late = {} as { consent: ConsentService; privacy: PrivacyService };
   const isErased = (r: StagedRecord): boolean => {

@@ -47,6 +47,10 @@ export class StoreRepo {
     );
   }
 
+  setTokenHint(id: string, hint: string): boolean {
+    return this.db.prepare('UPDATE stores SET token_hint = ? WHERE id = ?').run(hint, id).changes === 1;
+  }
+
   remove(id: string): boolean {
     return this.db.prepare('DELETE FROM stores WHERE id = ?').run(id).changes === 1;
   }

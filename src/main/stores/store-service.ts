@@ -1,4 +1,4 @@
-// Runs in: main (Electron-free). Owns: adding, listing, renaming and removing BigCommerce stores; the token
+// Runs in: main (Electron-free). Owns: adding, listing, renaming, re-keying and removing BigCommerce stores; the token
 // goes to the keychain (account `store:<id>:token`), the row to SQLite, and every change is announced.
 import { randomUUID } from 'node:crypto';
 import type { AddStoreInput, StoreSummary } from '../../shared/contract/index.js';
@@ -17,6 +17,7 @@ export type BeforeRemove = (storeId: string) => Promise<void>;
 
 export class StoreService {
   private readonly beforeRemove: BeforeRemove[] = [];
+  private readonly tokenReplaced: Array<(storeId: string) => void> = [];
 
   constructor(
     private readonly repo: StoreRepo,
@@ -72,6 +73,30 @@ export class StoreService {
     this.repo.rename(id, name);
     this.announce();
     return this.get(id);
+  }
+
+  /**
+   * Replaces the store's token in place, connections and history untouched. `verify` asks the store with the
+   * new token first and throws when it is refused: the keychain entry is replaced only after it passed, so a
+   * mistyped token never costs the one that worked.
+   */
+  async replaceToken(
+    id: string,
+    accessToken: string,
+    verify: (store: StoreSummary, token: string) => Promise<void>,
+  ): Promise<StoreSummary> {
+    const store = this.get(id);
+    await verify(store, accessToken);
+    await this.secrets.set(storeTokenAccount(id), accessToken);
+    this.repo.setTokenHint(id, secretHint(accessToken));
+    for (const fn of this.tokenReplaced) fn(id);
+    this.announce();
+    return this.get(id);
+  }
+
+  /** Called after a token was replaced, so clients built with the old one are dropped. */
+  onTokenReplaced(fn: (storeId: string) => void): void {
+    this.tokenReplaced.push(fn);
   }
 
   /** A demo store's simulator listens on a new port each launch. */

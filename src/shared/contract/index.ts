@@ -6,6 +6,8 @@ import {
   removeStoreInputSchema,
   renameStoreInputSchema,
   storeSummarySchema,
+  updateStoreTokenInputSchema,
+  updateStoreTokenOutputSchema,
 } from './stores.js';
 import type { ChannelName, EventName } from './names.js';
 import {
@@ -50,6 +52,11 @@ export const channels = {
   'stores:rename': { input: renameStoreInputSchema, output: storeSummarySchema },
   /** Removes the store and its keychain entry. */
   'stores:remove': { input: removeStoreInputSchema, output: z.object({ removed: z.literal(true) }) },
+  /**
+   * Replaces a store's token in place after the store accepted it (the old one stays if it is refused), and
+   * resumes the store's connections held for re-authentication.
+   */
+  'stores:updateToken': { input: updateStoreTokenInputSchema, output: updateStoreTokenOutputSchema },
   /** The destinations this build can sync to, with their capabilities. */
   'platforms:list': { input: empty, output: z.array(platformInfoSchema) },
   'accounts:list': { input: empty, output: z.array(accountSummarySchema) },

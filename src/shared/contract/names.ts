@@ -7,6 +7,7 @@ export const channelNames = [
   'stores:add',
   'stores:rename',
   'stores:remove',
+  'stores:updateToken',
   'platforms:list',
   'accounts:list',
   'accounts:add',

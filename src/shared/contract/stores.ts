@@ -30,17 +30,19 @@ export const storeSummarySchema = z.object({
 });
 export type StoreSummary = z.infer<typeof storeSummarySchema>;
 
+const accessTokenSchema = z
+  .string()
+  .trim()
+  .min(8, {
+    message:
+      'Paste the access token of a store-level API account (Settings > API > Store-level API accounts)',
+  })
+  .max(512);
+
 export const addStoreInputSchema = z.object({
   name: storeNameSchema,
   storeHash: storeHashSchema,
-  accessToken: z
-    .string()
-    .trim()
-    .min(8, {
-      message:
-        'Paste the access token of a store-level API account (Settings > API > Store-level API accounts)',
-    })
-    .max(512),
+  accessToken: accessTokenSchema,
   apiBaseUrl: z
     .string()
     .url({ message: 'API base URL must be a full URL such as https://api.bigcommerce.com' })
@@ -50,3 +52,11 @@ export type AddStoreInput = z.infer<typeof addStoreInputSchema>;
 
 export const renameStoreInputSchema = z.object({ id: storeIdSchema, name: storeNameSchema });
 export const removeStoreInputSchema = z.object({ id: storeIdSchema });
+
+/** A new token for a store already in the workspace (its API account was rotated or revoked). */
+export const updateStoreTokenInputSchema = z.object({ id: storeIdSchema, accessToken: accessTokenSchema });
+export const updateStoreTokenOutputSchema = z.object({
+  store: storeSummarySchema,
+  /** Connections that were held for re-authentication and now run again. */
+  resumed: z.array(z.object({ id: z.string(), name: z.string() })),
+});

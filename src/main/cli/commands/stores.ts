@@ -1,9 +1,9 @@
-// Runs in: Node (CLI). Owns: `storebridge stores add|list|rename|remove`.
-import { readFileSync } from 'node:fs';
+// Runs in: Node (CLI). Owns: `storebridge stores add|list|rename|set-token|remove`.
 import { parseArgs } from 'node:util';
 import type { StoreSummary } from '../../../shared/contract/index.js';
 import type { Workspace } from '../../app/workspace.js';
 import { expectOk, printTable, UsageError, type Output } from '../output.js';
+import { storesSetToken, storesTokenHelp, tokenFrom } from './stores-token.js';
 import { storesWebhooksCommand, storesWebhooksHelp } from './stores-webhooks.js';
 
 export const storesHelp = `storebridge stores <command>
@@ -13,6 +13,7 @@ export const storesHelp = `storebridge stores <command>
       --api-url URL                      API base URL (default https://api.bigcommerce.com)
       --no-verify                        skip checking the token and its scopes after adding
   rename <id|hash> --name N              rename a store
+${storesTokenHelp}
   verify <id|hash>                       check the token, its scopes and the store's facts, with what to fix
   remove <id|hash>                       remove a store, the hooks and scripts Storebridge put on it, and its token
   webhooks <command>                     webhooks where a public HTTPS URL reaches this machine (see below)
@@ -45,9 +46,7 @@ export async function storesCommand(ws: Workspace, o: Output, args: string[]): P
           'no-verify': { type: 'boolean' },
         },
       });
-      const accessToken = values['token-stdin']
-        ? readFileSync(0, 'utf8').split(/\r?\n/)[0]!.trim()
-        : (values.token ?? process.env.STOREBRIDGE_TOKEN);
+      const accessToken = tokenFrom(values);
       if (!accessToken)
         throw new UsageError('stores add needs a token: --token-stdin, STOREBRIDGE_TOKEN or --token');
       const store = expectOk(
@@ -109,6 +108,8 @@ export async function storesCommand(ws: Workspace, o: Output, args: string[]): P
       }
       return v.ok ? 0 : 1;
     }
+    case 'set-token':
+      return storesSetToken(ws, o, rest, (ref) => findStore(ws, ref));
     case 'remove': {
       const id = findStore(ws, rest[0]);
       if (!expectOk(o, await ws.call('stores:remove', { id }))) return 1;
