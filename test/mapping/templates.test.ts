@@ -52,6 +52,13 @@ afterEach(() => db?.close());
 function setup(): { db: Db; service: MappingService; clock: ManualClock } {
   db = mappingDb();
   for (const s of ['a', 'b', 'c']) addStoreWithConnection(db, `store-${s}`, `conn-${s}`);
+  // Each connection has its own platform account: the service caches an account's fields, and these differ.
+  for (const s of ['b', 'c']) {
+    db.prepare(
+      `INSERT INTO platform_accounts (id, platform, name, created_at) VALUES (?, 'file', ?, '2026-01-01')`,
+    ).run(`acct-${s}`, `Account ${s}`);
+    db.prepare('UPDATE connections SET account_id = ? WHERE id = ?').run(`acct-${s}`, `conn-${s}`);
+  }
   stage(db, 'store-a', 'customers', [customer(1), customer(2, { phone: 'n/a', first_name: 'Bia' })]);
   stage(db, 'store-b', 'customers', [
     customer(1, {

@@ -39,8 +39,14 @@ export type TemplateApplyResult =
 
 const RESOURCE: Record<Entity, 'customers' | 'orders'> = { customer: 'customers', order: 'orders' };
 
+/** How long a platform's field list is reused: the grid validates and previews on every edit. */
+export const CATALOGUE_TTL_MS = 5 * 60_000;
+const CACHED = { refresh: false } as const;
+
 export class MappingService {
   readonly repo: MappingRepo;
+  /** The platform's fields per account (connections of one account share them), with when they were read. */
+  private readonly remoteCache = new Map<string, { at: number; fields: Promise<RemoteFieldInput[]> }>();
 
   constructor(
     private readonly db: Db,
@@ -48,6 +54,7 @@ export class MappingService {
     private readonly ports: MappingPorts,
     /** How many recent staged records discovery reads per resource. */
     private readonly discoverySample = 500,
+    private readonly catalogueTtlMs = CATALOGUE_TTL_MS,
   ) {
     this.repo = new MappingRepo(db);
   }
@@ -70,15 +77,45 @@ export class MappingService {
     });
   }
 
+  /**
+   * The platform's fields for a connection, read live at most once per account every few minutes; `refresh`
+   * reads them again (a field just created on the platform). A failed read is not kept.
+   */
+  remoteFields(connectionId: string, o: { refresh?: boolean } = {}): Promise<RemoteFieldInput[]> {
+    const row = this.db.prepare('SELECT account_id FROM connections WHERE id = ?').get(connectionId) as
+      { account_id: string } | undefined;
+    if (!row) throw new AppError('not_found', `No connection ${connectionId}: it may have been removed`);
+    const key = row.account_id;
+    const now = this.clock.now();
+    const hit = this.remoteCache.get(key);
+    if (!o.refresh && hit && now - hit.at < this.catalogueTtlMs) return hit.fields;
+    const fields = this.ports.remoteFields(connectionId);
+    this.remoteCache.set(key, { at: now, fields });
+    fields.catch(() => {
+      if (this.remoteCache.get(key)?.fields === fields) this.remoteCache.delete(key);
+    });
+    return fields;
+  }
+
+  /** Forgets the cached platform fields (of one connection's account, or all) so the next read is live. */
+  refreshCatalogue(connectionId?: string): void {
+    if (connectionId === undefined) return this.remoteCache.clear();
+    const row = this.db.prepare('SELECT account_id FROM connections WHERE id = ?').get(connectionId) as
+      { account_id: string } | undefined;
+    if (row) this.remoteCache.delete(row.account_id);
+  }
+
+  /**
+   * The grid's catalogue. Loading the grid reads the platform live (`refresh` defaults to true: a field just
+   * created on the platform shows); the validate, preview and save calls of each edit then reuse that read.
+   */
   async catalogue(
     connectionId: string,
     entity?: Entity,
+    o: { refresh?: boolean } = { refresh: true },
   ): Promise<{ catalogue: Catalogue; skipped: Discovery['skipped'] }> {
     const storeId = this.storeOf(connectionId);
-    const [found, remote] = await Promise.all([
-      this.discover(storeId),
-      this.ports.remoteFields(connectionId),
-    ]);
+    const [found, remote] = await Promise.all([this.discover(storeId), this.remoteFields(connectionId, o)]);
     return {
       catalogue: buildCatalogue({ custom: found.fields, remote, ...(entity ? { entity } : {}) }),
       skipped: found.skipped,
@@ -87,7 +124,7 @@ export class MappingService {
 
   async validate(connectionId: string, input: MappingInput): Promise<MappingIssue[]> {
     const mapping = parseMapping(input);
-    const { catalogue } = await this.catalogue(connectionId, mapping.entity);
+    const { catalogue } = await this.catalogue(connectionId, mapping.entity, CACHED);
     return validateMapping(mapping, catalogue);
   }
 
@@ -124,7 +161,7 @@ export class MappingService {
   ): Promise<Preview & { issues: MappingIssue[] }> {
     const mapping = parseMapping(input);
     const storeId = this.storeOf(connectionId);
-    const { catalogue } = await this.catalogue(connectionId, mapping.entity);
+    const { catalogue } = await this.catalogue(connectionId, mapping.entity, CACHED);
     const records = latestStaged(this.db, storeId, RESOURCE[mapping.entity], limit);
     return {
       ...previewMapping(records, mapping, catalogue, limit),
@@ -141,7 +178,7 @@ export class MappingService {
         `Connection ${input.connectionId} has no ${input.entity} mapping to save as a template yet`,
       );
     }
-    const { catalogue } = await this.catalogue(input.connectionId, input.entity);
+    const { catalogue } = await this.catalogue(input.connectionId, input.entity, CACHED);
     const sourceFields = Object.fromEntries(
       stored.rows.flatMap((r) => {
         const f = sourceField(catalogue, r.source);
@@ -166,7 +203,7 @@ export class MappingService {
     for (const connectionId of connectionIds) {
       try {
         const storeId = this.storeOf(connectionId);
-        const { catalogue } = await this.catalogue(connectionId, template.entity);
+        const { catalogue } = await this.catalogue(connectionId, template.entity, CACHED);
         const report = fitRows(
           { entity: template.entity, rows: template.rows, expected: template.sourceFields },
           catalogue,
