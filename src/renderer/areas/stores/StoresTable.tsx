@@ -1,14 +1,16 @@
-// Runs in: renderer. Owns: the table of stores with rename and remove actions.
+// Runs in: renderer. Owns: the table of stores with rename, replace-token and remove actions.
 import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconKey, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { StoreSummary } from '../../../shared/contract/index';
 import { RemoveStoreModal } from './RemoveStoreModal';
 import { RenameStoreModal } from './RenameStoreModal';
+import { ReplaceTokenModal } from './ReplaceTokenModal';
 
 export function StoresTable({ stores }: { stores: StoreSummary[] }) {
   const [renaming, setRenaming] = useState<StoreSummary | null>(null);
   const [removing, setRemoving] = useState<StoreSummary | null>(null);
+  const [rekeying, setRekeying] = useState<StoreSummary | null>(null);
   return (
     <>
       <Table striped highlightOnHover data-testid="stores-table">
@@ -51,6 +53,16 @@ export function StoresTable({ stores }: { stores: StoreSummary[] }) {
                       <IconPencil size={16} />
                     </ActionIcon>
                   </Tooltip>
+                  <Tooltip label="Replace token">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Replace the API token of ${s.name}`}
+                      onClick={() => setRekeying(s)}
+                      data-testid="replace-token"
+                    >
+                      <IconKey size={16} />
+                    </ActionIcon>
+                  </Tooltip>
                   <Tooltip label="Remove">
                     <ActionIcon
                       variant="subtle"
@@ -69,6 +81,11 @@ export function StoresTable({ stores }: { stores: StoreSummary[] }) {
         </Table.Tbody>
       </Table>
       <RenameStoreModal key={renaming?.id ?? 'closed'} store={renaming} onClose={() => setRenaming(null)} />
+      <ReplaceTokenModal
+        key={`token-${rekeying?.id ?? 'closed'}`}
+        store={rekeying}
+        onClose={() => setRekeying(null)}
+      />
       <RemoveStoreModal store={removing} onClose={() => setRemoving(null)} />
     </>
   );
