@@ -48,6 +48,8 @@ export interface PlatformCase {
   start(): Promise<RunningSim>;
   /** How the platform holds the birthday after a `date` transform to a calendar date (`yyyy-MM-dd`). */
   birthday(isoDate: string): unknown;
+  /** Bloomreach: mapped properties are dated by the mapping's save, so a save re-sends every mapped record. */
+  resendsEveryRecordOnSave?: boolean;
 }
 
 const present = (o: Partial<Record<keyof CustomFields, unknown>>) =>
@@ -246,6 +248,7 @@ const connectif: PlatformCase = {
 const bloomreach: PlatformCase = {
   platform: 'bloomreach',
   birthday: (d) => d,
+  resendsEveryRecordOnSave: true,
   async start() {
     const sim = await startBloomreachSim({ rateLimit: { limit: 100_000, windowMs: 60_000 } });
     const credentials = {

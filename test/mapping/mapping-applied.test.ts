@@ -32,6 +32,14 @@ const people = [
       { name: 'Nickname', value: 'bia', customer_id: 2 },
     ],
   }),
+  customer(3, {
+    email: 'cai@example.com',
+    form_fields: [
+      { name: 'Birthday', value: '31/12/1985', customer_id: 3 },
+      // Two answers cannot go into the platform's one-value text field: the type check leaves it out.
+      { name: 'Nickname', value: ['cai', 'caio'], customer_id: 3 },
+    ],
+  }),
 ];
 
 const rows = (c: { birthday: string; nickname: string }, shout: boolean) => [
@@ -70,6 +78,8 @@ describe.each(platformCases)('$platform: the saved mapping drives the sync', (pc
     });
     // Bia's birthday could not be read: her nickname still arrived, and an event names her and the field.
     expect(await sim.read('bia@example.com', fields)).toEqual({ nickname: 'bia' });
+    // Cai's two nicknames fail the platform field's type: his birthday still arrived.
+    expect(await sim.read('cai@example.com', fields)).toEqual({ birthday: pc.birthday('1985-12-31') });
     const issue = h.events.filter((e) => e.type === 'mapping.record_issue');
     expect(issue).toEqual([
       expect.objectContaining({
@@ -77,7 +87,22 @@ describe.each(platformCases)('$platform: the saved mapping drives the sync', (pc
         storeId: 'store-1',
         platform: pc.platform,
         connectionId: 'conn-a',
-        payload: expect.objectContaining({ target: fields.birthday, source: 'bc.form_field.Birthday' }),
+        payload: expect.objectContaining({
+          code: 'transform_failed',
+          target: fields.birthday,
+          source: 'bc.form_field.Birthday',
+        }),
+      }),
+      expect.objectContaining({
+        recordId: '3',
+        storeId: 'store-1',
+        platform: pc.platform,
+        connectionId: 'conn-a',
+        payload: expect.objectContaining({
+          code: 'type_conflict',
+          target: fields.nickname,
+          source: 'bc.form_field.Nickname',
+        }),
       }),
     ]);
 
@@ -86,7 +111,8 @@ describe.each(platformCases)('$platform: the saved mapping drives the sync', (pc
 
     await h.save({ entity: 'customer', rows: rows(fields, true) });
     const again = await h.sync();
-    expect(again.plan.queued).toBe(2);
+    // Ana's and Bia's nicknames changed; nothing of Cai's did (Bloomreach dates every write by the save).
+    expect(again.plan.queued).toBe(pc.resendsEveryRecordOnSave ? 3 : 2);
     expect(await sim.read('ana@example.com', fields)).toMatchObject({ nickname: 'ANA' });
     expect(await sim.read('bia@example.com', fields)).toMatchObject({ nickname: 'BIA' });
   });

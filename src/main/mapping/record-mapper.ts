@@ -5,7 +5,7 @@ import type { Db } from '../storage/db.js';
 import { applyMapping, type Applied } from './apply.js';
 import { buildCatalogue, type RemoteFieldInput } from './catalogue.js';
 import { discoverCustomFields } from './discover.js';
-import { mappingRowSchema, type Catalogue, type Entity, type Mapping } from './model.js';
+import { mappingRowSchema, type Catalogue, type CatalogueField, type Entity, type Mapping } from './model.js';
 import { MappingRepo } from './repo.js';
 import { latestStaged } from './staged.js';
 
@@ -27,6 +27,8 @@ export interface ConnectionMapping {
   mapping: Mapping;
   /** ISO time the mapping was saved; undefined for the connector's defaults. */
   savedAt?: string;
+  /** The platform fields the rows write, as saved with them: each value is checked against its field's type. */
+  targets: readonly RemoteFieldInput[] | readonly CatalogueField[];
 }
 
 const ENTITY_OF: Partial<Record<string, Entity>> = { customers: 'customer', orders: 'order' };
@@ -43,7 +45,8 @@ export function entityOf(resource: string): Entity | undefined {
 export class RecordMapper {
   private readonly repo: MappingRepo;
   private readonly mappings = new Map<Entity, ConnectionMapping | null>();
-  private catalogueCache: Catalogue | undefined;
+  private sourceCache: CatalogueField[] | undefined;
+  private readonly catalogues = new Map<Entity, Catalogue>();
 
   constructor(
     private readonly db: Db,
@@ -65,22 +68,40 @@ export class RecordMapper {
     const m = this.mappingFor(entity);
     if (!m) return undefined;
     return {
-      ...applyMapping(record, m.mapping, this.catalogue(), recordId),
+      ...applyMapping(record, m.mapping, this.catalogue(entity, m), recordId),
       ...(m.savedAt ? { from: 'saved' as const, savedAt: m.savedAt } : { from: 'defaults' as const }),
     };
   }
 
   private load(entity: Entity): ConnectionMapping | null {
-    const saved = this.repo.getMapping(this.input.connectionId, entity);
-    if (saved) return { mapping: { entity, rows: saved.rows }, savedAt: saved.updatedAt };
+    const { connectionId } = this.input;
+    const saved = this.repo.getMapping(connectionId, entity);
+    if (saved) {
+      return {
+        mapping: { entity, rows: saved.rows },
+        savedAt: saved.updatedAt,
+        targets: this.input.targets ?? this.repo.getMappingTargets(connectionId, entity),
+      };
+    }
     const pairs = this.input.defaults?.[entity];
     if (!pairs?.length) return null;
-    return { mapping: { entity, rows: pairs.map((p) => mappingRowSchema.parse(p)) } };
+    return {
+      mapping: { entity, rows: pairs.map((p) => mappingRowSchema.parse(p)) },
+      targets: this.input.targets ?? [],
+    };
   }
 
-  private catalogue(): Catalogue {
-    if (this.catalogueCache) return this.catalogueCache;
-    // Custom source fields come from the store's staged records, so transforms know their types and options.
+  private catalogue(entity: Entity, m: ConnectionMapping): Catalogue {
+    const hit = this.catalogues.get(entity);
+    if (hit) return hit;
+    const c: Catalogue = { source: this.sources(), target: m.targets.map(asCatalogueField) };
+    this.catalogues.set(entity, c);
+    return c;
+  }
+
+  /** Source fields: BigCommerce's standard ones and the store's custom ones, found in its staged records. */
+  private sources(): CatalogueField[] {
+    if (this.sourceCache) return this.sourceCache;
     const n = this.input.discoverySample ?? 500;
     const found = discoverCustomFields({
       records: {
@@ -88,7 +109,12 @@ export class RecordMapper {
         orders: latestStaged(this.db, this.input.storeId, 'orders', n),
       },
     });
-    this.catalogueCache = buildCatalogue({ custom: found.fields, remote: this.input.targets ?? [] });
-    return this.catalogueCache;
+    this.sourceCache = buildCatalogue({ custom: found.fields, remote: [] }).source;
+    return this.sourceCache;
   }
+}
+
+function asCatalogueField(f: RemoteFieldInput | CatalogueField): CatalogueField {
+  if ('group' in f) return f;
+  return buildCatalogue({ custom: [], remote: [f] }).target[0]!;
 }

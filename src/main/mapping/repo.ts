@@ -5,7 +5,15 @@ import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import type { Db } from '../storage/db.js';
 import { fieldSnapshotSchema, fitReportSchema, type FieldSnapshot, type FitReport } from './fit.js';
-import { entitySchema, mappingRowSchema, type Entity, type Mapping, type MappingRow } from './model.js';
+import {
+  catalogueFieldSchema,
+  entitySchema,
+  mappingRowSchema,
+  type CatalogueField,
+  type Entity,
+  type Mapping,
+  type MappingRow,
+} from './model.js';
 
 export const templateSchema = z.object({
   id: z.string(),
@@ -75,12 +83,34 @@ export class MappingRepo {
     });
   }
 
+  /**
+   * The platform fields a saved mapping's rows write, as they were when it was saved (type, options,
+   * required): what a sync checks each value against without asking the platform. Empty for older rows.
+   */
+  getMappingTargets(connectionId: string, entity: Entity): CatalogueField[] {
+    const r = this.db
+      .prepare('SELECT rows FROM mappings WHERE connection_id = ? AND entity = ?')
+      .get(connectionId, entity) as { rows: string } | undefined;
+    if (!r) return [];
+    const rows = JSON.parse(r.rows) as Array<{ targetField?: unknown }>;
+    return rows.flatMap((row) => {
+      const f = catalogueFieldSchema.safeParse(row.targetField);
+      return f.success ? [f.data] : [];
+    });
+  }
+
   saveMapping(
     connectionId: string,
     mapping: Mapping,
     now: string,
     from: { templateId: string; notFitted: FitReport['notFitted'] } | null = null,
+    /** The platform's field for each row's target, kept beside the row (the row schema leaves it out when read). */
+    targets: readonly CatalogueField[] = [],
   ): void {
+    const rows = mapping.rows.map((row) => {
+      const targetField = targets.find((t) => t.key === row.target);
+      return targetField ? { ...row, targetField } : row;
+    });
     this.db
       .prepare(
         `INSERT INTO mappings (connection_id, entity, rows, template_id, not_fitted, updated_at)
@@ -91,7 +121,7 @@ export class MappingRepo {
       .run(
         connectionId,
         mapping.entity,
-        JSON.stringify(mapping.rows),
+        JSON.stringify(rows),
         from?.templateId ?? null,
         JSON.stringify(from?.notFitted ?? []),
         now,

@@ -136,7 +136,8 @@ export class MappingService {
   /** Saves a mapping without errors; warnings are returned for the grid to show. */
   async save(connectionId: string, input: MappingInput): Promise<{ issues: MappingIssue[] }> {
     const mapping = parseMapping(input);
-    const issues = await this.validate(connectionId, mapping);
+    const { catalogue } = await this.catalogue(connectionId, mapping.entity, CACHED);
+    const issues = validateMapping(mapping, catalogue);
     if (hasErrors(issues)) {
       const errors = issues.filter((i) => i.severity === 'error');
       throw new AppError(
@@ -149,7 +150,7 @@ export class MappingService {
         },
       );
     }
-    this.repo.saveMapping(connectionId, mapping, this.now());
+    this.repo.saveMapping(connectionId, mapping, this.now(), null, catalogue.target);
     return { issues };
   }
 
@@ -208,10 +209,13 @@ export class MappingService {
           { entity: template.entity, rows: template.rows, expected: template.sourceFields },
           catalogue,
         );
-        this.repo.saveMapping(connectionId, report.mapping, this.now(), {
-          templateId,
-          notFitted: report.notFitted,
-        });
+        this.repo.saveMapping(
+          connectionId,
+          report.mapping,
+          this.now(),
+          { templateId, notFitted: report.notFitted },
+          catalogue.target,
+        );
         results.push({ connectionId, storeId, ok: true, report });
       } catch (err) {
         results.push({ connectionId, ok: false, error: err instanceof Error ? err.message : String(err) });
