@@ -15,18 +15,29 @@ interface Target {
   connector: Pick<Connector<unknown, unknown>, 'platform'>;
 }
 
+/** What happened, without the value itself: the message is shown and exported as is (values can be personal). */
+const WHY: Record<RecordIssue['code'], string> = {
+  transform_failed: 'a transform could not convert the value',
+  required_empty: 'required but empty',
+  type_conflict: "the value does not fit the platform field's type",
+  unknown_source: 'the source field cannot be read by this version',
+  truncated: 'the value was shortened',
+  unsupported_value: 'the source holds a structure, not a value',
+};
+
 /** One event per issue: a value the mapping could not produce is never dropped without a word. */
 export function issueEvents(t: Target, record: StagedRecord, issues: readonly RecordIssue[]): NewEvent[] {
   return issues.map((i) => ({
     level: i.severity === 'error' ? 'warn' : 'info',
     type: 'mapping.record_issue',
-    message: `${record.resource} ${record.id}: ${i.target} left out (${i.message})`,
+    message: `${record.resource} ${record.id}: ${i.target} ${i.code === 'truncated' ? 'shortened' : 'left out'}: ${WHY[i.code]}`,
     storeId: t.storeId,
     connectionId: t.connectionId,
     platform: t.connector.platform,
     recordType: record.resource,
     recordId: record.id,
-    payload: { code: i.code, severity: i.severity, source: i.source, target: i.target },
+    // The mapping's own words (they may quote the value) are kept for diagnosis in the payload only.
+    payload: { code: i.code, severity: i.severity, source: i.source, target: i.target, reason: i.message },
   }));
 }
 
