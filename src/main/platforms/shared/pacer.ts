@@ -6,6 +6,7 @@ import type { Clock } from '../../core/clock.js';
 export class Pacer {
   private next = 0;
   private blockedUntil = 0;
+  private last = 0;
 
   constructor(
     private perMinute: number,
@@ -23,15 +24,27 @@ export class Pacer {
 
   /** How long the next request would wait because the platform's window is spent. */
   blockedFor(): number {
-    return Math.max(0, this.blockedUntil - this.clock.now());
+    const now = this.follow(this.clock.now());
+    return Math.max(0, this.blockedUntil - now);
   }
 
   async turn(signal: AbortSignal): Promise<void> {
-    const now = this.clock.now();
+    const now = this.follow(this.clock.now());
     const at = Math.max(now, this.next, this.blockedUntil);
     this.next = at + 60_000 / this.perMinute;
     const wait = at - now;
     if (wait > 0) await sleep(wait, signal);
+  }
+
+  /** The wall clock was set back: shift the pending times with it, or every request waits out the jump. */
+  private follow(now: number): number {
+    if (now < this.last) {
+      const jump = this.last - now;
+      this.next -= jump;
+      this.blockedUntil -= jump;
+    }
+    this.last = now;
+    return now;
   }
 }
 
