@@ -8,7 +8,7 @@ import { RecordMapper } from '../../mapping/record-mapper.js';
 import type { Db } from '../../storage/db.js';
 import type { Connector, PlannedJob, StagedRecord, StagedResource } from '../connector.js';
 import type { EnqueueOutcome, JobQueue } from '../queue/job-queue.js';
-import { issueEvents, remappedRecords } from './mapped.js';
+import { dropStaleTwins, issueEvents, remappedRecords } from './mapped.js';
 import { toRecord, type StagingRow } from './staged-row.js';
 import { inScope, type Scope } from './scope.js';
 
@@ -93,12 +93,19 @@ export function fanOut(db: Db, queue: JobQueue, t: FanOutTarget, o: FanOutOption
     (r) => !t.exclude?.(r) && inScope(r, t.scope) && (!o.resources || o.resources.includes(r.resource)),
   );
   if (remap.length > 0 && !o.signal?.aborted) {
-    // A re-send for a changed mapping corrects data: like a historical sync, it must not fire automations.
-    const outcome = queue.enqueue(t.connectionId, remap.flatMap(planOne), true, o.now);
+    // A re-send for a changed mapping corrects data: like a historical sync, it must not fire automations
+    // (remappedRecords keeps a record that still waits as a live change live).
+    for (const historical of [true, false]) {
+      const jobs = remap.filter((r) => r.historical === historical).flatMap(planOne);
+      const outcome = db.transaction(() => {
+        dropStaleTwins(db, t.connectionId, jobs);
+        return queue.enqueue(t.connectionId, jobs, historical, o.now);
+      })();
+      total.queued += outcome.queued;
+      total.unchanged += outcome.unchanged;
+      total.duplicate += outcome.duplicate;
+    }
     total.remapped = remap.length;
-    total.queued += outcome.queued;
-    total.unchanged += outcome.unchanged;
-    total.duplicate += outcome.duplicate;
   }
 
   for (;;) {

@@ -4,7 +4,7 @@ import type { NewEvent } from '../../events/event-log.js';
 import type { RecordIssue } from '../../mapping/model.js';
 import type { RecordMapper } from '../../mapping/record-mapper.js';
 import type { Db } from '../../storage/db.js';
-import type { Connector, StagedRecord } from '../connector.js';
+import type { Connector, PlannedJob, StagedRecord } from '../connector.js';
 import { toRecord, type StagingRow } from './staged-row.js';
 
 const RESOURCE = { customer: 'customers', order: 'orders' } as const;
@@ -42,8 +42,8 @@ export function issueEvents(t: Target, record: StagedRecord, issues: readonly Re
 }
 
 /**
- * The latest staged version of each record this connection delivered before its mapping was last saved, when
- * the save came after the connection's last finished run. Records never delivered are left alone: a
+ * The latest staged version of each record this connection delivered, or queued, before its mapping was last
+ * saved, when the save came after the connection's last finished run. Records never planned are left alone: a
  * connection that started "from now" must not receive its store's history because a mapping changed.
  */
 export function remappedRecords(
@@ -56,28 +56,68 @@ export function remappedRecords(
     .prepare('SELECT staged_seq, last_run_finished FROM connection_progress WHERE connection_id = ?')
     .get(t.connectionId) as { staged_seq: number; last_run_finished: number | null } | undefined;
   if (!progress) return [];
-  const rows = db.prepare(
-    `SELECT s.seq, s.resource, s.record_id, s.date_modified, s.kind, s.payload FROM staging s
-     JOIN (SELECT record_id, max(seq) AS seq FROM staging WHERE store_id = ? AND resource = ? AND seq <= ?
-           GROUP BY record_id) latest ON latest.seq = s.seq
-     WHERE s.kind = 'upsert' AND EXISTS (SELECT 1 FROM deliveries d WHERE d.connection_id = ?
-       AND (d.entity_id = s.record_id OR d.entity_id LIKE '%:' || s.record_id) AND d.delivered_at <= ?)
-     ORDER BY s.seq`,
-  );
   const out: StagedRecord[] = [];
   for (const entity of ['customer', 'order'] as const) {
     const savedAt = mapper.mappingFor(entity)?.savedAt;
     if (!savedAt) continue;
     const saved = Date.parse(savedAt);
     if (progress.last_run_finished !== null && progress.last_run_finished > saved) continue;
-    const found = rows.all(
-      t.storeId,
-      RESOURCE[entity],
-      progress.staged_seq,
-      t.connectionId,
-      saved,
-    ) as StagingRow[];
-    out.push(...found.map((r) => toRecord(t.storeId, r, historical)));
+    const { planned, live } = plannedBefore(db, t.connectionId, saved);
+    if (planned.size === 0) continue;
+    // One pass over the store's latest versions: joining on entity ids with a prefix cannot use an index.
+    const rows = db
+      .prepare(
+        `SELECT s.seq, s.resource, s.record_id, s.date_modified, s.kind, s.payload FROM staging s
+         JOIN (SELECT max(seq) AS seq FROM staging WHERE store_id = ? AND resource = ? AND seq <= ?
+               GROUP BY record_id) latest ON latest.seq = s.seq
+         WHERE s.kind = 'upsert' ORDER BY s.seq`,
+      )
+      .iterate(t.storeId, RESOURCE[entity], progress.staged_seq) as Iterable<StagingRow>;
+    for (const r of rows) {
+      if (!planned.has(r.record_id)) continue;
+      // A record still waiting as a live change stays live (its tags, its automations); the rest is a correction.
+      out.push(toRecord(t.storeId, r, live.has(r.record_id) ? false : historical));
+    }
   }
   return out;
+}
+
+/** Connectors key entities as the record id or with a prefix (`customer:42`): the id is what follows the last colon. */
+const recordIdOf = (entityId: string): string => entityId.slice(entityId.lastIndexOf(':') + 1);
+
+/** Record ids the connection delivered, or has waiting (queued or dead), from before `saved` (epoch ms). */
+function plannedBefore(
+  db: Db,
+  connectionId: string,
+  saved: number,
+): { planned: Set<string>; live: Set<string> } {
+  const planned = new Set<string>();
+  const live = new Set<string>();
+  const delivered = db
+    .prepare('SELECT entity_id FROM deliveries WHERE connection_id = ? AND delivered_at <= ?')
+    .iterate(connectionId, saved) as Iterable<{ entity_id: string }>;
+  for (const d of delivered) planned.add(recordIdOf(d.entity_id));
+  const waiting = db
+    .prepare(
+      `SELECT entity_id, historical FROM jobs WHERE connection_id = ? AND status IN ('queued', 'dead')
+         AND kind != 'event' AND created_at <= ?`,
+    )
+    .iterate(connectionId, saved) as Iterable<{ entity_id: string; historical: number }>;
+  for (const j of waiting) {
+    planned.add(recordIdOf(j.entity_id));
+    if (j.historical === 0) live.add(recordIdOf(j.entity_id));
+  }
+  return { planned, live };
+}
+
+/**
+ * Re-planned jobs replace their queued or dead-lettered twin of the same version: the queue keeps the first
+ * job of a version, which still carries the payload of the mapping before the save.
+ */
+export function dropStaleTwins(db: Db, connectionId: string, jobs: readonly PlannedJob[]): void {
+  const drop = db.prepare(
+    `DELETE FROM jobs WHERE connection_id = ? AND entity_type = ? AND entity_id = ? AND version = ?
+       AND status IN ('queued', 'dead') AND kind != 'event'`,
+  );
+  for (const j of jobs) if (j.kind !== 'event') drop.run(connectionId, j.entityType, j.entityId, j.version);
 }
