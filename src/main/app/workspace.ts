@@ -39,6 +39,7 @@ import { createToolHandlers } from '../api/tool-handlers.js';
 import { createPrivacyHandlers } from '../api/privacy-handlers.js';
 import { createDesktopHandlers } from '../api/desktop-handlers.js';
 import { DesktopSettingsStore } from '../desktop/settings.js';
+import { describeNetwork } from '../desktop/network/follow.js';
 import { ScriptService } from '../storefront/script-service.js';
 import { MappingService } from '../mapping/service.js';
 import { Scheduler } from '../engine/scheduler.js';
@@ -307,6 +308,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
       secrets,
       scripts,
       info: { version: APP_VERSION, workspaceDir: dir, host: opts.host },
+      network: () => describeNetwork(desktopSettings.get().network),
     },
     tools,
     createPrivacyHandlers({ consent, privacy, clock }),
