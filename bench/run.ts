@@ -2,13 +2,14 @@
 // times, printing a table of medians and writing docs/performance.md.
 // Flags: --full (full scale), --runs N (every benchmark N times), --only id,id, --no-write.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
 import { fmt, renderMarkdown, type Measured } from './support/markdown.js';
 import { suite } from './support/suite.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const KEEP_MARKER = '<!-- npm run bench keeps everything below this line -->';
 const argv = process.argv.slice(2);
 const full = argv.includes('--full');
 const runsFlag = argv.includes('--runs') ? Number(argv[argv.indexOf('--runs') + 1]) : undefined;
@@ -73,8 +74,16 @@ for (const r of [header, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i
 if (!argv.includes('--no-write') && !only) {
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   // Formatted as the repository's format check expects, so a fresh run leaves a clean tree.
-  const md = await format(renderMarkdown(results, command, full), { parser: 'markdown', printWidth: 110 });
-  writeFileSync(`${root}docs/performance.md`, md);
+  // Sections written by hand (full-scale runs, figures from other machines) sit below the marker and stay.
+  const file = `${root}docs/performance.md`;
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const kept = previous.includes(KEEP_MARKER) ? previous.slice(previous.indexOf(KEEP_MARKER)) : '';
+  const generated = renderMarkdown(results, command, full);
+  const md = await format(kept ? `${generated}\n${kept}` : generated, {
+    parser: 'markdown',
+    printWidth: 110,
+  });
+  writeFileSync(file, md);
   console.log('\nwrote docs/performance.md');
 }
 if (results.some((r) => r.error)) process.exitCode = 1;

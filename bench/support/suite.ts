@@ -140,4 +140,24 @@ export const suite: BenchDef[] = [
       { label: 'peak RSS', unit: 'MiB', metric: 'peakRssMiB', digits: 0 },
     ],
   },
+  {
+    id: 'console',
+    title: 'Console in Chromium (browser host)',
+    measures:
+      'Cold start: the browser host spawned on a fresh workspace (tsx, keychain) until the console shows its ' +
+      'app-ready marker in Chromium, median of 3. Event log: 100,000 seeded events, time from opening the log ' +
+      'to the newest row, from choosing a type filter to the filtered rows, and scroll frame p95 over 60 ' +
+      'steps (e2e/event-log-scale.spec.ts). Targets: show and filter under 200 ms, frame p95 under 20 ms.',
+    script: 'bench/console.ts',
+    args: () => ['--cold-runs', '3'],
+    runs: 1,
+    figures: [
+      { label: 'cold start to app-ready', unit: 'ms', metric: 'coldStartMs', digits: 0 },
+      { label: 'host listening', unit: 'ms', metric: 'hostListeningMs', digits: 0 },
+      { label: 'page load to app-ready', unit: 'ms', metric: 'pageReadyMs', digits: 0 },
+      { label: 'event log: first page of 100,000', unit: 'ms', metric: 'eventLogFirstPageMs', digits: 0 },
+      { label: 'event log: type filter', unit: 'ms', metric: 'eventLogFilterMs', digits: 0 },
+      { label: 'event log: scroll frame p95', unit: 'ms', metric: 'eventLogScrollP95Ms', digits: 1 },
+    ],
+  },
 ];
