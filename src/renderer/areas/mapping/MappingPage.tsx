@@ -16,6 +16,7 @@ import { IconArrowsExchange, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../state/api-context';
 import { useMapping } from '../../state/mapping-store';
+import { NoStoreYet } from '../../ui/NoStoreYet';
 import { useNav } from '../../state/nav-store';
 import { useStores } from '../../state/stores-store';
 import { platformLabel, useWorkspace } from '../../state/workspace-store';
@@ -26,6 +27,7 @@ import type { Entity } from './mapping-model';
 import { TemplatesPanel } from './TemplatesPanel';
 
 export function MappingPage() {
+  const hasStores = useStores((s) => s.stores.length > 0);
   const api = useApi();
   const go = useNav((s) => s.go);
   const stores = useStores((s) => s.stores);
@@ -65,6 +67,15 @@ export function MappingPage() {
     }
   };
 
+  if (!hasStores)
+    return (
+      <NoStoreYet
+        testId="area-mapping"
+        title="Field mapping"
+        icon={<IconArrowsExchange size={28} aria-hidden />}
+        purpose="Here each BigCommerce field, custom form fields included, is mapped to a platform field."
+      />
+    );
   if (connections.length === 0)
     return (
       <Stack data-testid="area-mapping">

@@ -1,7 +1,10 @@
 // Runs in: renderer. Owns: the Privacy screen: erase requests with receipts, access requests, the audit
 // trail of past erasures (no personal data) and scheduled anonymisation policies.
 import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useStores } from '../../state/stores-store';
+import { NoStoreYet } from '../../ui/NoStoreYet';
 import { AccessRequest } from './AccessRequest';
 import { AuditTrail } from './AuditTrail';
 import { EraseFlow } from './EraseFlow';
@@ -9,6 +12,16 @@ import { PoliciesPanel } from './PoliciesPanel';
 
 export function PrivacyPage() {
   const [tab, setTab] = useState<string | null>('erase');
+  const hasStores = useStores((s) => s.stores.length > 0);
+  if (!hasStores)
+    return (
+      <NoStoreYet
+        testId="area-privacy"
+        title="Privacy"
+        icon={<IconLock size={28} aria-hidden />}
+        purpose="Here a person is erased from every connected system with a receipt per system, or sent what the workspace holds about them."
+      />
+    );
   return (
     <Stack data-testid="area-privacy" maw={1000}>
       <Title order={2}>Privacy</Title>

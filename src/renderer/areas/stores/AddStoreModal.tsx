@@ -2,11 +2,19 @@
 import { Accordion, Alert, Button, Group, Modal, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
+import type { StoreSummary } from '../../../shared/contract/index';
 import { ApiError, unwrap, useApi } from '../../state/api-context';
 
 const empty = { name: '', storeHash: '', accessToken: '', apiBaseUrl: '' };
 
-export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  /** The store was saved: the page checks it item by item. */
+  onAdded?: (store: StoreSummary) => void;
+}
+
+export function AddStoreModal({ opened, onClose, onAdded }: Props) {
   const api = useApi();
   const [values, setValues] = useState(empty);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -37,6 +45,7 @@ export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: (
         message: `${store.name} is saved; its token is in your keychain.`,
       });
       close();
+      onAdded?.(store);
     } catch (err) {
       // Field errors show under their fields; the alert is for what no single field explains.
       if (err instanceof ApiError && err.shape.fields && err.shape.code === 'invalid_input')

@@ -3,12 +3,18 @@ import { Alert, Button, EmptyState, Group, Loader, Stack, Text, Title } from '@m
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
 import { useStores } from '../../state/stores-store';
+import { useState } from 'react';
+import type { StoreSummary } from '../../../shared/contract/index';
 import { AddStoreModal } from './AddStoreModal';
+import { StoreCheck } from './StoreCheck';
 import { StoresTable } from './StoresTable';
 
 export function StoresPage() {
   const { stores, loaded, error } = useStores();
   const [adding, { open, close }] = useDisclosure(false);
+  const [checking, setChecking] = useState<StoreSummary | null>(null);
+  // A store removed while its check is shown takes the check with it.
+  const checked = checking && stores.some((s) => s.id === checking.id) ? checking : null;
 
   return (
     <Stack data-testid="area-stores">
@@ -45,10 +51,11 @@ export function StoresPage() {
           <Text c="dimmed" size="sm">
             {stores.length === 1 ? '1 store' : `${stores.length} stores`} in this workspace.
           </Text>
-          <StoresTable stores={stores} />
+          {checked && <StoreCheck key={checked.id} store={checked} onClose={() => setChecking(null)} />}
+          <StoresTable stores={stores} onCheck={setChecking} />
         </>
       )}
-      <AddStoreModal opened={adding} onClose={close} />
+      <AddStoreModal opened={adding} onClose={close} onAdded={setChecking} />
     </Stack>
   );
 }

@@ -1,13 +1,20 @@
-// Runs in: renderer. Owns: the table of stores with rename, replace-token and remove actions.
+// Runs in: renderer. Owns: the table of stores with check, rename, replace-token and remove actions.
 import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconKey, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconKey, IconListCheck, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { StoreSummary } from '../../../shared/contract/index';
 import { RemoveStoreModal } from './RemoveStoreModal';
 import { RenameStoreModal } from './RenameStoreModal';
 import { ReplaceTokenModal } from './ReplaceTokenModal';
 
-export function StoresTable({ stores }: { stores: StoreSummary[] }) {
+export function StoresTable({
+  stores,
+  onCheck,
+}: {
+  stores: StoreSummary[];
+  /** Check the store's token, scopes and facts item by item. */
+  onCheck?: (store: StoreSummary) => void;
+}) {
   const [renaming, setRenaming] = useState<StoreSummary | null>(null);
   const [removing, setRemoving] = useState<StoreSummary | null>(null);
   const [rekeying, setRekeying] = useState<StoreSummary | null>(null);
@@ -43,6 +50,18 @@ export function StoresTable({ stores }: { stores: StoreSummary[] }) {
               <Table.Td>{new Date(s.createdAt).toLocaleString()}</Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end">
+                  {onCheck && (
+                    <Tooltip label="Check the store">
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`Check ${s.name}: token, scopes and facts`}
+                        onClick={() => onCheck(s)}
+                        data-testid="check-store"
+                      >
+                        <IconListCheck size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
                   <Tooltip label="Rename">
                     <ActionIcon
                       variant="subtle"

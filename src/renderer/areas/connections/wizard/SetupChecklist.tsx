@@ -2,15 +2,14 @@
 // still answers, the connection is live, the mapping is saved, the platform accepted records (the connection's
 // event log) and the connector's own checks ('connections:verifySetup'), each saying what to do when it fails;
 // then the optional test-record round trip.
-import { Button, Group, List, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Api } from '../../../../shared/contract/api';
 import { unwrap, useApi } from '../../../state/api-context';
 import { errorText } from '../../../ui/errors';
 import type { SyncSummary } from '../SyncRun';
 import { RoundTrip } from './RoundTrip';
-import type { CheckItem } from './StepVerify';
+import { CheckList, type CheckItem } from '../../../ui/CheckList';
 import type { WizardState } from './wizard-state';
 
 async function runChecks(
@@ -134,38 +133,7 @@ export function SetupChecklist({
       {!items ? (
         <Loader size="sm" />
       ) : (
-        <List spacing="xs" center aria-label="Setup checklist">
-          {items.map((i) => (
-            <List.Item
-              key={i.id}
-              data-testid="setup-item"
-              data-ok={i.ok}
-              icon={
-                <ThemeIcon
-                  color={i.ok ? 'green' : 'red'}
-                  size={20}
-                  radius="xl"
-                  role="img"
-                  aria-label={i.ok ? 'passed' : 'failed'}
-                >
-                  {i.ok ? <IconCheck size={12} /> : <IconX size={12} />}
-                </ThemeIcon>
-              }
-            >
-              <Text size="sm" fw={500}>
-                {i.label}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {i.detail}
-              </Text>
-              {!i.ok && i.fix && (
-                <Text size="xs" c="red">
-                  Fix: {i.fix}
-                </Text>
-              )}
-            </List.Item>
-          ))}
-        </List>
+        <CheckList items={items} label="Setup checklist" itemTestId="setup-item" />
       )}
       {state.platform !== 'file' && state.connectionId && (
         <RoundTrip connectionId={state.connectionId} label={label} />

@@ -1,22 +1,15 @@
 // Runs in: renderer. Owns: the wizard's verify step: the store's token, scopes and facts checked item by item
 // (each failure with its fix), and the platform account's credentials in the keychain.
-import { Alert, Button, Checkbox, Group, List, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCheck, IconX } from '@tabler/icons-react';
+import { Alert, Button, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract/index';
 import { unwrap, useApi } from '../../../state/api-context';
 import { platformLabel, useWorkspace } from '../../../state/workspace-store';
+import { CheckList, type CheckItem } from '../../../ui/CheckList';
 import { errorText } from '../../../ui/errors';
 import type { WizardState } from './wizard-state';
 
 type Verification = ChannelOutput<'stores:verify'>;
-export interface CheckItem {
-  id: string;
-  label: string;
-  ok: boolean;
-  detail: string;
-  fix: string | null;
-}
 
 interface Props {
   state: WizardState;
@@ -82,38 +75,7 @@ export function StepVerify({ state, set }: Props) {
       {!result && busy ? (
         <Loader size="sm" />
       ) : (
-        <List spacing="xs" center aria-label="Verification items">
-          {items.map((i) => (
-            <List.Item
-              key={i.id}
-              data-testid="verify-item"
-              data-ok={i.ok}
-              icon={
-                <ThemeIcon
-                  color={i.ok ? 'green' : 'red'}
-                  size={20}
-                  radius="xl"
-                  role="img"
-                  aria-label={i.ok ? 'passed' : 'failed'}
-                >
-                  {i.ok ? <IconCheck size={12} /> : <IconX size={12} />}
-                </ThemeIcon>
-              }
-            >
-              <Text size="sm" fw={500}>
-                {i.label}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {i.detail}
-              </Text>
-              {!i.ok && i.fix && (
-                <Text size="xs" c="red" data-testid="verify-fix">
-                  Fix: {i.fix}
-                </Text>
-              )}
-            </List.Item>
-          ))}
-        </List>
+        <CheckList items={items} label="Verification items" itemTestId="verify-item" />
       )}
       {failing > 0 && (
         <Checkbox
