@@ -5,6 +5,7 @@ import { AppError } from '../core/errors.js';
 import { v2Pages, v3Pages, type PageOptions, type RawPage } from './paginate.js';
 import { withQuery, type Query } from './query.js';
 import { parseRecord } from './schemas/common.js';
+import { cartSchema, type Cart } from './schemas/cart.js';
 import * as C from './schemas/catalog.js';
 import * as U from './schemas/customers.js';
 import * as O from './schemas/orders.js';
@@ -24,6 +25,8 @@ export type ListOptions = PageOptions & { query?: Query };
 export const ORDER_INCLUDE: Query = { include: 'consignments.line_items', consignment_structure: 'object' };
 export const CUSTOMER_INCLUDE = 'addresses,attributes,formfields';
 export const PRODUCT_INCLUDE = 'variants,images,primary_image';
+/** The recovery link (`redirect_urls.cart_url`) is what an abandoned-cart message needs. */
+export const CART_INCLUDE: Query = { include: 'redirect_urls' };
 
 export class BigCommerceClient {
   readonly transport: Transport;
@@ -116,6 +119,18 @@ export class BigCommerceClient {
   /** The store's clock (epoch ms): cursors are compared with it, never with this machine's clock. */
   async storeTime(signal?: AbortSignal): Promise<number> {
     return parseRecord(S.storeTime, 'store time', await this.getJson('/v2/time', {}, signal)).epochMs;
+  }
+
+  // ---- carts (no listing: read one by the id a store/cart/* webhook names) ----------------------------
+  /** The cart with its recovery links; null when it is gone (converted into an order, or deleted). */
+  async getCart(id: string, signal?: AbortSignal): Promise<Cart | null> {
+    try {
+      const body = await this.getJson(`/v3/carts/${encodeURIComponent(id)}`, CART_INCLUDE, signal);
+      return parseRecord(cartSchema, 'cart', (body as { data?: unknown } | null)?.data);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') return null;
+      throw err;
+    }
   }
 
   // ---- scripts (CRUD) --------------------------------------------------------------------------------

@@ -93,6 +93,14 @@ export class StagingRepo {
     })();
   }
 
+  /**
+   * Stages one record read on its own (a cart a webhook named: carts have no listing, so no cursor moves).
+   * Same rules as a page: an unchanged or older version is not staged again.
+   */
+  stageRecord(storeId: string, resource: string, record: StagedRecord, nowIso: string): boolean {
+    return this.commitPage(storeId, resource, [record], undefined, nowIso).staged === 1;
+  }
+
   setCursor(storeId: string, key: string, value: string, nowIso: string): void {
     this.db
       .prepare(

@@ -9,6 +9,7 @@ import type { ExtractResource } from '../extract/resources.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Db } from '../storage/db.js';
 import type { StoreService } from '../stores/store-service.js';
+import { isCartToStage, stageAbandonedCart } from './carts.js';
 import { checkHooks, type HealthResult } from './health.js';
 import { WebhookReceiver, type Callback, type ReceiverTarget, type Refusal } from './receiver.js';
 import { hookSecretAccount, registerHooks, unregisterHooks, type Registration } from './registrar.js';
@@ -21,7 +22,10 @@ export interface WebhookServiceOptions {
   secrets: SecretStore;
   events: { append(...e: NewEvent[]): unknown };
   clock: Clock;
-  /** "Something changed in these resources of this store": run its incremental extraction (never the payload). */
+  /**
+   * "Something changed in these resources of this store": run its incremental extraction (never the payload),
+   * then sync. An empty list: nothing to extract (an abandoned cart was staged already), only sync.
+   */
   nudge(storeId: string, resources: ExtractResource[]): unknown;
   /** Overrides the saved settings (tests, STOREBRIDGE_PUBLIC_URL). */
   publicUrl?: string;
@@ -60,6 +64,7 @@ export class WebhookService {
   private readonly targets = new Map<string, ReceiverTarget>();
   private readonly pending = new Map<string, Pending>();
   private readonly inflight = new Map<string, Promise<void>>();
+  private readonly work = new Set<Promise<void>>();
   private readonly refusals = new Map<string, { at: number; unlogged: number }>();
   private receiver: WebhookReceiver | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
@@ -193,6 +198,7 @@ export class WebhookService {
     for (const id of [...this.pending.keys()]) this.cancelNudge(id);
     await this.receiver?.close();
     this.receiver = undefined;
+    await Promise.all([...this.work]);
   }
 
   /** Known paths from memory; a path registered since (e.g. from the CLI) from SQLite and the keychain. */
@@ -226,6 +232,37 @@ export class WebhookService {
     );
     const resource = resourceForScope(cb.scope);
     if (resource) this.queueNudge(storeId, [resource]);
+    if (isCartToStage(cb)) this.track(this.stageCart(storeId, cb));
+  }
+
+  /**
+   * An abandoned cart is read by id and staged here (nothing can poll carts); the nudge then carries no
+   * resource to extract, only "sync now" so the connections deliver the staged cart.
+   */
+  private async stageCart(storeId: string, cb: Callback): Promise<void> {
+    try {
+      const outcome = await stageAbandonedCart(
+        { db: this.o.db, clock: this.o.clock, events: this.o.events, client: this.deps().client },
+        storeId,
+        cb,
+      );
+      if (outcome === 'staged' && !this.disposed) this.queueNudge(storeId, []);
+    } catch (err) {
+      this.o.events.append({
+        level: 'warn',
+        type: 'webhook.cart_failed',
+        storeId,
+        recordType: 'cart',
+        recordId: String(cb.data.id),
+        message: `Could not read abandoned cart ${String(cb.data.id)}: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+  }
+
+  /** Work started by a callback after its 200; dispose waits for it so nothing writes to a closed database. */
+  private track(p: Promise<void>): void {
+    this.work.add(p);
+    void p.finally(() => this.work.delete(p));
   }
 
   /** A public URL draws scanners: one event per kind of refusal a minute, with how many were not logged. */

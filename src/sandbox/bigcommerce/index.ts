@@ -4,6 +4,7 @@ import { Router, startSimServer, type SimServer } from '../kit/index.js';
 import { ShopperActivity, type ActivityOptions } from './activity.js';
 import { Api } from './api.js';
 import { errorFor } from './errors.js';
+import { cartRoutes } from './routes/carts.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { customerExtraRoutes } from './routes/customer-extras.js';
 import { customerRoutes } from './routes/customers.js';
@@ -101,6 +102,7 @@ export async function startBigCommerceSim(options: BigCommerceSimOptions = {}): 
   catalogRoutes(api);
   infoRoutes(api);
   hookRoutes(api);
+  cartRoutes(api);
   scriptRoutes(api);
   simRoutes(router, handles);
 

@@ -1,5 +1,6 @@
 // Runs in: Node (simulators). Owns: the BigCommerce-specific /__sim/ control routes: per-store counts and
 // quota, direct record writes (which fire webhooks like real changes), activity steps and cart inspection.
+import { randomUUID } from 'node:crypto';
 import type { Router, SimRequest, SimResponse } from '../kit/index.js';
 import type { ShopperActivity } from './activity.js';
 import { renderCustomer, renderSubscriber } from './render/customers.js';
@@ -151,6 +152,54 @@ export function simRoutes(router: Router, stores: Map<string, SimStoreHandle>): 
     body: { events: activity.abandonIdleCarts() },
   }));
   on('GET', '/carts', ({ state }) => ({ status: 200, body: [...state.carts.values()] }));
+  // A shopper's cart on demand (with an email, unlike the random driver's guests), and its abandonment.
+  on('POST', '/carts', ({ state }, req) => {
+    const b = body(req);
+    const cartId = randomUUID();
+    const lines = (
+      (b['products'] as Array<{ product_id: number; quantity?: number }> | undefined) ?? [{ product_id: 1 }]
+    ).map((p) => {
+      const product = state.products.get(p.product_id);
+      if (!product) throw new QueryError(400, `no product ${p.product_id}`);
+      return {
+        product_id: product.id,
+        variant_id: product.variants[0]!.id,
+        quantity: p.quantity ?? 1,
+        price: product.price,
+        name: product.name,
+      };
+    });
+    const now = state.now();
+    const cart = state.putCart(
+      {
+        id: cartId,
+        customer_id: Number(b['customer_id'] ?? 0),
+        channel_id: 1,
+        email: typeof b['email'] === 'string' ? b['email'] : '',
+        currency: 'USD',
+        lines,
+        created: now,
+        updated: now,
+        state: 'active',
+        cart_url: `https://${state.hash}.example-store.com/cart.php?action=load&id=${cartId}&token=${randomUUID().slice(0, 8)}`,
+      },
+      'created',
+    );
+    return { status: 201, body: cart };
+  });
+  on('POST', '/carts/:id/abandon', ({ state }, req) => {
+    const cart = state.carts.get(req.params['id'] ?? '');
+    if (!cart) return { status: 404, body: { error: 'no such cart' } };
+    return { status: 200, body: state.putCart({ ...cart, state: 'abandoned' }, 'abandoned') };
+  });
+  on('POST', '/carts/:id/convert', ({ state }, req) => {
+    const cart = state.carts.get(req.params['id'] ?? '');
+    if (!cart) return { status: 404, body: { error: 'no such cart' } };
+    return {
+      status: 200,
+      body: state.putCart({ ...cart, state: 'converted', updated: state.now() }, 'converted'),
+    };
+  });
   on('GET', '/webhooks/deliveries', ({ webhooks }) => ({ status: 200, body: webhooks.deliveries }));
   // What BigCommerce does after a hook's retries run out (or 90 days without events), without waiting for it.
   on('POST', '/webhooks/:id/deactivate', ({ state }, req) => {

@@ -202,6 +202,26 @@ describe('responses match the official OpenAPI schemas', () => {
     );
   });
 
+  it('a cart reads back in the documented shape, with redirect_urls when included, and 404 once converted', async () => {
+    const made = await fetch(`${sim.url}/__sim/stores/store1/carts`, {
+      method: 'POST',
+      body: JSON.stringify({ email: 'cart.shopper@example.org', products: [{ product_id: 2, quantity: 2 }] }),
+    });
+    const cartId = ((await made.json()) as { id: string }).id;
+    const res = await call(sim, `/v3/carts/${cartId}?include=redirect_urls`);
+    expect(res.status).toBe(200);
+    expect(v.check('carts.v3.yml', '/carts/{cartId}', 'get', 200, res.body)).toEqual([]);
+    const cart = (res.body as { data: Record<string, unknown> }).data;
+    expect(cart['email']).toBe('cart.shopper@example.org');
+    expect((cart['redirect_urls'] as { cart_url: string }).cart_url).toContain(`id=${cartId}`);
+    const plain = await call(sim, `/v3/carts/${cartId}`);
+    expect((plain.body as { data: Record<string, unknown> }).data['redirect_urls']).toBeUndefined();
+    await fetch(`${sim.url}/__sim/stores/store1/carts/${cartId}/convert`, { method: 'POST' });
+    const gone = await call(sim, `/v3/carts/${cartId}?include=redirect_urls`);
+    expect(gone.status).toBe(404);
+    expect(gone.body).toMatchObject({ status: 404, title: 'Cart not found' });
+  });
+
   it('errors use the documented v3 problem shape', async () => {
     const res = await call(sim, '/v3/customers', { method: 'DELETE' });
     expect(res.status).toBe(422);

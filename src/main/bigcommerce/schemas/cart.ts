@@ -1,5 +1,5 @@
-// Runs in: main (Electron-free). Owns: the v3 cart as `store/cart/*` webhooks bring it (with redirect_urls,
-// the recovery link). Loose: carts reach connectors from webhooks, not from the typed client reads.
+// Runs in: main (Electron-free). Owns: the v3 cart the client reads when a `store/cart/*` webhook names it (with
+// redirect_urls, the recovery link). Loose: unknown fields are staged as BigCommerce sent them.
 import { z } from 'zod';
 
 const money = z.union([z.string(), z.number()]).nullish();
@@ -20,6 +20,7 @@ export const cartSchema = z.looseObject({
   channel_id: z.number().int().nullish(),
   currency: z.looseObject({ code: z.string().optional() }).nullish(),
   cart_amount: money,
+  created_time: z.string().nullish(),
   updated_time: z.string().nullish(),
   line_items: z
     .looseObject({ physical_items: z.array(item).optional(), digital_items: z.array(item).optional() })
