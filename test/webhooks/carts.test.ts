@@ -1,8 +1,9 @@
-// Runs in: vitest (Node). Owns: abandoned carts end to end: the simulator's real store/cart/* deliveries, the
-// cart read by id (include=redirect_urls) and staged as a 'carts' record, a sync nudged, the staged cart sent to
-// the Connectif simulator as the cart event, and a cart gone before it was read recorded as an event only.
+// Runs in: vitest (Node). Owns: abandoned carts end to end: the simulator's real store/cart/* deliveries, the cart
+// read by id (include=redirect_urls) and staged as a 'carts' record, a sync nudged, the engine's fan-out and
+// delivery sending it to the Connectif simulator, and a cart gone before it was read recorded as an event only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toRecord } from '../../src/main/engine/pipeline/staged-row.js';
+import type { Connector } from '../../src/main/engine/connector.js';
+import { fanOut } from '../../src/main/engine/pipeline/fan-out.js';
 import { StagingRepo } from '../../src/main/extract/staging-repo.js';
 import { HOOK_PATH, SECRET_HEADER } from '../../src/main/webhooks/receiver.js';
 import type { WebhookService } from '../../src/main/webhooks/service.js';
@@ -88,11 +89,34 @@ describe('abandoned carts from store/cart/* webhooks', () => {
     expect(h.events.query({ type: 'webhook.cart_failed' })).toEqual([]);
   });
 
-  it('the staged cart reaches Connectif as the abandoned-cart event, with the recovery URL', async () => {
+  it('the sync plans the staged cart (fan-out) and Connectif receives the abandoned-cart event with the recovery URL', async () => {
     const ct = await connectifHarness();
     try {
-      const records = cartRows().map((r) => ({ ...toRecord(h.storeId, r, false), storeId: 'store-1' }));
-      expect(ct.enqueue(records, false).queued).toBe(1);
+      // The connection a nudged sync would run, in the same workspace database as the staged cart.
+      const now = new Date().toISOString();
+      h.db
+        .prepare(
+          `INSERT INTO platform_accounts (id, platform, name, created_at) VALUES ('acct-1', 'connectif', 'Connectif', ?)`,
+        )
+        .run(now);
+      h.db
+        .prepare(
+          `INSERT INTO connections (id, store_id, account_id, name, created_at) VALUES ('conn-a', ?, 'acct-1', 'Connectif', ?)`,
+        )
+        .run(h.storeId, now);
+      const planned = fanOut(
+        h.db,
+        ct.queue,
+        {
+          connectionId: 'conn-a',
+          storeId: h.storeId,
+          scope: {},
+          settings: ct.settings,
+          connector: ct.connector as unknown as Connector<unknown, unknown>,
+        },
+        { historical: false, now: Date.now() },
+      );
+      expect(planned).toMatchObject({ read: 1, queued: 1 });
       const out = await ct.drainAll();
       expect(out.dead).toBe(0);
       const cart = JSON.parse(cartRows()[0]!.payload) as StagedCart;
