@@ -19,7 +19,12 @@ export function inScope(record: StagedRecord, scope: Scope): boolean {
     if (many && !many.some((c) => c !== undefined && scope.channels!.includes(c))) return false;
   }
   if (scope.currencies?.length) {
-    const currency = data.currency_code ?? data.currencyCode ?? data.default_currency_code;
+    // Orders and customers name it flat; a v3 cart nests it (`currency: { code }`).
+    const nested =
+      data.currency && typeof data.currency === 'object'
+        ? (data.currency as { code?: unknown }).code
+        : undefined;
+    const currency = data.currency_code ?? data.currencyCode ?? data.default_currency_code ?? nested;
     if (
       typeof currency === 'string' &&
       !scope.currencies.map((c) => c.toUpperCase()).includes(currency.toUpperCase())
