@@ -1,9 +1,10 @@
 // Runs in: renderer. Owns: running one sync (first sync, "Sync now", an export) with live progress from
 // `sync:progress` and a summary when main answers; shared by the wizard and the export screen.
-import { Alert, Badge, Button, Group, Loader, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { unwrap, useApi } from '../../state/api-context';
 import { errorText } from '../../ui/errors';
+import { SyncSummaryGrid } from '../../ui/SyncSummaryGrid';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { useStatus } from '../../state/status-store';
 
@@ -74,44 +75,7 @@ export function SyncRun({ connectionId, summary, error, what }: Props) {
           {error}
         </Alert>
       )}
-      {summary && <SummaryGrid summary={summary} />}
-    </Stack>
-  );
-}
-
-function SummaryGrid({ summary: s }: { summary: SyncSummary }) {
-  const items: Array<[string, number | string]> = [
-    ['read from BigCommerce', s.extracted],
-    ['queued', s.queued],
-    ['unchanged', s.unchanged],
-    ['delivered', s.delivered],
-    ['retried', s.retried],
-    ['dead letters', s.dead],
-    ['seconds', ((s.finishedAt - s.startedAt) / 1000).toFixed(1)],
-  ];
-  return (
-    <Stack gap="xs" data-testid="sync-summary" data-state={s.state}>
-      {s.state !== 'drained' && (
-        <Alert color="orange" title={`Ended ${s.state}`}>
-          {s.state === 'offline'
-            ? 'The destination stopped answering; what is queued is sent when it is back.'
-            : s.state === 'budget'
-              ? 'The API quota for this run was spent; the rest follows on the next sync.'
-              : 'The sync was cancelled; what was queued stays queued.'}
-        </Alert>
-      )}
-      <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        {items.map(([label, value]) => (
-          <Stack key={label} gap={0}>
-            <Text size="xl" fw={700} data-testid={`summary-${label.split(' ')[0]}`}>
-              {value}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {label}
-            </Text>
-          </Stack>
-        ))}
-      </SimpleGrid>
+      {summary && <SyncSummaryGrid summary={summary} />}
     </Stack>
   );
 }

@@ -1,9 +1,10 @@
 // Runs in: renderer. Owns: one export target while it runs and after: its state, the progress bar with rate
 // and ETA fed by `sync:progress`, and the summary when it ends (or why it stopped).
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useStatus } from '../../state/status-store';
 import { RunProgress } from '../../ui/RunProgress';
+import { SyncSummaryGrid } from '../../ui/SyncSummaryGrid';
 import { addSample, type Sample } from '../../ui/rate';
 import type { Target } from './export-store';
 import { runFigures } from './run-figures';
@@ -62,43 +63,13 @@ export function ExportRunCard({ t }: { t: Target }) {
             {t.error}
           </Alert>
         )}
-        {t.summary && <Summary s={t.summary} />}
+        {t.summary && (
+          <SyncSummaryGrid
+            summary={t.summary}
+            budgetHint="The API quota for this run was spent; resume to send the rest."
+          />
+        )}
       </Stack>
     </Card>
-  );
-}
-
-function Summary({ s }: { s: NonNullable<Target['summary']> }) {
-  const items: Array<[string, number | string]> = [
-    ['read from BigCommerce', s.extracted],
-    ['queued', s.queued],
-    ['unchanged', s.unchanged],
-    ['delivered', s.delivered],
-    ['dead letters', s.dead],
-    ['seconds', ((s.finishedAt - s.startedAt) / 1000).toFixed(1)],
-  ];
-  return (
-    <Stack gap="xs" data-testid="sync-summary" data-state={s.state}>
-      {s.state !== 'drained' && (
-        <Text size="sm">
-          Ended {s.state}:{' '}
-          {s.state === 'offline'
-            ? 'the destination stopped answering; what is queued is sent when it is back.'
-            : 'the API quota for this run was spent; resume to send the rest.'}
-        </Text>
-      )}
-      <SimpleGrid cols={{ base: 3, sm: 6 }}>
-        {items.map(([label, value]) => (
-          <Stack key={label} gap={0}>
-            <Text size="lg" fw={700} data-testid={`summary-${label.split(' ')[0]}`}>
-              {value}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {label}
-            </Text>
-          </Stack>
-        ))}
-      </SimpleGrid>
-    </Stack>
   );
 }
