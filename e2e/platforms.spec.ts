@@ -1,7 +1,6 @@
 // Runs in: Playwright. Owns: the connection wizard for dotdigital, SALESmanago, Connectif and Bloomreach, one
-// table row each, against the sandbox's simulators: credentials with their help text (and, for dotdigital, a
-// wrong password named by main with nothing saved), verify, settings, mapping, consent, a historical first
-// sync, and the contacts counted at the platform simulator.
+// table row each, against the sandbox's simulators: help text, a malformed credential named by main with nothing
+// saved, verify, settings, mapping, consent, a historical first sync, and the contacts at each simulator.
 import type { Page } from '@playwright/test';
 import { SimControl } from '../src/sandbox/kit/control.js';
 import { startSandbox, type Sandbox } from '../src/sandbox/launch.js';
@@ -206,6 +205,10 @@ for (const p of cases) {
     if (p.confirmsLater)
       expect(Number(await page.getByTestId('summary-queued').textContent())).toBeGreaterThan(0);
     else expect(delivered).toBeGreaterThan(0);
+    // The "verify the setup" checklist runs against the platform after the sync.
+    const checklist = page.getByTestId('setup-checklist');
+    await expect(checklist).toHaveAttribute('data-done', 'true', { timeout: 20_000 });
+    await expect(checklist).toHaveAttribute('data-ok', 'true');
     await c.shot(`wizard-${p.platform}-summary`);
     await page.getByTestId('wizard-done').click();
     const row = page.locator(`[data-testid="connection-row"][data-platform="${p.platform}"]`);
@@ -214,11 +217,11 @@ for (const p of cases) {
       // "Sync now" asks the platform what became of the submitted imports; they finish on its own clock.
       await expect(async () => {
         await row.getByTestId('connection-sync').click();
-        await expect(page.getByText(/ read, [1-9]\d* delivered, 0 dead letters/).last()).toBeVisible({
-          timeout: 5_000,
-        });
+        const note = page.getByText(/ read, [1-9]\d* delivered, 0 dead letters/).last();
+        await expect(note).toBeInViewport({ ratio: 1, timeout: 5_000 });
+        // Shot once the notification has slid fully in, before it closes by itself.
+        await c.shot(`wizard-${p.platform}-confirmed`);
       }).toPass({ timeout: 30_000 });
-      await c.shot(`wizard-${p.platform}-confirmed`);
     }
 
     // The platform holds the store's people.
