@@ -47,7 +47,7 @@ export function StepVerify({ state, set }: Props) {
       label: `${label} account "${account?.name ?? '?'}"`,
       ok: !!account && (account.credentials.configured || account.platform === 'file'),
       detail: account?.credentials.configured
-        ? `Credentials accepted by ${label} and kept in the OS keychain (…${account.credentials.hint})`
+        ? `Credentials saved in the OS keychain (…${account.credentials.hint}); ${label} checks them in the final "verify the setup" step`
         : 'No credentials stored',
       fix: account ? null : 'Go back to Credentials and add the account again',
     },
