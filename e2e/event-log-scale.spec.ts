@@ -56,8 +56,13 @@ test('100,000 events: windowed, keyboard to the oldest, filtered, timed', async 
   await expect(list.getByTestId('event-row').first()).toContainText(`seeded event ${TOTAL}`);
   const firstPaint = Date.now() - t0;
   // Pages of 5,000 until the whole log is in memory.
-  while (await page.getByTestId('events-older').isVisible()) await page.getByTestId('events-older').click();
-  await expect(page.getByTestId('events-count')).toHaveText('100,000 event(s)');
+  // The button is hidden while a page loads, so it can vanish between a visibility check and the click:
+  // retry the whole step until the count says everything is in.
+  await expect(async () => {
+    const older = page.getByTestId('events-older');
+    if (await older.isVisible()) await older.click({ timeout: 2_000 });
+    await expect(page.getByTestId('events-count')).toHaveText('100,000 event(s)', { timeout: 1_000 });
+  }).toPass({ timeout: 90_000 });
   const rendered = Number(await list.getAttribute('data-rendered'));
   expect(rendered).toBeLessThan(40);
   expect(await list.getByTestId('event-row').count()).toBe(rendered);
