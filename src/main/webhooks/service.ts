@@ -324,13 +324,20 @@ export class WebhookService {
       .then(() => this.o.nudge(storeId, resources))
       .then(
         () => undefined,
-        (err: unknown) =>
-          void this.o.events.append({
-            level: 'warn',
-            type: 'webhook.nudge_failed',
-            storeId,
-            message: `A webhook asked for a sync of ${resources.join(', ')}, which failed: ${err instanceof Error ? err.message : String(err)}`,
-          }),
+        (err: unknown) => {
+          // A nudge cut short by shutdown has nowhere to be recorded: the event log may be closed already.
+          if (this.disposed) return;
+          try {
+            this.o.events.append({
+              level: 'warn',
+              type: 'webhook.nudge_failed',
+              storeId,
+              message: `A webhook asked for a sync of ${resources.join(', ')}, which failed: ${err instanceof Error ? err.message : String(err)}`,
+            });
+          } catch {
+            // The workspace closed while the nudge ran: nothing left to write to.
+          }
+        },
       )
       .finally(() => {
         this.inflight.delete(storeId);
