@@ -1,32 +1,20 @@
 // Runs in: vitest. Owns: the wizard's round trip against the ActiveCampaign simulator: a reserved test contact
 // written on no list, read back and deleted; and a read-back that fails (a fault on the lookup) names its fix
 // and still deletes the test contact.
-import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src/main/core/clock.js';
-import { silentLogger } from '../../../src/main/core/logger.js';
+import { describe, expect, it } from 'vitest';
 import { acSettingsSchema, activeCampaign } from '../../../src/main/platforms/activecampaign/index.js';
 import { startActiveCampaignSim, type ActiveCampaignSim } from '../../../src/sandbox/activecampaign/index.js';
+import { closedAfterEach, outcomes, RESERVED_EMAIL, roundTripContext } from '../shared/roundtrip-fixture.js';
 
-let sim: ActiveCampaignSim | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const track = closedAfterEach<ActiveCampaignSim>();
 
 async function setup() {
-  sim = await startActiveCampaignSim({ rateLimit: 1000 });
-  const ctx = {
-    credentials: { apiUrl: sim.credentials.apiUrl, apiKey: sim.credentials.apiKey },
-    settings: acSettingsSchema.parse({
-      storeUrl: 'https://shop.example.com',
-      requestsPerSecond: 400,
-      timeoutMs: 1000,
-    }),
-    account: { id: 'a', name: 'AC' },
-    clock: systemClock,
-    logger: silentLogger,
-    signal: new AbortController().signal,
-  };
+  const sim = track(await startActiveCampaignSim({ rateLimit: 1000 }));
+  const ctx = roundTripContext(
+    { apiUrl: sim.credentials.apiUrl, apiKey: sim.credentials.apiKey },
+    acSettingsSchema.parse({ storeUrl: 'https://shop.example.com', requestsPerSecond: 400, timeoutMs: 1000 }),
+    'AC',
+  );
   return { sim, ctx };
 }
 
@@ -37,12 +25,12 @@ describe('ActiveCampaign round trip', () => {
   it('writes a reserved test contact on no list, reads it back, deletes it', async () => {
     const { sim, ctx } = await setup();
     const checks = await activeCampaign.roundTrip!(ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', true],
       ['roundtrip-remove', true],
     ]);
-    expect(checks[0]!.detail).toMatch(/storebridge-verify\+[0-9a-f]{8}@example\.invalid/);
+    expect(checks[0]!.detail).toMatch(RESERVED_EMAIL);
     // No list membership and no tag: nothing an automation starts on.
     expect(contactPaths(await sim.control.requests())).toEqual([
       'POST /api/3/contact/sync',
@@ -57,7 +45,7 @@ describe('ActiveCampaign round trip', () => {
     const { sim, ctx } = await setup();
     await sim.control.fault({ kind: 'status', status: 503, method: 'GET', pathIncludes: '/contacts' });
     const checks = await activeCampaign.roundTrip!(ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', false],
       ['roundtrip-remove', true],

@@ -1,15 +1,12 @@
 // Runs in: vitest. Owns: the wizard's round trip against the Bloomreach simulator: a fresh reserved identity
 // each run; a read-back that misses (writes applied later than the wait) names its fix and still anonymises;
 // and a key without GDPR export fails the read with the permission to add.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBloomreachConnector } from '../../../src/main/platforms/bloomreach/index.js';
+import { closedAfterEach, outcomes, RESERVED_EMAIL } from '../shared/roundtrip-fixture.js';
 import { harness, type Harness } from './harness.js';
 
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
+const track = closedAfterEach<Harness>();
 
 const connector = createBloomreachConnector({ roundTripPollMs: 20, roundTripMaxWaitMs: 300 });
 const testIds = (h: Harness) =>
@@ -21,13 +18,11 @@ const testIds = (h: Harness) =>
 
 describe('Bloomreach round trip', () => {
   it('uses a new reserved identity each run and leaves each test customer anonymised', async () => {
-    h = await harness();
+    const h = track(await harness());
     const first = await connector.roundTrip(h.ctx);
     const second = await connector.roundTrip(h.ctx);
     expect([...first, ...second].every((c) => c.ok)).toBe(true);
-    const emails = [first, second].map(
-      (r) => /storebridge-verify\+[0-9a-f]{8}@example\.invalid/.exec(r[0]!.detail)?.[0],
-    );
+    const emails = [first, second].map((r) => RESERVED_EMAIL.exec(r[0]!.detail)?.[0]);
     expect(emails[0]).toBeTruthy();
     expect(emails[0]).not.toBe(emails[1]);
     h.sim.flush();
@@ -36,9 +31,9 @@ describe('Bloomreach round trip', () => {
   });
 
   it('a read-back that misses (the write is applied after the wait) names its fix, and who to anonymise later', async () => {
-    h = await harness({ sim: { writeDelayMs: 1_500 } });
+    const h = track(await harness({ sim: { writeDelayMs: 1_500 } }));
     const checks = await connector.roundTrip(h.ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', false],
       ['roundtrip-remove', false],
@@ -50,16 +45,18 @@ describe('Bloomreach round trip', () => {
   });
 
   it('a key without GDPR export fails the read with the permission to add', async () => {
-    h = await harness({
-      sim: {
-        privateKeys: [
-          { keyId: 'k', secret: 's', permissions: ['customers.set', 'gdpr.anonymize', 'events.set:*'] },
-        ],
-      },
-      credentials: { apiKeyId: 'k', apiSecret: 's' },
-    });
+    const h = track(
+      await harness({
+        sim: {
+          privateKeys: [
+            { keyId: 'k', secret: 's', permissions: ['customers.set', 'gdpr.anonymize', 'events.set:*'] },
+          ],
+        },
+        credentials: { apiKeyId: 'k', apiSecret: 's' },
+      }),
+    );
     const checks = await connector.roundTrip(h.ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', false],
       ['roundtrip-remove', true],

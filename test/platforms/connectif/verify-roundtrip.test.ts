@@ -1,9 +1,7 @@
 // Runs in: vitest. Owns: the wizard's round trip against the Connectif simulator: a reserved test contact with a
 // name only, read back by email and deleted; a read-back that fails (a fault on the lookup) names its fix and
 // still deletes the test contact; and a key without the delete scope is told which scope to add.
-import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src/main/core/clock.js';
-import { silentLogger } from '../../../src/main/core/logger.js';
+import { describe, expect, it } from 'vitest';
 import {
   connectifSettingsSchema,
   createConnectifConnector,
@@ -14,29 +12,23 @@ import {
   type ConnectifSim,
   type ConnectifSimOptions,
 } from '../../../src/sandbox/connectif/index.js';
+import { closedAfterEach, outcomes, RESERVED_EMAIL, roundTripContext } from '../shared/roundtrip-fixture.js';
 
-let sim: ConnectifSim | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const track = closedAfterEach<ConnectifSim>();
 
 const connector = createConnectifConnector({ roundTripPollMs: 20, roundTripMaxWaitMs: 500 });
 
 async function setup(o: ConnectifSimOptions = {}) {
-  sim = await startConnectifSim({ rateLimit: { limit: 100_000, windowMs: 60_000 }, ...o });
-  const ctx = {
-    credentials: { apiUrl: sim.url, apiKey: sim.credentials.apiKey },
-    settings: connectifSettingsSchema.parse({
+  const sim = track(await startConnectifSim({ rateLimit: { limit: 100_000, windowMs: 60_000 }, ...o }));
+  const ctx = roundTripContext(
+    { apiUrl: sim.url, apiKey: sim.credentials.apiKey },
+    connectifSettingsSchema.parse({
       storeUrl: 'https://shop.example.com',
       requestsPerMinute: 100_000,
       timeoutMs: 2_000,
     }),
-    account: { id: 'a', name: 'Connectif' },
-    clock: systemClock,
-    logger: silentLogger,
-    signal: new AbortController().signal,
-  };
+    'Connectif',
+  );
   return { sim, ctl: new SimControl(sim.url), ctx };
 }
 
@@ -44,12 +36,12 @@ describe('Connectif round trip', () => {
   it('writes a reserved test contact with a name only, reads it back, deletes it', async () => {
     const { sim, ctl, ctx } = await setup();
     const checks = await connector.roundTrip!(ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', true],
       ['roundtrip-remove', true],
     ]);
-    expect(checks[0]!.detail).toMatch(/storebridge-verify\+[0-9a-f]{8}@example\.invalid/);
+    expect(checks[0]!.detail).toMatch(RESERVED_EMAIL);
     const writes = (await ctl.requests()).filter((r) => r.method !== 'GET' && r.path.startsWith('/contacts'));
     expect(writes.map((r) => r.method)).toEqual(['PATCH', 'DELETE']);
     expect(sim.contacts.size).toBe(0);
@@ -60,7 +52,7 @@ describe('Connectif round trip', () => {
     const { sim, ctl, ctx } = await setup();
     await ctl.fault({ kind: 'status', status: 502, method: 'GET', pathIncludes: '/contacts/' });
     const checks = await connector.roundTrip!(ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', false],
       ['roundtrip-remove', true],
@@ -88,7 +80,7 @@ describe('Connectif round trip', () => {
       ...ctx,
       credentials: { ...ctx.credentials, apiKey: 'k1:s1' },
     });
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', true],
       ['roundtrip-remove', false],

@@ -1,21 +1,16 @@
 // Runs in: vitest. Owns: the wizard's round trip against the dotdigital simulator: a reserved test contact in
 // no address book, read back with the v3 API and deleted; and a read-back that fails (a fault on the lookup)
 // names its fix and still deletes the test contact.
-import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src/main/core/clock.js';
-import { silentLogger } from '../../../src/main/core/logger.js';
+import { describe, expect, it } from 'vitest';
 import {
   createDotdigitalConnector,
   dotdigitalSettingsSchema,
 } from '../../../src/main/platforms/dotdigital/index.js';
 import { SimControl } from '../../../src/sandbox/kit/index.js';
 import { startDotdigitalSim, type DotdigitalSim } from '../../../src/sandbox/dotdigital/index.js';
+import { closedAfterEach, outcomes, RESERVED_EMAIL, roundTripContext } from '../shared/roundtrip-fixture.js';
 
-let sim: DotdigitalSim | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const track = closedAfterEach<DotdigitalSim>();
 
 const connector = createDotdigitalConnector({
   timeoutMs: 2_000,
@@ -24,21 +19,13 @@ const connector = createDotdigitalConnector({
 });
 
 async function setup() {
-  sim = await startDotdigitalSim();
+  const sim = track(await startDotdigitalSim());
   const a = sim.credentials[0]!;
-  const ctx = {
-    credentials: {
-      apiUser: a.username,
-      password: a.password,
-      region: a.region,
-      endpoint: sim.urls[a.region],
-    },
-    settings: dotdigitalSettingsSchema.parse({ customersAddressBookId: 2, subscribersAddressBookId: 3 }),
-    account: { id: 'a', name: 'dotdigital' },
-    clock: systemClock,
-    logger: silentLogger,
-    signal: new AbortController().signal,
-  };
+  const ctx = roundTripContext(
+    { apiUser: a.username, password: a.password, region: a.region, endpoint: sim.urls[a.region] },
+    dotdigitalSettingsSchema.parse({ customersAddressBookId: 2, subscribersAddressBookId: 3 }),
+    'dotdigital',
+  );
   return { sim, ctl: new SimControl(sim.url), ctx };
 }
 
@@ -46,12 +33,12 @@ describe('dotdigital round trip', () => {
   it('writes a reserved test contact in no address book, reads it back, deletes it', async () => {
     const { sim, ctl, ctx } = await setup();
     const checks = await connector.roundTrip!(ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', true],
       ['roundtrip-remove', true],
     ]);
-    expect(checks[0]!.detail).toMatch(/storebridge-verify\+[0-9a-f]{8}@example\.invalid/);
+    expect(checks[0]!.detail).toMatch(RESERVED_EMAIL);
     const writes = (await ctl.requests()).filter((r) => r.method !== 'GET' && r.path.startsWith('/contacts'));
     expect(writes.map((r) => r.method)).toEqual(['PATCH', 'DELETE']);
     expect([...sim.store().contacts.values()]).toEqual([]);
@@ -62,7 +49,7 @@ describe('dotdigital round trip', () => {
     const { sim, ctl, ctx } = await setup();
     await ctl.fault({ kind: 'status', status: 500, method: 'GET', pathIncludes: '/contacts/v3' });
     const checks = await connector.roundTrip!(ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', false],
       ['roundtrip-remove', true],

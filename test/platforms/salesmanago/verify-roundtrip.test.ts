@@ -1,21 +1,16 @@
 // Runs in: vitest. Owns: the wizard's round trip against the SALESmanago simulator: a reserved test contact,
 // opted out and without tags, read back with contact/list and deleted; and a read-back that fails (a fault on
 // contact/list) names its fix and still deletes the test contact.
-import { afterEach, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../src/main/core/clock.js';
-import { silentLogger } from '../../../src/main/core/logger.js';
+import { describe, expect, it } from 'vitest';
 import {
   createSalesmanagoConnector,
   salesmanagoSettingsSchema,
 } from '../../../src/main/platforms/salesmanago/index.js';
 import { SimControl } from '../../../src/sandbox/kit/index.js';
 import { startSalesmanagoSim, type SalesmanagoSim } from '../../../src/sandbox/salesmanago/index.js';
+import { closedAfterEach, outcomes, roundTripContext } from '../shared/roundtrip-fixture.js';
 
-let sim: SalesmanagoSim | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const track = closedAfterEach<SalesmanagoSim>();
 
 const connector = createSalesmanagoConnector({
   timeoutMs: 2_000,
@@ -24,22 +19,19 @@ const connector = createSalesmanagoConnector({
 });
 
 async function setup() {
-  sim = await startSalesmanagoSim();
+  const sim = track(await startSalesmanagoSim());
   const a = sim.credentials;
-  const ctx = {
-    credentials: {
+  const ctx = roundTripContext(
+    {
       clientId: a.clientId,
       apiKey: 'storebridge-test',
       apiSecret: a.apiSecret,
       owner: a.owner,
       endpoint: a.endpoint,
     },
-    settings: salesmanagoSettingsSchema.parse({ location: 'bc-1', shopDomain: 'shop.example.com' }),
-    account: { id: 'a', name: 'SALESmanago' },
-    clock: systemClock,
-    logger: silentLogger,
-    signal: new AbortController().signal,
-  };
+    salesmanagoSettingsSchema.parse({ location: 'bc-1', shopDomain: 'shop.example.com' }),
+    'SALESmanago',
+  );
   return { sim, ctl: new SimControl(sim.url), ctx };
 }
 
@@ -47,7 +39,7 @@ describe('SALESmanago round trip', () => {
   it('writes a reserved test contact (opted out, no tags), reads it back, deletes it', async () => {
     const { sim, ctx } = await setup();
     const checks = await connector.roundTrip!(ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', true],
       ['roundtrip-remove', true],
@@ -63,7 +55,7 @@ describe('SALESmanago round trip', () => {
     const { sim, ctl, ctx } = await setup();
     await ctl.fault({ kind: 'status', status: 500, pathIncludes: 'contact/list' });
     const checks = await connector.roundTrip!(ctx);
-    expect(checks.map((c) => [c.id, c.ok])).toEqual([
+    expect(outcomes(checks)).toEqual([
       ['roundtrip-write', true],
       ['roundtrip-read', false],
       ['roundtrip-remove', true],
