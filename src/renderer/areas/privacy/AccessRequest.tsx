@@ -1,11 +1,12 @@
 // Runs in: renderer. Owns: an access request: everything this workspace holds about a person, summarised,
 // shown as JSON and downloadable as a file to hand to them.
-import { Alert, Button, Code, Group, ScrollArea, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, Group, ScrollArea, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../state/api-context';
 import { errorText } from '../../ui/errors';
 import { count } from '../../ui/format';
 import { ask } from '../../ui/parse-answer';
+import { EmailLookupForm } from './EmailLookupForm';
 import { accessSchema, type AccessExport } from './privacy-shapes';
 
 function download(a: AccessExport) {
@@ -24,13 +25,13 @@ export function AccessRequest() {
   const [result, setResult] = useState<AccessExport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async () => {
+  const run = async (person: string | null) => {
     setError(null);
     setResult(null);
-    if (!email.includes('@')) return setError('Enter the email address of the person asking.');
+    if (!person) return setError('Enter the email address of the person asking.');
     setBusy(true);
     try {
-      setResult(await ask(api.privacy.access({ email: email.trim() }), accessSchema, 'privacy:access'));
+      setResult(await ask(api.privacy.access({ email: person }), accessSchema, 'privacy:access'));
     } catch (err) {
       setError(`Collecting the data of ${email}: ${errorText(err)}`);
     } finally {
@@ -48,26 +49,14 @@ export function AccessRequest() {
     : [];
   return (
     <Stack>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
-        <Group align="flex-end">
-          <TextInput
-            label="Email address of the person"
-            placeholder="person@example.com"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            w={360}
-            data-testid="access-email"
-          />
-          <Button type="submit" loading={busy} data-testid="access-run">
-            Collect their data
-          </Button>
-        </Group>
-      </form>
+      <EmailLookupForm
+        email={email}
+        onEmailChange={setEmail}
+        onLookup={(person) => void run(person)}
+        busy={busy}
+        submitLabel="Collect their data"
+        testIds={{ email: 'access-email', submit: 'access-run' }}
+      />
       {error && (
         <Alert color="red" title="That did not work" data-testid="access-error">
           {error}

@@ -8,6 +8,7 @@ import { platformLabel, useWorkspace } from '../../state/workspace-store';
 import { errorText } from '../../ui/errors';
 import { ask } from '../../ui/parse-answer';
 import { accessSchema, eraseSchema, type EraseOutcome } from './privacy-shapes';
+import { EmailLookupForm } from './EmailLookupForm';
 import { EraseReceipts } from './EraseReceipts';
 import { FoundTable } from './FoundTable';
 import { whereFound, type FoundRow } from './where-found';
@@ -26,13 +27,13 @@ export function EraseFlow({ onDone }: { onDone: () => void }) {
   const step = outcome ? 3 : found ? 1 : 0;
   const confirmed = confirmText.trim().toLowerCase() === found?.email;
 
-  const find = async () => {
+  const find = async (person: string | null) => {
     setError(null);
     setFound(null);
-    if (!email.includes('@')) return setError('Enter the email address of the person to erase.');
+    if (!person) return setError('Enter the email address of the person to erase.');
     setBusy(true);
     try {
-      const a = await ask(api.privacy.access({ email: email.trim() }), accessSchema, 'privacy:access');
+      const a = await ask(api.privacy.access({ email: person }), accessSchema, 'privacy:access');
       setFound({ email: a.email, rows: whereFound(a, stores), suppressed: a.suppressed });
     } catch (err) {
       setError(`Looking for ${email}: ${errorText(err)}`);
@@ -71,26 +72,14 @@ export function EraseFlow({ onDone }: { onDone: () => void }) {
         <Stepper.Step label="Receipts" description="The answer of each system" />
       </Stepper>
       {step === 0 && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void find();
-          }}
-        >
-          <Group align="flex-end">
-            <TextInput
-              label="Email address of the person"
-              placeholder="person@example.com"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              w={360}
-              data-testid="erase-email"
-            />
-            <Button type="submit" loading={busy} data-testid="erase-find">
-              Find the person
-            </Button>
-          </Group>
-        </form>
+        <EmailLookupForm
+          email={email}
+          onEmailChange={setEmail}
+          onLookup={(person) => void find(person)}
+          busy={busy}
+          submitLabel="Find the person"
+          testIds={{ email: 'erase-email', submit: 'erase-find' }}
+        />
       )}
       {error && (
         <Alert color="red" title="That did not work" data-testid="erase-error">
