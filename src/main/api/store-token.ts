@@ -1,5 +1,6 @@
 // Runs in: main (Electron-free). Owns: `stores:updateToken`: a new token is tried against the store before it
-// replaces the keychain entry, then the store's connections held for re-authentication run again.
+// replaces the keychain entry, then the store's connections held for re-authentication run again (those the
+// user also paused stay paused).
 import { BigCommerceClient } from '../bigcommerce/client.js';
 import type { ConnectionService } from '../connections/connection-service.js';
 import { AppError } from '../core/errors.js';
@@ -9,12 +10,9 @@ import type { StoreSummary } from '../../shared/contract/index.js';
 
 export interface StoreTokenDeps {
   stores: StoreService;
-  connections: Pick<ConnectionService, 'list' | 'setPaused'>;
-  events: Pick<EventLog, 'append' | 'query'>;
+  connections: Pick<ConnectionService, 'release'>;
+  events: Pick<EventLog, 'append'>;
 }
-
-/** Held by app/reauth.ts for BigCommerce's refusal of this store's token (not a platform's key). */
-const STORE_TOKEN_REFUSED = /BigCommerce rejected the access token of store/;
 
 /** One cheap call every API account may make (webhooks are in the default scope): it tells a bad token. */
 async function verifyToken(store: StoreSummary, token: string): Promise<void> {
@@ -47,19 +45,18 @@ export async function updateStoreToken(
   verify: (store: StoreSummary, token: string) => Promise<void> = verifyToken,
 ): Promise<{ store: StoreSummary; resumed: Array<{ id: string; name: string }> }> {
   const store = await d.stores.replaceToken(id, accessToken, verify);
-  const held = d.connections.list({ storeId: id }).filter((c) => {
-    if (!c.paused) return false;
-    const [last] = d.events.query({ connectionId: c.id, type: 'connection.reauth', limit: 1 });
-    return last !== undefined && STORE_TOKEN_REFUSED.test(last.message);
-  });
-  for (const c of held) d.connections.setPaused(c.id, false);
+  // Only the holds app/reauth.ts put on for this store's token; a pause the user chose stays.
+  const released = d.connections.release(id, 'store_token');
+  const resumed = released.filter((c) => !c.paused);
+  const kept = released.filter((c) => c.paused);
   d.events.append({
     level: 'info',
     type: 'store.token_replaced',
     storeId: id,
     message:
       `The access token of "${store.name}" was replaced after the store accepted it.` +
-      (held.length ? ` Resumed: ${held.map((c) => c.name).join(', ')}.` : ''),
+      (resumed.length ? ` Resumed: ${resumed.map((c) => c.name).join(', ')}.` : '') +
+      (kept.length ? ` Still paused by you: ${kept.map((c) => c.name).join(', ')}.` : ''),
   });
-  return { store, resumed: held.map((c) => ({ id: c.id, name: c.name })) };
+  return { store, resumed: resumed.map((c) => ({ id: c.id, name: c.name })) };
 }

@@ -1,15 +1,19 @@
 // Runs in: main (Electron-free). Owns: holding a connection whose credentials were refused (a revoked
 // BigCommerce token, a platform key that stopped working): its scheduled syncs pause, with one error event that
-// says what to do, instead of calling again with the same refused credentials every interval.
-import type { ConnectionService } from '../connections/connection-service.js';
+// says what to do, instead of calling again with the same refused credentials every interval. The hold is
+// recorded apart from the user's pause, so lifting it (a new store token) never undoes a pause the user chose.
+import type { ConnectionService, HoldReason } from '../connections/connection-service.js';
 import type { Scheduler } from '../engine/scheduler.js';
 import type { EventLog } from '../events/event-log.js';
 
 export interface ReauthDeps {
-  connections: Pick<ConnectionService, 'get'>;
-  scheduler: Pick<Scheduler, 'pause'>;
+  connections: Pick<ConnectionService, 'get' | 'hold'>;
+  scheduler: Pick<Scheduler, 'refresh'>;
   events: Pick<EventLog, 'append'>;
 }
+
+/** BigCommerce's refusal of the store's token (bigcommerce/http-errors.ts), as opposed to a platform's key. */
+const STORE_TOKEN_REFUSED = /BigCommerce rejected the access token of store/;
 
 /** True when `err` refused the credentials and the connection is now held; false for any other failure. */
 export function holdForReauth(d: ReauthDeps, connectionId: string, err: unknown): boolean {
@@ -22,7 +26,11 @@ export function holdForReauth(d: ReauthDeps, connectionId: string, err: unknown)
   } catch {
     return false; // removed while it ran
   }
-  d.scheduler.pause(connectionId);
+  const reason: HoldReason = STORE_TOKEN_REFUSED.test(String(e.message))
+    ? 'store_token'
+    : 'platform_credentials';
+  d.connections.hold(connectionId, reason);
+  d.scheduler.refresh(); // drops the run planned for it
   d.events.append({
     level: 'error',
     type: 'connection.reauth',

@@ -1,5 +1,6 @@
 // Runs in: main (Electron-free). Owns: connections: a store (or some of its channels and currencies) routed
-// to a platform account, with the connector's settings, its schedule, and paused/resumed state.
+// to a platform account, with the connector's settings, its schedule, and paused/resumed state (the user's
+// pause and a hold for re-authentication are kept apart; either stops scheduled syncs).
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
@@ -14,6 +15,9 @@ export interface ConnectionScope {
   currencies?: string[];
 }
 
+/** Why a connection is held: BigCommerce refused the store's token, or the platform refused its credentials. */
+export type HoldReason = 'store_token' | 'platform_credentials';
+
 export interface ConnectionSummary {
   id: string;
   storeId: string;
@@ -24,6 +28,7 @@ export interface ConnectionSummary {
   settings: Record<string, unknown>;
   mode: 'continuous' | 'off';
   intervalMs: number;
+  /** Not syncing on its schedule: paused by the user, or held for re-authentication. */
   paused: boolean;
   createdAt: string;
 }
@@ -39,6 +44,7 @@ interface Row {
   mode: 'continuous' | 'off';
   interval_ms: number;
   paused: 0 | 1;
+  held_for: HoldReason | null;
   created_at: string;
 }
 
@@ -105,11 +111,36 @@ export class ConnectionService {
     return this.get(id);
   }
 
+  /** The user's pause. Resuming also lifts a hold: the user asked for it to run (as the hold's event says). */
   setPaused(id: string, paused: boolean): ConnectionSummary {
     this.get(id);
-    this.db.prepare('UPDATE connections SET paused = ? WHERE id = ?').run(paused ? 1 : 0, id);
+    if (paused) this.db.prepare('UPDATE connections SET paused = 1 WHERE id = ?').run(id);
+    else this.db.prepare('UPDATE connections SET paused = 0, held_for = NULL WHERE id = ?').run(id);
     this.onChange();
     return this.get(id);
+  }
+
+  /** Holds it for re-authentication, leaving the user's own pause (set or not) as it was. */
+  hold(id: string, reason: HoldReason): ConnectionSummary {
+    this.get(id);
+    this.db.prepare('UPDATE connections SET held_for = ? WHERE id = ?').run(reason, id);
+    this.onChange();
+    return this.get(id);
+  }
+
+  /** Lifts the store's holds for `reason`; returns them as they are now (paused still if the user paused them). */
+  release(storeId: string, reason: HoldReason): ConnectionSummary[] {
+    const ids = (
+      this.db
+        .prepare('SELECT id FROM connections WHERE store_id = ? AND held_for = ? ORDER BY created_at, rowid')
+        .all(storeId, reason) as Array<{ id: string }>
+    ).map((r) => r.id);
+    if (ids.length === 0) return [];
+    this.db
+      .prepare('UPDATE connections SET held_for = NULL WHERE store_id = ? AND held_for = ?')
+      .run(storeId, reason);
+    this.onChange();
+    return ids.map((id) => this.get(id));
   }
 
   /** Removes the connection with its queue and ledger; what was already delivered stays on the platform. */
@@ -131,7 +162,7 @@ function toSummary(r: Row): ConnectionSummary {
     settings: JSON.parse(r.settings) as Record<string, unknown>,
     mode: r.mode,
     intervalMs: r.interval_ms,
-    paused: r.paused === 1,
+    paused: r.paused === 1 || r.held_for !== null,
     createdAt: r.created_at,
   };
 }

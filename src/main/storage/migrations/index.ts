@@ -10,5 +10,18 @@ import { m007 } from './007-storefront-scripts.js';
 import { m008 } from './008-privacy-salt-out.js';
 import { m009 } from './009-webhooks.js';
 import { m010 } from './010-jobs-claim-index.js';
+import { m011 } from './011-connection-hold.js';
 
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const migrations: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+];
