@@ -2,18 +2,9 @@
 // machine slept, NTP caught up) and back (retries then wait their own delay, not the jump). Nothing is lost, sent
 // twice or dead-lettered. Jump detection and the staggered catch-up after a sleep: test/desktop/catch-up.test.ts,
 // src/main/engine/scheduler.test.ts; the queue's rebase in detail: src/main/engine/queue/clock-back.test.ts.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
+import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/main/core/clock.js';
-import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
-import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
-import { expectedEntities } from '../support/expected-entities.js';
-import { tempDir, uniqueService } from '../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+import { syncFixture } from './sync-fixture.js';
 
 const HOUR = 3_600_000;
 
@@ -26,70 +17,16 @@ class JumpClock implements Clock {
 }
 
 async function setup() {
-  const bc = await startBigCommerceSim({
-    stores: [
-      {
-        hash: 'jumpstore',
-        seed: { customers: 30, orders: 30, products: 3, seed: 'jump' },
-        quota: 100_000,
-        windowMs: 1000,
-        tokens: [{ token: 'tok_jump_0123456789' }],
-      },
-    ],
-  });
-  closers.push(() => bc.close());
-  const ac = await startActiveCampaignSim({ rateLimit: 100_000 });
-  closers.push(() => ac.close());
   const clock = new JumpClock();
-  const ws: Workspace = openWorkspace({
-    dir: tempDir(),
-    host: 'test',
-    keychainService: uniqueService('jump'),
-    clock,
-  });
-  closers.push(() => ws.close());
-  const store = await ws.stores.add({
+  const s = await syncFixture({
+    hash: 'jumpstore',
     name: 'Jump',
-    storeHash: 'jumpstore',
-    accessToken: 'tok_jump_0123456789',
-    apiBaseUrl: bc.url,
+    token: 'tok_jump_0123456789',
+    seed: { customers: 30, orders: 30, products: 3, seed: 'jump' },
+    clock,
+    connection: { mode: 'off', timeoutMs: 500 },
   });
-  const account = await ws.accounts.add({
-    platform: 'activecampaign',
-    name: 'AC',
-    credentials: { apiUrl: ac.credentials.apiUrl, apiKey: ac.credentials.apiKey },
-  });
-  const conn = ws.connections.add({
-    storeId: store.id,
-    accountId: account.id,
-    mode: 'off',
-    settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 1000, timeoutMs: 500 },
-  });
-  /** Syncs until nothing waits; returns how many runs it took. */
-  const settle = async (historical: boolean, realMs = 40_000) => {
-    const until = Date.now() + realMs;
-    for (let runs = 1; ; runs++) {
-      const r = await ws.call('sync:start', { connectionId: conn.id, historical });
-      expect(r.ok, JSON.stringify(r)).toBe(true);
-      historical = false;
-      const q = ws.queue.stats(conn.id);
-      if (q.queued + q.leased + q.submitted === 0) return runs;
-      if (Date.now() > until) throw new Error(`not settled after ${runs} runs: ${JSON.stringify(q)}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  const expectAllOnce = () => {
-    const expected = expectedEntities(ws, store.id, conn.id, 'activecampaign');
-    const st = ac.state();
-    const customers = st.customers.map((c) => c.externalid).filter((x) => !x.startsWith('guest:'));
-    expect(customers.length, 'no customer twice').toBe(new Set(customers).size);
-    expect(new Set(customers)).toEqual(expected.get('customer'));
-    const orders = st.orders.map((o) => o.externalid).filter((x): x is string => x !== null);
-    expect(orders.length, 'no order twice').toBe(new Set(orders).size);
-    expect(new Set(orders)).toEqual(expected.get('order'));
-    expect(ws.queue.deadLetters(conn.id)).toEqual([]);
-  };
-  return { ac, clock, ws, conn, settle, expectAllOnce };
+  return { ...s, clock };
 }
 
 describe('the clock jumps during a sync', () => {

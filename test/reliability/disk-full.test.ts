@@ -1,60 +1,21 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: a full disk during a sync, simulated with SQLite's
 // max_page_count on the workspace connection: the sync stops and says so (status, event log, the call's
 // answer), nothing is lost, and once space is back the next sync delivers everything exactly once.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
-import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
-import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
-import { expectedEntities } from '../support/expected-entities.js';
+import { describe, expect, it } from 'vitest';
 import { ScaledClock } from '../support/scaled-clock.js';
-import { tempDir, uniqueService } from '../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+import { syncFixture } from './sync-fixture.js';
 
 async function setup() {
-  const bc = await startBigCommerceSim({
-    stores: [
-      {
-        hash: 'fullstore',
-        seed: { customers: 30, orders: 40, products: 3, seed: 'full' },
-        quota: 100_000,
-        windowMs: 1000,
-        tokens: [{ token: 'tok_full_0123456789' }],
-      },
-    ],
-  });
-  closers.push(() => bc.close());
-  const ac = await startActiveCampaignSim({ rateLimit: 100_000 });
-  closers.push(() => ac.close());
-  // The failed run's leases (2 minutes) lapse in 120 ms of real time.
-  const clock = new ScaledClock(1_000);
-  const ws: Workspace = openWorkspace({
-    dir: tempDir(),
-    host: 'test',
-    keychainService: uniqueService('full'),
-    clock,
-  });
-  closers.push(() => ws.close());
-  const store = await ws.stores.add({
+  const s = await syncFixture({
+    hash: 'fullstore',
     name: 'Full',
-    storeHash: 'fullstore',
-    accessToken: 'tok_full_0123456789',
-    apiBaseUrl: bc.url,
+    token: 'tok_full_0123456789',
+    seed: { customers: 30, orders: 40, products: 3, seed: 'full' },
+    // The failed run's leases (2 minutes) lapse in 120 ms of real time.
+    clock: new ScaledClock(1_000),
+    connection: { mode: 'off', timeoutMs: 300 },
   });
-  const account = await ws.accounts.add({
-    platform: 'activecampaign',
-    name: 'AC',
-    credentials: { apiUrl: ac.credentials.apiUrl, apiKey: ac.credentials.apiKey },
-  });
-  const conn = ws.connections.add({
-    storeId: store.id,
-    accountId: account.id,
-    mode: 'off',
-    settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 1000, timeoutMs: 300 },
-  });
+  const { ws } = s;
   /** No page left: the file may not grow, and its free pages are taken by ballast, as on a full disk. */
   const diskFull = () => {
     ws.db.exec('CREATE TABLE IF NOT EXISTS ballast (b BLOB)');
@@ -74,20 +35,7 @@ async function setup() {
     ws.db.pragma('max_page_count = 1073741823');
     ws.db.exec('DROP TABLE ballast');
   };
-  return { ac, ws, store, conn, diskFull, spaceBack };
-}
-
-/** The destination holds every planned entity of the store exactly once. */
-function expectAllOnce(s: Awaited<ReturnType<typeof setup>>): void {
-  const expected = expectedEntities(s.ws, s.store.id, s.conn.id, 'activecampaign');
-  const st = s.ac.state();
-  const customers = st.customers.map((c) => c.externalid).filter((x) => !x.startsWith('guest:'));
-  expect(customers.length, 'no customer twice').toBe(new Set(customers).size);
-  expect(new Set(customers)).toEqual(expected.get('customer'));
-  const orders = st.orders.map((o) => o.externalid).filter((x): x is string => x !== null);
-  expect(orders.length, 'no order twice').toBe(new Set(orders).size);
-  expect(new Set(orders)).toEqual(expected.get('order'));
-  expect(s.ws.queue.deadLetters(s.conn.id), 'nothing dead-lettered for a full disk').toEqual([]);
+  return { ...s, diskFull, spaceBack };
 }
 
 async function expectSaysDiskFull(s: Awaited<ReturnType<typeof setup>>, r: unknown): Promise<void> {
@@ -112,7 +60,7 @@ describe('a full disk during a sync', { timeout: 60_000 }, () => {
     s.spaceBack();
     const again = await s.ws.call('sync:start', { connectionId: s.conn.id, historical: true });
     expect(again).toMatchObject({ ok: true, value: { state: 'drained', dead: 0 } });
-    expectAllOnce(s);
+    s.expectAllOnce('nothing dead-lettered for a full disk');
   });
 
   it('while delivering: what was sent stays recorded, nothing is dead-lettered, nothing is sent twice', async () => {
@@ -133,15 +81,7 @@ describe('a full disk during a sync', { timeout: 60_000 }, () => {
 
     s.spaceBack();
     // Jobs the failed run had leased wait for their lease to lapse, then go out with the rest.
-    const until = Date.now() + 40_000;
-    for (;;) {
-      const again = await s.ws.call('sync:start', { connectionId: s.conn.id });
-      expect(again.ok, JSON.stringify(again)).toBe(true);
-      const q = s.ws.queue.stats(s.conn.id);
-      if (q.queued + q.leased + q.submitted === 0) break;
-      if (Date.now() > until) throw new Error(`not settled: ${JSON.stringify(q)}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expectAllOnce(s);
+    await s.settle(false);
+    s.expectAllOnce('nothing dead-lettered for a full disk');
   });
 });

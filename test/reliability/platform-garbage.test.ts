@@ -2,82 +2,29 @@
 // every contact write, 20 MiB bodies, well-formed JSON with the wrong types. The sync never crashes; records
 // that cannot be confirmed become dead letters whose reason says what the platform answered; once the platform
 // behaves, a replay delivers them exactly once. (Transient malformed JSON: test/engine/faults.test.ts.)
-import { afterEach, describe, expect, it } from 'vitest';
-import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
-import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
-import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
+import { describe, expect, it } from 'vitest';
 import { ScaledClock } from '../support/scaled-clock.js';
-import { tempDir, uniqueService } from '../support/temp.js';
 import { startGarbageProxy } from './garbage-proxy.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+import { closeAfterTest, syncFixture } from './sync-fixture.js';
 
 async function setup(replace?: (method: string, path: string) => string | undefined) {
-  const bc = await startBigCommerceSim({
-    stores: [
-      {
-        hash: 'garbage',
-        seed: { customers: 8, orders: 6, products: 2, seed: 'garbage' },
-        quota: 100_000,
-        windowMs: 1000,
-        tokens: [{ token: 'tok_garbage_0123456789' }],
-      },
-    ],
-  });
-  closers.push(() => bc.close());
-  const ac = await startActiveCampaignSim({ rateLimit: 100_000 });
-  closers.push(() => ac.close());
-  let apiUrl = ac.credentials.apiUrl;
   let proxy: Awaited<ReturnType<typeof startGarbageProxy>> | undefined;
-  if (replace) {
-    proxy = await startGarbageProxy(ac.url, replace);
-    closers.push(() => proxy!.close());
-    apiUrl = apiUrl.replace(ac.url, proxy.url);
-  }
-  // Hours of backoff pass in a fraction of a second.
-  const clock = new ScaledClock(20_000);
-  const ws: Workspace = openWorkspace({
-    dir: tempDir(),
-    host: 'test',
-    keychainService: uniqueService('garbage'),
-    clock,
-  });
-  closers.push(() => ws.close());
-  const store = await ws.stores.add({
+  const s = await syncFixture({
+    hash: 'garbage',
     name: 'Garbage',
-    storeHash: 'garbage',
-    accessToken: 'tok_garbage_0123456789',
-    apiBaseUrl: bc.url,
+    token: 'tok_garbage_0123456789',
+    seed: { customers: 8, orders: 6, products: 2, seed: 'garbage' },
+    // Hours of backoff pass in a fraction of a second.
+    clock: new ScaledClock(20_000),
+    apiUrl: async (ac) => {
+      if (!replace) return ac.credentials.apiUrl;
+      proxy = await startGarbageProxy(ac.url, replace);
+      closeAfterTest(() => proxy!.close());
+      return ac.credentials.apiUrl.replace(ac.url, proxy.url);
+    },
+    connection: { mode: 'off', timeoutMs: 2_000 },
   });
-  const account = await ws.accounts.add({
-    platform: 'activecampaign',
-    name: 'AC',
-    credentials: { apiUrl, apiKey: ac.credentials.apiKey },
-  });
-  const conn = ws.connections.add({
-    storeId: store.id,
-    accountId: account.id,
-    mode: 'off',
-    settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 1000, timeoutMs: 2_000 },
-  });
-  const settle = async (historical: boolean) => {
-    const until = Date.now() + 40_000;
-    const states: string[] = [];
-    for (;;) {
-      const r = await ws.call('sync:start', { connectionId: conn.id, historical });
-      expect(r.ok, JSON.stringify(r)).toBe(true);
-      if (r.ok) states.push(r.value.state);
-      historical = false;
-      const q = ws.queue.stats(conn.id);
-      if (q.queued + q.leased + q.submitted === 0) return states;
-      if (Date.now() > until) throw new Error(`not settled: ${JSON.stringify(q)} ${states.join(',')}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  };
-  return { bc, ac, ws, conn, store, settle, proxy };
+  return { ...s, proxy };
 }
 
 /** After the platform behaves again: replaying the dead letters delivers every record, each contact once. */

@@ -2,16 +2,10 @@
 // (`stores:updateToken`): a refused new token changes nothing (the old one stays in the keychain); an accepted
 // one replaces it, and the connection held for re-authentication after the old token was revoked runs again.
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
-import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
+import { describe, expect, it } from 'vitest';
 import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
 import { tempDir, uniqueService } from '../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+import { closeAfterTest, syncFixture } from './sync-fixture.js';
 
 const HASH = 'rekeystore';
 const OLD = 'tok_rekey_old_0123456789';
@@ -28,47 +22,18 @@ async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void
 describe('replacing a store token', () => {
   it('keeps the old token when the new one is refused, and resumes the held connection once it is accepted', async () => {
     const tokens = [{ token: OLD }, { token: NEW }];
-    const bc = await startBigCommerceSim({
-      stores: [
-        {
-          hash: HASH,
-          seed: { customers: 10, orders: 10, products: 2, seed: 'rekey' },
-          quota: 100_000,
-          windowMs: 1000,
-          tokens,
-        },
-      ],
-    });
-    closers.push(() => bc.close());
-    const ac = await startActiveCampaignSim({ rateLimit: 100_000 });
-    closers.push(() => ac.close());
-    const ws: Workspace = openWorkspace({
-      dir: tempDir(),
-      host: 'test',
-      keychainService: uniqueService('rekey'),
-    });
-    closers.push(() => ws.close());
-    const store = await ws.stores.add({
+    const { ws, store, conn } = await syncFixture({
+      hash: HASH,
       name: 'Rekey',
-      storeHash: HASH,
-      accessToken: OLD,
-      apiBaseUrl: bc.url,
-    });
-    const account = await ws.accounts.add({
-      platform: 'activecampaign',
-      name: 'AC',
-      credentials: { apiUrl: ac.credentials.apiUrl, apiKey: ac.credentials.apiKey },
-    });
-    const conn = ws.connections.add({
-      storeId: store.id,
-      accountId: account.id,
-      intervalMs: 1_000,
-      settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 1000 },
+      token: OLD,
+      tokens,
+      seed: { customers: 10, orders: 10, products: 2, seed: 'rekey' },
+      connection: { intervalMs: 1_000 },
     });
 
     tokens.splice(0, 1); // the old token's API account is deleted in BigCommerce
     ws.scheduler.start();
-    closers.push(() => ws.scheduler.dispose());
+    closeAfterTest(() => ws.scheduler.dispose());
     await until('the connection held for re-authentication', () => ws.connections.get(conn.id).paused);
     expect(ws.events.query({ connectionId: conn.id, type: 'connection.reauth' })).toHaveLength(1);
 
@@ -106,7 +71,7 @@ describe('replacing a store token', () => {
     const bc = await startBigCommerceSim({
       stores: [{ hash: HASH, seed: { customers: 2, orders: 0, products: 0 }, tokens: [{ token: NEW }] }],
     });
-    closers.push(() => bc.close());
+    closeAfterTest(() => bc.close());
     const dir = tempDir();
     const svc = uniqueService('rekey-cli');
     // Asynchronous: the simulator answers from this process, so a blocking spawnSync would starve it.

@@ -1,66 +1,28 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: a BigCommerce token revoked in the middle of a sync,
 // with the scheduler running: the connection is held for re-authentication (paused, an error event that says
 // what to do, the status naming the token), and BigCommerce is not hammered with the refused token.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
-import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
-import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
-import { tempDir, uniqueService } from '../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+import { describe, expect, it } from 'vitest';
+import { closeAfterTest, syncFixture } from './sync-fixture.js';
 
 const HASH = 'revokestore';
 
 describe('a BigCommerce token revoked mid-sync', () => {
   it('holds the connection for re-authentication without a retry storm', async () => {
-    const bc = await startBigCommerceSim({
-      stores: [
-        {
-          hash: HASH,
-          seed: { customers: 40, orders: 40, products: 3, seed: 'revoke' },
-          quota: 100_000,
-          windowMs: 1000,
-          tokens: [{ token: 'tok_revoke_0123456789' }],
-        },
-      ],
-    });
-    closers.push(() => bc.close());
-    const ac = await startActiveCampaignSim({ rateLimit: 100_000 });
-    closers.push(() => ac.close());
-    const ws: Workspace = openWorkspace({
-      dir: tempDir(),
-      host: 'test',
-      keychainService: uniqueService('revoke'),
-    });
-    closers.push(() => ws.close());
-    const store = await ws.stores.add({
+    const { bc, ws, store, conn } = await syncFixture({
+      hash: HASH,
       name: 'Revoked',
-      storeHash: HASH,
-      accessToken: 'tok_revoke_0123456789',
-      apiBaseUrl: bc.url,
-    });
-    const account = await ws.accounts.add({
-      platform: 'activecampaign',
-      name: 'AC',
-      credentials: { apiUrl: ac.credentials.apiUrl, apiKey: ac.credentials.apiKey },
-    });
-    // Every second (the shortest interval the database allows): a scheduler that retried a refused token each
-    // interval would call again three times below.
-    const conn = ws.connections.add({
-      storeId: store.id,
-      accountId: account.id,
-      intervalMs: 1_000,
-      settings: { storeUrl: 'https://shop.example.com', requestsPerSecond: 1000 },
+      token: 'tok_revoke_0123456789',
+      seed: { customers: 40, orders: 40, products: 3, seed: 'revoke' },
+      // Every second (the shortest interval the database allows): a scheduler that retried a refused token
+      // each interval would call again three times below.
+      connection: { intervalMs: 1_000 },
     });
     const bcCalls = () => bc.server.requests.filter((r) => r.path.startsWith(`/stores/${HASH}/`)).length;
 
     // The token stops working a few pages into the first (historical) read: every later call is a 401.
     bc.server.faults.add({ kind: 'status', status: 401, after: 3, pathIncludes: `/stores/${HASH}/` });
     ws.scheduler.start();
-    closers.push(() => ws.scheduler.dispose());
+    closeAfterTest(() => ws.scheduler.dispose());
     await new Promise((r) => setTimeout(r, 3_500));
     expect(ws.events.query({ connectionId: conn.id, type: 'connection.reauth' })).toHaveLength(1);
     // Three good pages, then one call refused (the client does not retry a 401), and no scheduled retries.
