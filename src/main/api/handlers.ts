@@ -155,7 +155,7 @@ export function createHandlers(
       };
     },
     'sync:cancel': ({ connectionId }) => ({ cancelled: d.engine.cancel(connectionId) }),
-    'sync:estimate': async ({ connectionId }) => {
+    'sync:estimate': async ({ connectionId, resources, from, to }) => {
       const c = d.connections.get(connectionId);
       const store = d.stores.get(c.storeId);
       const connector = d.accounts.connector(c.platform);
@@ -169,6 +169,7 @@ export function createHandlers(
         client,
         connector,
         connector.rateLimit(await d.accounts.credentials(c.accountId), c.accountId),
+        { ...(resources ? { resources } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) },
       );
     },
     'queue:deadLetters': ({ id }) => d.queue.deadLetters(id, 1000),

@@ -1,11 +1,14 @@
 // Runs in: main and the engine worker (Electron-free). Owns: the estimate shown before a historical sync (records,
 // API calls on each side, how long the slower side's rate limit makes it take) and the live rate and ETA during it.
 import type { BigCommerceClient } from '../bigcommerce/client.js';
+import { historicalFilter } from '../extract/extractor.js';
+import { extractResources, resourceSpecs, type ExtractResource } from '../extract/resources.js';
 import type { Connector } from './connector.js';
 import type { RateLimit } from './rate-limiter.js';
 
 export interface SyncEstimate {
-  records: Record<'customers' | 'subscribers' | 'orders' | 'products', number>;
+  /** Records per resource the historical read would bring, for the resources asked (all when none named). */
+  records: Partial<Record<ExtractResource, number>>;
   bigcommerceCalls: number;
   platformCalls: number;
   /** The seconds each side's rate limit implies; the slower one binds. */
@@ -17,24 +20,38 @@ export interface SyncEstimate {
   basis: string;
 }
 
+/** What the historical sync will be asked for: the same resources and created-date range as `sync:start`. */
+export interface EstimateInput {
+  resources?: readonly string[];
+  from?: string;
+  to?: string;
+}
+
 const PAGE = 250;
 
-/** Counts with one cheap call per resource (limit=1 pages carry the total; v2 has /orders/count). */
+/**
+ * Counts with one cheap call per resource, filtered exactly as the historical read will be (limit=1 v3 pages
+ * carry the total; v2 has /orders/count). Carts are not read historically, so they count for nothing.
+ */
 export async function estimateHistorical(
   client: BigCommerceClient,
   connector: Connector<unknown, unknown>,
   limit: RateLimit,
-  o: { share?: number; signal?: AbortSignal } = {},
+  o: EstimateInput & { share?: number; signal?: AbortSignal } = {},
 ): Promise<SyncEstimate> {
-  const total = async (path: string) =>
-    ((await client.getJson(path, { limit: 1 }, o.signal)) as { meta?: { pagination?: { total?: number } } })
-      .meta?.pagination?.total ?? 0;
-  const records = {
-    customers: await total('/v3/customers'),
-    subscribers: await total('/v3/customers/subscribers'),
-    orders: await client.orderCount({}, o.signal),
-    products: await total('/v3/catalog/products'),
+  const range = { ...(o.from ? { createdFrom: o.from } : {}), ...(o.to ? { createdTo: o.to } : {}) };
+  const count = async (resource: ExtractResource): Promise<number> => {
+    const filter = historicalFilter(resource, range);
+    const { api, path, query } = resourceSpecs[resource].ids;
+    if (api === 'v2') return client.orderCount({ ...query, ...filter }, o.signal);
+    const page = (await client.getJson(path, { ...query, ...filter, limit: 1 }, o.signal)) as {
+      meta?: { pagination?: { total?: number } };
+    };
+    return page.meta?.pagination?.total ?? 0;
   };
+  const records: SyncEstimate['records'] = {};
+  for (const r of extractResources.filter((r) => !o.resources || o.resources.includes(r)))
+    records[r] = await count(r);
   const bigcommerceCalls = Object.values(records).reduce((n, r) => n + Math.max(1, Math.ceil(r / PAGE)), 0);
   const snap = client.transport.budget.snapshot();
   const quota = snap.quota ?? 150;
@@ -55,9 +72,15 @@ export async function estimateHistorical(
     etaSeconds: round(Math.max(bigcommerceSeconds, platformSeconds)),
     binding,
     basis:
+      counted(o) +
       `BigCommerce: ${quota} calls per ${windowMs / 1000} s, ${Math.round(share * 100)}% of it for Storebridge, ${PAGE} records per call; ` +
       `${connector.label}: ${limit.perSecond} calls/s, up to ${connector.batchSize} records per call (connectors that send one record per request take longer).`,
   };
+}
+
+/** Says a range was applied, so an estimate for a range is not read as one for everything. */
+function counted(o: EstimateInput): string {
+  return o.from || o.to ? 'Only records created in the chosen date range are counted. ' : '';
 }
 
 function round(n: number): number {

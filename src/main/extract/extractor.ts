@@ -60,7 +60,7 @@ export class Extractor {
   async historical(resource: ExtractResource, opts: HistoricalOptions = {}): Promise<ExtractResult> {
     const spec = resourceSpecs[resource];
     const ranged = opts.createdFrom !== undefined || opts.createdTo !== undefined;
-    const created = spec.created(bound(opts.createdFrom), bound(opts.createdTo));
+    const created = historicalFilter(resource, opts);
     // A ranged read keeps its own cursor so it can resume without touching live sync's.
     const key = ranged
       ? `${resource}#historical:${created[Object.keys(created)[0]!] ?? ''}..${created[Object.keys(created)[1]!] ?? ''}`
@@ -318,6 +318,14 @@ async function first<T>(gen: AsyncGenerator<Page<T>>): Promise<Page<T> | undefin
   } finally {
     await gen.return(undefined);
   }
+}
+
+/** The filter a historical read of `resource` sends (on top of its paging); the estimate counts with it too. */
+export function historicalFilter(
+  resource: ExtractResource,
+  range: Pick<HistoricalOptions, 'createdFrom' | 'createdTo'>,
+): Query {
+  return resourceSpecs[resource].created(bound(range.createdFrom), bound(range.createdTo));
 }
 
 function bound(v: string | number | undefined): string | undefined {

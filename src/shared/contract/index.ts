@@ -80,9 +80,12 @@ export const channels = {
     input: z.object({ connectionId: z.string().min(1) }),
     output: z.object({ cancelled: z.boolean() }),
   },
-  /** Before a historical sync: records, API calls on each side and the ETA their rate limits imply. */
+  /**
+   * Before a historical sync: records, API calls on each side and the ETA their rate limits imply, for the
+   * same resources and date range `sync:start` would be given (everything when they are absent).
+   */
   'sync:estimate': {
-    input: z.object({ connectionId: z.string().min(1) }),
+    input: syncInputSchema.omit({ historical: true }),
     output: z.object({
       records: z.record(z.string(), z.number()),
       bigcommerceCalls: z.number(),
