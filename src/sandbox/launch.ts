@@ -3,7 +3,8 @@
 import { startActiveCampaignSim } from './activecampaign/index.js';
 import { startBigCommerceSim } from './bigcommerce/index.js';
 import { startBloomreachSim } from './bloomreach/index.js';
-import { startConnectifSim } from './connectif/index.js';
+import { defaultAuthorizedDomains, startConnectifSim } from './connectif/index.js';
+import { storeHosts } from './demo-hosts.js';
 import { startDotdigitalSim } from './dotdigital/index.js';
 import { startSalesmanagoSim } from './salesmanago/index.js';
 
@@ -57,7 +58,12 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       activecampaign: await startActiveCampaignSim(),
       dotdigital: await startDotdigitalSim(),
       salesmanago: await startSalesmanagoSim(),
-      connectif: await startConnectifSim(),
+      // Connectif refuses product links off its Authorized Domains (E0201): the demo store's hosts are on them.
+      connectif: await startConnectifSim({
+        stores: [
+          { authorizedDomains: [...defaultAuthorizedDomains, ...(await storeHosts(bigcommerce.stores[0]!))] },
+        ],
+      }),
       bloomreach: await startBloomreachSim(),
     };
     for (const [name, sim] of Object.entries(platforms)) {

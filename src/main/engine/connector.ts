@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../core/clock.js';
 import type { Logger } from '../core/logger.js';
+import type { transformSchema } from '../mapping/transforms/spec.js';
 import type { RateLimit } from './rate-limiter.js';
 
 export const capabilities = [
@@ -219,5 +220,7 @@ export interface Connector<C = unknown, S = unknown> {
 export interface MappingDefault {
   source: string;
   target: string;
+  /** Steps the platform needs on every value, e.g. a phone to E.164; shown and editable in the grid. */
+  transforms?: Array<z.input<typeof transformSchema>>;
   required?: boolean;
 }

@@ -23,7 +23,7 @@ export type {
   CustomEventTypeDef,
   Scope,
 } from './options.js';
-export { allScopes } from './options.js';
+export { allScopes, defaultAuthorizedDomains } from './options.js';
 export type { StoreState } from './state.js';
 
 export interface ConnectifCredentials {
