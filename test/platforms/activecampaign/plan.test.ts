@@ -34,7 +34,7 @@ describe('ActiveCampaign plan', () => {
     const incomplete = orderRecord({ id: 3, customerId: 1, email: 'a@x.com', statusId: 0 });
     expect(plan(incomplete)).toEqual([]);
     expect(plan(incomplete, { includeIncompleteOrders: true })).toHaveLength(1);
-    expect(plan(productRecord(77))).toEqual([]);
+    expect(plan(productRecord(77, 'Café Mug'))).toEqual([]);
     expect(
       plan({ ...orderRecord({ id: 4, customerId: 1, email: 'a@x.com' }), deleted: true, data: undefined }),
     ).toEqual([]);
@@ -66,7 +66,10 @@ describe('ActiveCampaign plan', () => {
       ?.payload as OrderPayload;
     expect(yen.totalPrice).toBe(55); // 54.5 yen rounds half away from zero to 55; JPY has no minor unit
     const mapped = plan(
-      customerRecord(1, 'a@x.com', 'A', 'B', undefined, { date_created: '2024-02-03T04:05:06Z' }),
+      customerRecord(1, 'a@x.com', 'A', 'B', undefined, {
+        company: 'Acme',
+        date_created: '2024-02-03T04:05:06Z',
+      }),
       {
         fieldMappings: [
           { source: 'customer.company', field: '1', type: 'text' },

@@ -78,10 +78,11 @@ export function subscriberRecord(
   return staged('subscribers', id, data, data.date_modified);
 }
 
-interface Line {
+export interface Line {
   productId: number;
   variantId: number;
-  sku: string;
+  /** Default: `SKU-{variantId}`. */
+  sku?: string;
   name: string;
   price: string;
   qty: number;
@@ -100,6 +101,12 @@ export function orderRecord(s: {
   modified?: string;
   currency?: string;
   lines?: Line[];
+  /** Default: `cart-of-{id}`; null for an order placed without a cart. */
+  cartId?: string | null;
+  /** The checkout's "accept marketing" box; absent unless given. */
+  optIn?: boolean;
+  /** Fields set over the built order (before it is parsed), e.g. a platform's own money breakdown. */
+  extra?: Record<string, unknown>;
 }): StagedRecord {
   const lines = s.lines ?? defaultLines;
   const modified = s.modified ?? '2025-04-01T12:00:00Z';
@@ -115,7 +122,8 @@ export function orderRecord(s: {
     total_inc_tax: total.toFixed(4),
     currency_code: s.currency ?? 'USD',
     payment_method: 'Credit Card',
-    cart_id: `cart-of-${s.id}`,
+    cart_id: s.cartId === undefined ? `cart-of-${s.id}` : s.cartId,
+    ...(s.optIn === undefined ? {} : { is_email_opt_in: s.optIn }),
     channel_id: 1,
     billing_address: {
       first_name: 'Gästé',
@@ -139,7 +147,7 @@ export function orderRecord(s: {
             product_id: l.productId,
             variant_id: l.variantId,
             name: l.name,
-            sku: l.sku,
+            sku: l.sku ?? `SKU-${l.variantId}`,
             quantity: l.qty,
             price_inc_tax: l.price,
             total_inc_tax: (Number(l.price) * l.qty).toFixed(4),
@@ -149,6 +157,7 @@ export function orderRecord(s: {
       pickups: [],
       downloads: [],
     },
+    ...s.extra,
   });
   return staged('orders', s.id, data, modified);
 }
@@ -191,7 +200,12 @@ export function productRecord(
   return staged('products', id, data, data.date_modified);
 }
 
-export function cartRecord(id: string, email: string, modified = '2025-04-02T09:00:00Z'): StagedRecord {
+export function cartRecord(
+  id: string,
+  email: string,
+  modified = '2025-04-02T09:00:00Z',
+  extra: Record<string, unknown> = {},
+): StagedRecord {
   const data = {
     id,
     customer_id: 0,
@@ -207,6 +221,7 @@ export function cartRecord(id: string, email: string, modified = '2025-04-02T09:
       digital_items: [],
     },
     redirect_urls: { cart_url: `${STORE_URL}/cart.php?action=load&id=${id}&token=abc` },
+    ...extra,
   };
   return staged('carts', id, data, modified);
 }
