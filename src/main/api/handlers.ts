@@ -15,6 +15,7 @@ import type { Handlers } from './dispatch.js';
 import type { ToolChannels } from './tool-handlers.js';
 import { BigCommerceClient } from '../bigcommerce/client.js';
 import { estimateHistorical } from '../engine/estimate.js';
+import { toRunSummary } from '../engine/run-summary.js';
 import type { ScriptService } from '../storefront/script-service.js';
 import type { DesktopChannels } from './desktop-handlers.js';
 import type { PrivacyChannels } from './privacy-handlers.js';
@@ -139,20 +140,11 @@ export function createHandlers(
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
         ...(resources ? { resources } : {}),
+        // Someone is watching this run: it waits (bounded) for the platform to confirm bulk imports.
+        awaitConfirmation: true,
         onProgress: (p) => d.bus.emit('sync:progress', p),
       });
-      return {
-        connectionId,
-        extracted: s.extracted,
-        queued: s.plan.queued,
-        unchanged: s.plan.unchanged,
-        delivered: s.delivery.delivered,
-        retried: s.delivery.retried,
-        dead: s.delivery.dead,
-        state: s.delivery.state,
-        startedAt: s.startedAt,
-        finishedAt: s.finishedAt,
-      };
+      return toRunSummary(s);
     },
     'sync:cancel': ({ connectionId }) => ({ cancelled: d.engine.cancel(connectionId) }),
     'sync:estimate': async ({ connectionId, resources, from, to }) => {

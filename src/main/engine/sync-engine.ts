@@ -9,12 +9,14 @@ import type { Db } from '../storage/db.js';
 import { storageProblem } from '../storage/errors.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import type { Connector, ConnectorContext, StagedRecord, StagedResource } from './connector.js';
+import type { ConfirmWait } from './deliver/await-confirmation.js';
 import { drainConnection, type DrainOutcome } from './deliver/drain.js';
 import { ProgressMeter } from './estimate.js';
 import { fanOut, type FanOutResult } from './pipeline/fan-out.js';
 import type { Scope } from './pipeline/scope.js';
 import type { JobQueue } from './queue/job-queue.js';
 import type { RateLimiters } from './rate-limiter.js';
+import { summarise } from './run-summary.js';
 
 export interface EngineConnection {
   id: string;
@@ -50,6 +52,8 @@ export interface SyncEngineDeps {
   leaseMs?: number;
   /** Staged records no connection may plan (erased people). */
   exclude?: (record: StagedRecord) => boolean;
+  /** How long and how often a sync with `awaitConfirmation` asks about submitted jobs (defaults: 3 min, 1 s…30 s). */
+  confirmWait?: Omit<ConfirmWait, 'onAwaiting'>;
 }
 
 export interface SyncOptions {
@@ -57,6 +61,12 @@ export interface SyncOptions {
   from?: string;
   to?: string;
   resources?: StagedResource[];
+  /**
+   * Keep asking the platform about the jobs it accepted asynchronously until it confirms them (bounded by
+   * `confirmWait`), so the summary counts them delivered. For syncs a user started and watches; scheduled
+   * runs leave them to the next run.
+   */
+  awaitConfirmation?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: SyncProgress) => void;
 }
@@ -73,6 +83,9 @@ export interface SyncProgress {
   rate?: number;
   /** While delivering: seconds left at `rate`. */
   etaSeconds?: number;
+  /** While waiting for the platform (`platformLabel`) to confirm what it accepted: how many it has not yet. */
+  awaitingConfirmation?: number;
+  platformLabel?: string;
 }
 
 /** What hosts, handlers and the scheduler use of an engine: this class, or its proxy in the engine worker. */
@@ -85,6 +98,8 @@ export interface EngineApi {
 
 export interface SyncSummary {
   connectionId: string;
+  /** The destination platform as people know it ("dotdigital", "ActiveCampaign"). */
+  platformLabel: string;
   extracted: number;
   plan: FanOutResult;
   delivery: DrainOutcome;
@@ -189,7 +204,7 @@ export class SyncEngine implements EngineApi {
           signal,
         },
       );
-      const live = this.liveDelivery(connectionId, (f) =>
+      const live = this.liveDelivery(connectionId, connector.label, (f) =>
         progress({ phase: 'deliver', staged, planned: plan.queued, ...f }),
       );
       const credentials = await d.credentials(conn.accountId);
@@ -219,6 +234,7 @@ export class SyncEngine implements EngineApi {
           sleep: d.sleep,
           owner: d.owner,
           leaseMs: d.leaseMs ?? 120_000,
+          ...(o.awaitConfirmation ? { confirmWait: { ...d.confirmWait, onAwaiting: live.awaiting } } : {}),
         },
         signal,
       );
@@ -232,11 +248,19 @@ export class SyncEngine implements EngineApi {
         ...base,
         level: delivery.dead > 0 || delivery.state === 'offline' ? 'warn' : 'info',
         type: 'sync.finished',
-        message: summarise(conn.name, staged, plan, delivery),
+        message: summarise(conn.name, connector.label, staged, plan, delivery),
         payload: { staged, plan, delivery },
       });
       progress({ phase: 'done', staged, planned: plan.queued, delivered: delivery.delivered });
-      return { connectionId, extracted: staged, plan, delivery, startedAt, finishedAt };
+      return {
+        connectionId,
+        platformLabel: connector.label,
+        extracted: staged,
+        plan,
+        delivery,
+        startedAt,
+        finishedAt,
+      };
     } catch (err) {
       if (signal.aborted) {
         d.db
@@ -280,22 +304,32 @@ export class SyncEngine implements EngineApi {
    */
   private liveDelivery(
     connectionId: string,
-    report: (f: Pick<SyncProgress, 'delivered' | 'remaining' | 'rate' | 'etaSeconds'>) => void,
-  ): { events: Pick<EventLog, 'append'> } {
+    platformLabel: string,
+    report: (f: DeliveryFigures) => void,
+  ): { events: Pick<EventLog, 'append'>; awaiting: (count: number) => void } {
     const { d } = this;
     const q = d.queue.stats(connectionId);
     const meter = new ProgressMeter(q.queued + q.leased, d.clock);
     let delivered = 0;
     let settled = 0;
-    const emit = (f: ReturnType<ProgressMeter['figures']>) =>
+    let last = meter.figures(0);
+    let awaiting: Pick<SyncProgress, 'awaitingConfirmation' | 'platformLabel'> = {};
+    const emit = (f: ReturnType<ProgressMeter['figures']>) => {
+      last = f;
       report({
         delivered,
         remaining: f.remaining,
         rate: f.rate,
         ...(f.etaSeconds !== undefined ? { etaSeconds: f.etaSeconds } : {}),
+        ...awaiting,
       });
-    emit(meter.figures(0));
+    };
+    emit(last);
     return {
+      awaiting: (count) => {
+        awaiting = { awaitingConfirmation: count, platformLabel };
+        emit(last);
+      },
       events: {
         append: (...events: NewEvent[]) => {
           const logged = d.events.append(...events);
@@ -303,8 +337,10 @@ export class SyncEngine implements EngineApi {
             if (e.type !== 'delivery.batch') continue;
             const counts = (e.payload as { counts?: Record<string, number> } | undefined)?.counts ?? {};
             delivered += counts.ok ?? 0;
-            // Retried jobs stay queued; everything else has left the queue for good.
-            settled += (counts.ok ?? 0) + (counts.permanent ?? 0) + (counts.submitted ?? 0);
+            // Retried jobs stay queued; everything else has left the queue for good. A confirmation settles
+            // nothing new: its jobs were counted when the platform accepted them.
+            const confirmed = (e.payload as { confirmed?: boolean } | undefined)?.confirmed === true;
+            if (!confirmed) settled += (counts.ok ?? 0) + (counts.permanent ?? 0) + (counts.submitted ?? 0);
             const f = meter.sample(settled);
             if (f) emit(f);
           }
@@ -335,12 +371,7 @@ function pick(o: SyncOptions): { from?: string; to?: string; resources?: StagedR
   };
 }
 
-function summarise(name: string, staged: number, plan: FanOutResult, d: DrainOutcome): string {
-  const parts = [`"${name}": ${staged} change(s) read`, `${plan.queued} queued`, `${d.delivered} delivered`];
-  if (plan.unchanged) parts.push(`${plan.unchanged} unchanged`);
-  if (d.retried) parts.push(`${d.retried} to retry`);
-  if (d.dead) parts.push(`${d.dead} dead-lettered`);
-  if (d.state === 'offline') parts.push('destination offline: the rest stays queued');
-  if (d.state === 'cancelled') parts.push('cancelled');
-  return parts.join(', ');
-}
+type DeliveryFigures = Pick<
+  SyncProgress,
+  'delivered' | 'remaining' | 'rate' | 'etaSeconds' | 'awaitingConfirmation' | 'platformLabel'
+>;

@@ -75,7 +75,14 @@ export const syncSummarySchema = z.object({
   queued: z.number(),
   unchanged: z.number(),
   delivered: z.number(),
+  /** Jobs put back to try again, rate-limited ones included (as the engine counts them). */
   retried: z.number(),
+  /** Of `retried`: refused for the platform's rate limit and waited for it, no attempt spent. */
+  rateLimited: z.number().optional(),
+  /** Accepted by the platform for processing and not yet confirmed when the run ended (asked again later). */
+  awaitingConfirmation: z.number().optional(),
+  /** The destination platform as people know it, for sentences such as "awaiting dotdigital's confirmation". */
+  platformLabel: z.string().optional(),
   dead: z.number(),
   state: z.enum(['drained', 'offline', 'cancelled', 'budget']),
   startedAt: z.number(),
@@ -92,6 +99,9 @@ export const syncProgressSchema = z.object({
   remaining: z.number().optional(),
   rate: z.number().optional(),
   etaSeconds: z.number().optional(),
+  /** While waiting for the platform (`platformLabel`) to confirm what it accepted: how many it has not yet. */
+  awaitingConfirmation: z.number().optional(),
+  platformLabel: z.string().optional(),
 });
 
 export const deadLetterSchema = z.object({

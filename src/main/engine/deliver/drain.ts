@@ -1,6 +1,7 @@
 // Runs in: main (Electron-free). Owns: delivering one connection's queue: claim a batch, settle jobs left in
 // doubt by a crash, pace to the platform's scope, deliver, record results and events, wait out rate limits;
-// stop when the queue is empty, the destination is unreachable (breaker open) or the run is cancelled.
+// stop when the queue is empty, the destination is unreachable (breaker open) or the run is cancelled; then,
+// when asked to, wait for the platform to confirm what it accepted asynchronously.
 import type { Clock } from '../../core/clock.js';
 import type { EventLog, NewEvent } from '../../events/event-log.js';
 import type { CircuitBreaker } from '../circuit-breaker.js';
@@ -8,11 +9,14 @@ import {
   DestinationUnreachable,
   type Connector,
   type ConnectorContext,
-  type DeliveryJob,
   type JobResult,
 } from '../connector.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { TokenBucket } from '../rate-limiter.js';
+import { awaitConfirmation, type ConfirmWait } from './await-confirmation.js';
+import { confirmSubmitted } from './confirm.js';
+import { coverEveryJob, describe } from './describe.js';
+import { RateHold } from './rate-hold.js';
 
 export interface ConnectionRuntime {
   connectionId: string;
@@ -36,6 +40,11 @@ export interface DrainDeps {
    * this drain gives up (state `budget`; the jobs stay queued, no attempt spent). Default 10 minutes.
    */
   rateLimitBudgetMs?: number;
+  /**
+   * When set, a drain that emptied its queue keeps asking the platform about its submitted jobs (paced, backing
+   * off) until they are confirmed or the bound passes, instead of leaving them for the next run.
+   */
+  confirmWait?: ConfirmWait;
 }
 
 export interface DrainOutcome {
@@ -46,7 +55,10 @@ export interface DrainOutcome {
   /** Of `retried`: refused for the rate limit, waiting without spending an attempt. */
   rateLimited: number;
   dead: number;
+  /** Accepted by the platform for processing during this drain (confirmed later). */
   submitted: number;
+  /** Submitted jobs of this connection the platform had not yet confirmed when the drain ended. */
+  awaitingConfirmation: number;
   batches: number;
 }
 
@@ -63,14 +75,38 @@ export async function drainConnection(
     rateLimited: 0,
     dead: 0,
     submitted: 0,
+    awaitingConfirmation: 0,
     batches: 0,
   };
   const base = { connectionId: rt.connectionId, storeId: rt.storeId, platform: rt.connector.platform };
   const log = (...e: NewEvent[]) => deps.events.append(...e.map((x) => ({ ...base, ...x })));
   const hold = new RateHold(rt.bucket, deps.clock.now());
-  let earlyWakes = 0;
+  let state: DrainOutcome['state'];
+  for (;;) {
+    ({ state } = await deliverQueued(rt, deps, signal, maxBatches, log, out, hold));
+    if (state !== 'drained' || !deps.confirmWait) break;
+    // Each wait is bounded; another follows only after confirmations freed queued work and it was delivered
+    // (a contact's orders wait for the contact), so the number of waits is bounded too.
+    const waited = await awaitConfirmation(rt, deps, deps.confirmWait, signal, log, out, hold);
+    if (waited === 'cancelled' || waited === 'offline') state = waited;
+    if (waited !== 'more') break;
+  }
+  // Counted from the queue, so jobs submitted by an earlier run and still unconfirmed are reported too.
+  const awaiting = rt.connector.confirm ? deps.queue.stats(rt.connectionId).submitted : 0;
+  return { ...out, state, awaitingConfirmation: awaiting };
+}
 
-  await confirmSubmitted(rt, deps, log, out, hold);
+async function deliverQueued(
+  rt: ConnectionRuntime,
+  deps: DrainDeps,
+  signal: AbortSignal,
+  maxBatches: number,
+  log: (...e: NewEvent[]) => unknown,
+  out: DrainOutcome,
+  hold: RateHold,
+): Promise<DrainOutcome> {
+  let earlyWakes = 0;
+  await confirmSubmitted(rt, deps, log, out, hold, { signal });
   while (out.batches < maxBatches) {
     if (signal.aborted) return { ...out, state: 'cancelled' };
     // Jobs this drain held for a rate limit are due when the hold ends: wait for it before claiming, so they
@@ -165,164 +201,3 @@ export async function drainConnection(
 }
 
 const DEFAULT_RATE_LIMIT_BUDGET_MS = 10 * 60_000;
-
-/**
- * One drain's view of rate-limit refusals. A refused batch throttles the scope's limiter (every connection
- * in the scope waits, not just this batch) and its jobs wait exactly as long as the limiter does.
- */
-class RateHold {
-  /** When the jobs this drain held for a rate limit are due again (epoch ms). */
-  until = 0;
-  private lastProgress: number;
-
-  constructor(
-    private readonly bucket: TokenBucket,
-    start: number,
-  ) {
-    this.lastProgress = start;
-  }
-
-  apply(results: JobResult[], now: number): JobResult[] {
-    const limited = results.filter((r) => r.outcome === 'rateLimited');
-    if (limited.length < results.length) this.lastProgress = now;
-    if (limited.length === 0) return results;
-    const asked = limited.flatMap((r) => (r.retryAfterMs !== undefined ? [r.retryAfterMs] : []));
-    const wait = this.bucket.throttle(asked.length > 0 ? Math.max(...asked) : undefined);
-    this.until = Math.max(this.until, now + wait);
-    return results.map((r) => (r.outcome === 'rateLimited' ? { ...r, retryAfterMs: wait } : r));
-  }
-
-  /** How long only rate-limit refusals have come back. */
-  stalledFor(now: number): number {
-    return now - this.lastProgress;
-  }
-}
-
-/**
- * Asks the platform about every submitted job, a page at a time. Each page is split by record type and the
- * groups are confirmed concurrently, so one slow kind (a large import still processing) never holds back the
- * others. A confirm that throws leaves its jobs submitted for the next drain: an unreachable platform trips
- * the breaker, any other error is logged; neither stops delivery.
- */
-async function confirmSubmitted(
-  rt: ConnectionRuntime,
-  deps: DrainDeps,
-  log: (...e: NewEvent[]) => unknown,
-  out: DrainOutcome,
-  hold: RateHold,
-): Promise<void> {
-  const confirm = rt.connector.confirm?.bind(rt.connector);
-  if (!confirm) return;
-  let afterId = 0;
-  for (;;) {
-    // Peek, never take the breaker's single probe: delivery below needs it when the destination is back.
-    if (rt.breaker.blocked()) return;
-    const page = deps.queue.submitted(rt.connectionId, rt.connector.batchSize, afterId);
-    if (page.length === 0) return;
-    afterId = page[page.length - 1]!.jobId;
-    const groups = new Map<string, DeliveryJob[]>();
-    for (const j of page) groups.set(j.entityType, [...(groups.get(j.entityType) ?? []), j]);
-    await Promise.all(
-      [...groups.values()].map(async (group) => {
-        let answered: JobResult[];
-        try {
-          answered = await confirm(group, rt.ctx);
-          rt.breaker.reachable();
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
-          if (err instanceof DestinationUnreachable) rt.breaker.unreachable();
-          log({
-            level: 'warn',
-            type:
-              err instanceof DestinationUnreachable ? 'connection.unreachable' : 'delivery.confirm_failed',
-            message: `${rt.connector.label} could not confirm ${group.length} submitted ${group[0]!.entityType} record(s): ${message}. They stay submitted and are asked about again.`,
-          });
-          return;
-        }
-        const ids = new Set(group.map((j) => j.jobId));
-        const now = deps.clock.now();
-        const results = hold.apply(
-          answered.filter((r) => r.outcome !== 'submitted' && ids.has(r.jobId)),
-          now,
-        );
-        if (results.length === 0) return;
-        const counts = deps.queue.complete(results, now);
-        out.delivered += counts.ok;
-        out.retried += counts.retry + counts.rateLimited;
-        out.rateLimited += counts.rateLimited;
-        out.dead += counts.dead;
-        log(...describe(group, results, rt.connector.label));
-      }),
-    );
-    if (page.length < rt.connector.batchSize) return;
-  }
-}
-
-/** A job the connector forgot to answer for is retried, never silently dropped. */
-function coverEveryJob(jobs: DeliveryJob[], results: JobResult[], label: string): JobResult[] {
-  const answered = new Set(results.map((r) => r.jobId));
-  const missing = jobs.filter((j) => !answered.has(j.jobId));
-  return [
-    ...results.filter((r) => jobs.some((j) => j.jobId === r.jobId)),
-    ...missing.map((j): JobResult => ({
-      jobId: j.jobId,
-      outcome: 'retryable',
-      reason: `${label} gave no result for this record`,
-    })),
-  ];
-}
-
-/** One event per batch, plus one per record that failed, was retried or dead-lettered. */
-function describe(jobs: DeliveryJob[], results: JobResult[], label: string): NewEvent[] {
-  const byId = new Map(jobs.map((j) => [j.jobId, j]));
-  const ok = results.filter((r) => r.outcome === 'ok').length;
-  const events: NewEvent[] = [
-    {
-      level: ok === results.length ? 'info' : 'warn',
-      type: 'delivery.batch',
-      message: `${label}: ${ok} of ${results.length} record(s) accepted`,
-      payload: { counts: countBy(results) },
-    },
-  ];
-  for (const r of results) {
-    const job = byId.get(r.jobId);
-    if (!job || r.outcome === 'ok') continue;
-    const record = { recordType: job.entityType, recordId: job.entityId };
-    if (r.outcome === 'permanent')
-      events.push({
-        level: 'error',
-        type: 'delivery.dead',
-        message: `${label} rejected ${job.entityType} ${job.entityId}: ${r.reason}`,
-        ...record,
-        payload: job.payload,
-      });
-    else if (r.outcome === 'rateLimited')
-      events.push({
-        level: 'warn',
-        type: 'delivery.retry',
-        message: `${label} held ${job.entityType} ${job.entityId} for its rate limit, ${r.retryAfterMs ?? 0} ms (no attempt spent): ${r.reason}`,
-        ...record,
-      });
-    else if (r.outcome === 'retryable')
-      events.push({
-        level: 'warn',
-        type: 'delivery.retry',
-        message: `${label} did not take ${job.entityType} ${job.entityId} (attempt ${job.attempts}): ${r.reason}`,
-        ...record,
-      });
-    else
-      events.push({
-        level: 'info',
-        type: 'delivery.submitted',
-        message: `${label} accepted ${job.entityType} ${job.entityId} for processing (${r.ref})`,
-        ...record,
-      });
-  }
-  return events;
-}
-
-function countBy(results: JobResult[]): Record<string, number> {
-  const c: Record<string, number> = {};
-  for (const r of results) c[r.outcome] = (c[r.outcome] ?? 0) + 1;
-  return c;
-}

@@ -39,6 +39,7 @@ export interface WorkerSyncOptions {
   from?: string;
   to?: string;
   resources?: StagedResource[];
+  awaitConfirmation?: boolean;
 }
 
 export interface EngineStatus {

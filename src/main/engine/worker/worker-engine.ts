@@ -79,6 +79,7 @@ export class WorkerEngine implements EngineApi {
       ...(rest.from ? { from: rest.from } : {}),
       ...(rest.to ? { to: rest.to } : {}),
       ...(rest.resources ? { resources: rest.resources } : {}),
+      ...(rest.awaitConfirmation ? { awaitConfirmation: true } : {}),
     };
     const listeners = new Set<(p: SyncProgress) => void>();
     if (onProgress) listeners.add(onProgress);
