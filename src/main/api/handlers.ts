@@ -172,6 +172,8 @@ export function createHandlers(
       ),
     }),
     'events:query': (q) => d.events.query(q),
+    'events:list': (q) => d.events.list(q),
+    'events:get': ({ id }) => d.events.get(id),
     'events:timeline': ({ recordType, recordId }) => d.events.timeline(recordType, recordId),
   };
 }

@@ -119,4 +119,46 @@ describe('EventLog', () => {
     expect(log.query().map((e) => e.message)).toEqual(['recent 4', 'recent 3', 'recent 2']);
     expect(log.query({ text: 'needle' })).toEqual([]);
   });
+
+  it('lists pages without payloads, and gives one event with its payload on demand', () => {
+    const { log } = open();
+    log.append(
+      { level: 'info', type: 'delivery.batch', message: 'with', payload: { counts: { ok: 3 }, token: 'tk' } },
+      { level: 'warn', type: 'delivery.retry', message: 'without' },
+    );
+    const page = log.list({ limit: 10 });
+    expect(page.map((e) => [e.message, e.hasPayload])).toEqual([
+      ['without', false],
+      ['with', true],
+    ]);
+    for (const row of page) expect(row).not.toHaveProperty('payload');
+    // The same filters and keyset paging as query.
+    expect(log.list({ type: 'delivery.batch' }).map((e) => e.id)).toEqual(
+      log.query({ type: 'delivery.batch' }).map((e) => e.id),
+    );
+    expect(log.list({ beforeId: page[0]!.id }).map((e) => e.message)).toEqual(['with']);
+    expect(log.get(page[1]!.id)?.payload).toEqual({ counts: { ok: 3 }, token: '[redacted]' });
+    expect(log.get(page[0]!.id)?.payload).toBeNull();
+    expect(log.get(9999)).toBeNull();
+  });
+
+  it('has an index for each filter of the list, in newest-first order (a rare type is not a full scan)', () => {
+    const { log } = open();
+    // The shape of a filtered page as list() asks for it.
+    const plan = (col: string) =>
+      (
+        log.db
+          .prepare(
+            `EXPLAIN QUERY PLAN SELECT e.* FROM events e WHERE e.${col} = ? ORDER BY e.id DESC LIMIT ?`,
+          )
+          .all('x', 200) as Array<{ detail: string }>
+      )
+        .map((r) => r.detail)
+        .join('; ');
+    expect(plan('type')).toMatch(/USING INDEX events_type/);
+    expect(plan('level')).toMatch(/USING INDEX events_level/);
+    expect(plan('store_id')).toMatch(/USING INDEX events_store/);
+    expect(plan('platform')).toMatch(/USING INDEX events_platform/);
+    expect(plan('type')).not.toMatch(/TEMP B-TREE/);
+  });
 });

@@ -33,6 +33,11 @@ export interface LoggedEvent extends Required<Pick<NewEvent, 'level' | 'type' | 
   payload: unknown;
 }
 
+/** A row of the console's list: everything but the payload, and whether there is one. */
+export interface EventSummary extends Omit<LoggedEvent, 'payload'> {
+  hasPayload: boolean;
+}
+
 export interface EventQuery {
   storeId?: string;
   connectionId?: string;
@@ -109,33 +114,27 @@ export class EventLog {
     return logged;
   }
 
-  /** Newest first. */
+  /** Newest first, with payloads (for code that reads them; the console's list uses `list`). */
   query(q: EventQuery = {}): LoggedEvent[] {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    const eq = (col: string, v: unknown) => {
-      if (v !== undefined) {
-        where.push(`e.${col} = ?`);
-        args.push(v);
-      }
-    };
-    eq('store_id', q.storeId);
-    eq('connection_id', q.connectionId);
-    eq('platform', q.platform);
-    eq('type', q.type);
-    eq('level', q.level);
-    eq('record_type', q.recordType);
-    eq('record_id', q.recordId);
-    if (q.beforeId !== undefined) {
-      where.push('e.id < ?');
-      args.push(q.beforeId);
-    }
-    if (q.text?.trim()) {
-      where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
-      args.push(ftsQuery(q.text));
-    }
-    const sql = `SELECT e.* FROM events e ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY e.id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, Math.min(q.limit ?? 200, 5000)) as Row[]).map(fromRow);
+    const { where, args } = filterSql(q);
+    const sql = `SELECT e.* FROM events e ${where} ORDER BY e.id DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, pageSize(q)) as Row[]).map(fromRow);
+  }
+
+  /**
+   * Newest first, without payloads: a page of the console's list. Payloads are most of a row's size and the
+   * list never shows them, so they are neither read, parsed nor sent; the viewer asks for one with `get`.
+   */
+  list(q: EventQuery = {}): EventSummary[] {
+    const { where, args } = filterSql(q);
+    const sql = `SELECT ${summaryColumns} FROM events e ${where} ORDER BY e.id DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, pageSize(q)) as SummaryRow[]).map(fromSummaryRow);
+  }
+
+  /** One event with its payload, or null once retention has dropped it. */
+  get(id: number): LoggedEvent | null {
+    const row = this.db.prepare('SELECT * FROM events WHERE id = ?').get(id) as Row | undefined;
+    return row ? fromRow(row) : null;
   }
 
   /** Everything about one record, oldest first. */
@@ -173,6 +172,38 @@ function ftsQuery(text: string): string {
     .join(' ');
 }
 
+function pageSize(q: EventQuery): number {
+  return Math.min(q.limit ?? 200, 5000);
+}
+
+/** The WHERE clause of a query; every filter is a bound parameter. */
+function filterSql(q: EventQuery): { where: string; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const eq = (col: string, v: unknown) => {
+    if (v !== undefined) {
+      where.push(`e.${col} = ?`);
+      args.push(v);
+    }
+  };
+  eq('store_id', q.storeId);
+  eq('connection_id', q.connectionId);
+  eq('platform', q.platform);
+  eq('type', q.type);
+  eq('level', q.level);
+  eq('record_type', q.recordType);
+  eq('record_id', q.recordId);
+  if (q.beforeId !== undefined) {
+    where.push('e.id < ?');
+    args.push(q.beforeId);
+  }
+  if (q.text?.trim()) {
+    where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
+    args.push(ftsQuery(q.text));
+  }
+  return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', args };
+}
+
 interface Row {
   id: number;
   at: number;
@@ -200,5 +231,27 @@ function fromRow(r: Row): LoggedEvent {
     recordType: r.record_type,
     recordId: r.record_id,
     payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown),
+  };
+}
+
+const summaryColumns =
+  'e.id, e.at, e.level, e.type, e.store_id, e.connection_id, e.platform, e.record_type, e.record_id, e.message, ' +
+  'e.payload IS NOT NULL AS has_payload';
+
+type SummaryRow = Omit<Row, 'payload'> & { has_payload: 0 | 1 };
+
+function fromSummaryRow(r: SummaryRow): EventSummary {
+  return {
+    id: r.id,
+    at: r.at,
+    level: r.level,
+    type: r.type,
+    message: r.message,
+    storeId: r.store_id,
+    connectionId: r.connection_id,
+    platform: r.platform,
+    recordType: r.record_type,
+    recordId: r.record_id,
+    hasPayload: r.has_payload === 1,
   };
 }

@@ -33,4 +33,16 @@ CREATE TRIGGER events_ad AFTER DELETE ON events BEGIN
 END;
 `,
   },
+  {
+    id: 2,
+    name: 'events_filter_indexes',
+    // The log's filters walk newest first: with (column, id) a rare type or level is read from its own index
+    // instead of scanning the whole table until a page is full.
+    sql: `
+CREATE INDEX events_type ON events(type, id);
+CREATE INDEX events_level ON events(level, id);
+CREATE INDEX events_store ON events(store_id, id);
+CREATE INDEX events_platform ON events(platform, id);
+`,
+  },
 ];

@@ -1,22 +1,26 @@
-// Runs in: renderer. Owns: the event log as the UI sees it: the filtered rows (newest first), loading older
-// pages, and following `events:appended` live with the same filters applied.
+// Runs in: renderer. Owns: the event log as the UI sees it: the filtered rows (newest first, without payloads),
+// loading older pages, and following `events:appended` live with the same filters applied.
 import { create } from 'zustand';
 import type { Api } from '../../shared/contract/api';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract/index';
 import { unwrap } from './api-context';
 
 export type LoggedEvent = ChannelOutput<'events:query'>[number];
+/** A row of the list: the payload stays in main until the viewer asks for it. */
+export type EventSummary = ChannelOutput<'events:list'>[number];
 export type EventFilters = Pick<
   ChannelInput<'events:query'>,
   'storeId' | 'platform' | 'type' | 'level' | 'text'
 >;
 
+/** The first page is one screenful and a little more, so it shows at once; older pages are large. */
+const FIRST_PAGE = 200;
 const PAGE = 5000;
 /** Beyond this the oldest rows are dropped from memory; they stay in the log and load again on demand. */
 const CAP = 250_000;
 
 interface EventsState {
-  rows: LoggedEvent[];
+  rows: EventSummary[];
   filters: EventFilters;
   loading: boolean;
   hasMore: boolean;
@@ -28,7 +32,7 @@ interface EventsState {
   setLive(live: boolean): void;
 }
 
-export function matches(e: LoggedEvent, f: EventFilters): boolean {
+export function matches(e: EventSummary, f: EventFilters): boolean {
   if (f.storeId && e.storeId !== f.storeId) return false;
   if (f.platform && e.platform !== f.platform) return false;
   if (f.type && e.type !== f.type) return false;
@@ -39,6 +43,11 @@ export function matches(e: LoggedEvent, f: EventFilters): boolean {
     if (!hay.includes(t)) return false;
   }
   return true;
+}
+
+/** A live event as a list row: its payload is dropped (the viewer reads it from main like any other). */
+export function summary({ payload, ...e }: LoggedEvent): EventSummary {
+  return { ...e, hasPayload: payload !== null && payload !== undefined };
 }
 
 function clean(f: EventFilters): EventFilters {
@@ -56,10 +65,10 @@ export const useEvents = create<EventsState>((set, get) => ({
     const filters = clean(f);
     set({ filters, loading: true, error: null });
     try {
-      const rows = await unwrap(api.events.query({ ...filters, limit: PAGE }));
+      const rows = await unwrap(api.events.list({ ...filters, limit: FIRST_PAGE }));
       // A newer filter may have been chosen while this one loaded.
       if (get().filters !== filters) return;
-      set({ rows, hasMore: rows.length === PAGE, loading: false });
+      set({ rows, hasMore: rows.length === FIRST_PAGE, loading: false });
     } catch (err) {
       set({ error: err instanceof Error ? err.message : String(err), loading: false });
     }
@@ -71,7 +80,7 @@ export const useEvents = create<EventsState>((set, get) => ({
     if (!last || loading) return;
     set({ loading: true });
     try {
-      const older = await unwrap(api.events.query({ ...filters, beforeId: last.id, limit: PAGE }));
+      const older = await unwrap(api.events.list({ ...filters, beforeId: last.id, limit: PAGE }));
       const now = get();
       // The filters changed meanwhile: this page belongs to another list.
       if (now.filters !== filters || now.rows[now.rows.length - 1]?.id !== last.id)
@@ -85,7 +94,10 @@ export const useEvents = create<EventsState>((set, get) => ({
     return api.on('events:appended', ({ events }) => {
       const { live, filters, rows } = get();
       if (!live) return;
-      const fresh = events.filter((e) => matches(e, filters)).reverse();
+      const fresh = events
+        .map(summary)
+        .filter((e) => matches(e, filters))
+        .reverse();
       if (fresh.length === 0) return;
       const next = fresh.concat(rows);
       set({ rows: next.length > CAP ? next.slice(0, CAP) : next });

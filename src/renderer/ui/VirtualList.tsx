@@ -1,6 +1,7 @@
 // Runs in: renderer. Owns: a windowed list with a fixed row height: only the rows in view (plus a few) are in
 // the DOM, so 100,000+ rows scroll as smoothly as 100. Arrow keys, Page Up/Down, Home/End move the selection.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 
 interface Props<T> {
   items: T[];
@@ -18,9 +19,14 @@ interface Props<T> {
 export function VirtualList<T>(p: Props<T>) {
   const { items, rowHeight, height, overscan = 8, selected } = p;
   const ref = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  // The first row in view, not the scroll offset: a scroll within one row changes nothing and renders nothing.
+  const [top, setTop] = useState(0);
+  const inView = Math.ceil(height / rowHeight) + 1;
+  const first = Math.max(0, top - overscan);
+  const last = Math.min(items.length, top + inView + overscan);
+  // Rows are keyed by slot, not index, so a long jump reuses the same DOM nodes with new text instead of
+  // unmounting and creating every row.
+  const slots = inView + 2 * overscan;
 
   const reveal = useCallback(
     (i: number) => {
@@ -59,11 +65,18 @@ export function VirtualList<T>(p: Props<T>) {
   for (let i = first; i < last; i++) {
     rows.push(
       <div
-        key={i}
+        key={i % slots}
         role="row"
         aria-rowindex={i + 1}
         aria-selected={i === selected}
-        style={{ position: 'absolute', top: i * rowHeight, height: rowHeight, left: 0, right: 0 }}
+        style={{
+          position: 'absolute',
+          top: i * rowHeight,
+          height: rowHeight,
+          left: 0,
+          right: 0,
+          contain: 'strict',
+        }}
         onClick={() => p.onSelect(i)}
         onDoubleClick={() => p.onActivate?.(i)}
       >
@@ -79,10 +92,15 @@ export function VirtualList<T>(p: Props<T>) {
       aria-rowcount={items.length}
       tabIndex={0}
       onKeyDown={onKey}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      // Rendered within the scroll event, so the frame that scrolled also paints the new rows (a scheduled
+      // update would paint one frame of empty space first).
+      onScroll={(e) => {
+        const next = Math.floor(e.currentTarget.scrollTop / rowHeight);
+        if (next !== top) flushSync(() => setTop(next));
+      }}
       data-testid={p.testId}
       data-rendered={last - first}
-      style={{ height, overflowY: 'auto', position: 'relative', outlineOffset: -2 }}
+      style={{ height, overflowY: 'auto', position: 'relative', outlineOffset: -2, contain: 'strict' }}
     >
       <div style={{ height: items.length * rowHeight, position: 'relative' }}>{rows}</div>
     </div>

@@ -17,6 +17,11 @@ export const loggedEventSchema = z.object({
   payload: z.unknown(),
 });
 
+/** A row of the console's list: the payload stays in main until the viewer asks for it (`events:get`). */
+export const eventSummarySchema = loggedEventSchema
+  .omit({ payload: true })
+  .extend({ hasPayload: z.boolean() });
+
 export const eventQuerySchema = z.object({
   storeId: z.string().optional(),
   connectionId: z.string().optional(),
@@ -31,3 +36,4 @@ export const eventQuerySchema = z.object({
 });
 
 export const timelineInputSchema = z.object({ recordType: z.string().min(1), recordId: z.string().min(1) });
+export const eventIdInputSchema = z.object({ id: z.number().int().positive() }).strict();

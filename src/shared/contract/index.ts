@@ -26,7 +26,13 @@ import {
   syncProgressSchema,
   syncSummarySchema,
 } from './connections.js';
-import { eventQuerySchema, loggedEventSchema, timelineInputSchema } from './events.js';
+import {
+  eventIdInputSchema,
+  eventQuerySchema,
+  eventSummarySchema,
+  loggedEventSchema,
+  timelineInputSchema,
+} from './events.js';
 import {
   connectionEntityInputSchema,
   diagnosticsPreviewSchema,
@@ -104,6 +110,10 @@ export const channels = {
   /** Sends dead letters again (all of a connection, some ids, or one record type). */
   'queue:replay': { input: replayInputSchema, output: z.object({ replayed: z.number() }) },
   'events:query': { input: eventQuerySchema, output: z.array(loggedEventSchema) },
+  /** A page of the console's list, newest first, without payloads (see `events:get`). */
+  'events:list': { input: eventQuerySchema, output: z.array(eventSummarySchema) },
+  /** One event with its payload for the viewer; null once retention dropped it. */
+  'events:get': { input: eventIdInputSchema, output: loggedEventSchema.nullable() },
   /** Everything about one record, oldest first. */
   'events:timeline': { input: timelineInputSchema, output: z.array(loggedEventSchema) },
   /** Calls the store with its token: which scopes are readable, store facts, and what to fix. */

@@ -22,6 +22,8 @@ export const channelNames = [
   'queue:deadLetters',
   'queue:replay',
   'events:query',
+  'events:list',
+  'events:get',
   'events:timeline',
   'stores:verify',
   'connections:verifySetup',

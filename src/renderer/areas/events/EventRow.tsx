@@ -1,7 +1,7 @@
 // Runs in: renderer. Owns: one fixed-height row of the event log. Plain elements with shared class names, not
 // Mantine components: a scroll re-renders every visible row, and this keeps each frame short.
 import { memo } from 'react';
-import type { LoggedEvent } from '../../state/events-store';
+import type { EventSummary } from '../../state/events-store';
 import classes from './EventRow.module.css';
 
 export const ROW_HEIGHT = 34;
@@ -14,7 +14,7 @@ export function stamp(ms: number): string {
 }
 
 interface Props {
-  e: LoggedEvent;
+  e: EventSummary;
   selected: boolean;
   where: string;
 }

@@ -4,7 +4,7 @@ import { Alert, Button, EmptyState, Group, Loader, Stack, Tabs, Text, Title } fr
 import { IconListDetails } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../state/api-context';
-import { useEvents, type LoggedEvent } from '../../state/events-store';
+import { useEvents, type EventSummary } from '../../state/events-store';
 import { useNav } from '../../state/nav-store';
 import { useStores } from '../../state/stores-store';
 import { platformLabel, useWorkspace } from '../../state/workspace-store';
@@ -47,7 +47,7 @@ export function EventsPage() {
 
   const storeName = (id: string | null) => (id ? (stores.find((s) => s.id === id)?.name ?? id) : '');
   const platformName = (p: string | null) => platformLabel(platforms, p);
-  const where = (e: LoggedEvent) =>
+  const where = (e: Pick<EventSummary, 'storeId' | 'platform'>) =>
     [storeName(e.storeId), e.platform ? platformName(e.platform) : ''].filter(Boolean).join(' → ') ||
     'Storebridge';
   const types = useMemo(() => [...new Set(rows.slice(0, 2000).map((r) => r.type))], [rows]);
@@ -58,7 +58,7 @@ export function EventsPage() {
   );
   const setSelected = (i: number) => setSelectedId(rows[i]?.id ?? null);
   const current = selected >= 0 ? rows[selected] : undefined;
-  const openTimeline = (e: LoggedEvent | undefined) => {
+  const openTimeline = (e: EventSummary | undefined) => {
     if (e?.recordType && e.recordId) setRecord({ recordType: e.recordType, recordId: e.recordId });
   };
 
@@ -106,11 +106,12 @@ export function EventsPage() {
               <Text size="sm" c="dimmed" data-testid="events-count">
                 {rows.length.toLocaleString('en-US')} event(s){hasMore ? ' loaded, older ones on demand' : ''}
               </Text>
-              {loading && <Loader size="xs" />}
+              {loading && !hasMore && <Loader size="xs" />}
               {hasMore && (
                 <Button
                   size="compact-xs"
                   variant="light"
+                  loading={loading}
                   onClick={() => void loadOlder(api)}
                   data-testid="events-older"
                 >

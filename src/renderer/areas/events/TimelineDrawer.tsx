@@ -10,7 +10,7 @@ import { stamp } from './EventRow';
 interface Props {
   record: { recordType: string; recordId: string } | null;
   onClose(): void;
-  where(e: LoggedEvent): string;
+  where(e: Pick<LoggedEvent, 'storeId' | 'platform'>): string;
 }
 
 export function TimelineDrawer({ record, onClose, where }: Props) {
