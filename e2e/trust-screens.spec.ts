@@ -64,7 +64,21 @@ test('archival export, consent reconcile, erase with receipts, diagnostics, offl
   await page.getByTestId('export-directory').fill(exportDir);
   await page.getByText('CSV (spreadsheets)').click();
   await page.getByTestId('export-estimate-button').click();
-  await expect(page.getByTestId('export-estimate-row')).toContainText('customers');
+  const estimateRow = page.getByTestId('export-estimate-row');
+  await expect(estimateRow).toContainText('customers');
+  await expect(estimateRow).toContainText('orders');
+  // The estimate follows the resources and dates without another click: orders left out, then a start date
+  // after every customer, then both back as they were.
+  await page.getByTestId('export-resource-orders').click();
+  await expect(estimateRow).not.toContainText('orders');
+  await expect(estimateRow).toContainText('customers');
+  // No customer is created after that date (the count is 0 now; "60 customers" must not match).
+  await page.getByTestId('export-from').fill('2999-01-01');
+  await expect(estimateRow).toContainText(/(^|\D)0 customers, /);
+  await page.getByTestId('export-from').fill('');
+  await page.getByTestId('export-resource-orders').click();
+  await expect(estimateRow).toContainText('orders');
+  await expect(page.getByTestId('export-estimate-updating')).toHaveCount(0);
   await c.shot('export-estimate');
   await scan(page, 'export-estimate');
   await bc.fault({ kind: 'slow', delayMs: 2500, count: 2 });

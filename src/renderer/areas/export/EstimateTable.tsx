@@ -1,6 +1,7 @@
 // Runs in: renderer. Owns: the estimate of an export before it starts: records, API calls on each side and
-// the ETA per target, and the total (targets run one after another).
-import { Alert, Table, Text } from '@mantine/core';
+// the ETA per target, and the total (targets run one after another); marked while it is being redone for
+// changed choices.
+import { Alert, Group, Loader, Table, Text } from '@mantine/core';
 import { count, duration } from '../../ui/format';
 import type { Estimate } from './export-store';
 
@@ -11,10 +12,21 @@ export interface TargetEstimate {
   error?: string;
 }
 
-export function EstimateTable({ rows }: { rows: TargetEstimate[] }) {
+export function EstimateTable({ rows, updating = false }: { rows: TargetEstimate[]; updating?: boolean }) {
   const total = rows.reduce((n, r) => n + (r.estimate?.etaSeconds ?? 0), 0);
   return (
-    <Alert color="blue" title={`About ${duration(total)} in all`} data-testid="export-estimate">
+    <Alert
+      color="blue"
+      title={`About ${duration(total)} in all`}
+      data-testid="export-estimate"
+      aria-busy={updating}
+    >
+      {updating && (
+        <Group gap="xs" data-testid="export-estimate-updating">
+          <Loader size="xs" />
+          <Text size="sm">Updating the estimate for the resources and dates you chose…</Text>
+        </Group>
+      )}
       <Table>
         <Table.Thead>
           <Table.Tr>

@@ -1,18 +1,24 @@
 // Runs in: renderer. Owns: the archival Export screen: choose files or connected platforms, resources and a
-// date range; estimate; run the history to each target with progress, rate and ETA; cancel and resume.
+// date range; estimate (again, debounced, when the resources or dates change); run the history to each target
+// with progress, rate and ETA; cancel and resume.
 import { Alert, Button, Card, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '../../state/api-context';
 import { useNav } from '../../state/nav-store';
 import { useStores } from '../../state/stores-store';
 import { platformLabel, useWorkspace } from '../../state/workspace-store';
 import { errorText } from '../../ui/errors';
 import { EstimateTable, type TargetEstimate } from './EstimateTable';
-import { estimateAll, prepareExport } from './export-actions';
-import { useExportRun, type RunOptions } from './export-store';
+import { choiceProblem, estimateAll, estimateInput, prepareExport, runOptions } from './export-actions';
+import { useExportRun } from './export-store';
 import { ExportForm, resources, type ExportChoices } from './ExportForm';
 import { ExportRunCard } from './ExportRunCard';
+import { Reestimator } from './re-estimate';
+
+type EstimateTarget = { connectionId: string; what: string };
+/** Changing only these keeps the estimated targets, so the estimate can follow them without a click. */
+const reestimated = new Set<keyof ExportChoices>(['resources', 'from', 'to']);
 
 export function ExportPage() {
   const api = useApi();
@@ -31,17 +37,42 @@ export function ExportPage() {
     to: '',
   });
   const [estimates, setEstimates] = useState<TargetEstimate[] | null>(null);
+  const [updating, setUpdating] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The targets the shown estimate is for (the file connection is prepared once, by the Estimate button). */
+  const estimated = useRef<EstimateTarget[] | null>(null);
+  const [re] = useState(
+    () =>
+      new Reestimator(
+        (a: { targets: EstimateTarget[]; choices: ExportChoices }) =>
+          estimateAll(api, a.targets, estimateInput(runOptions(a.choices))),
+        { pending: setUpdating, result: setEstimates, error: (err) => setError(errorText(err)) },
+      ),
+  );
+  useEffect(() => () => re.cancel(), [re]);
   const set = (p: Partial<ExportChoices>) => {
-    setV((old) => ({ ...old, ...p }));
-    setEstimates(null);
+    const next = { ...v, ...p };
+    setV(next);
+    const targetsKept = (Object.keys(p) as Array<keyof ExportChoices>).every((k) => reestimated.has(k));
+    if (!targetsKept || !estimated.current) {
+      estimated.current = null;
+      re.cancel();
+      setEstimates(null);
+      return;
+    }
+    const problem = choiceProblem(next);
+    setError(problem);
+    if (problem) {
+      re.cancel();
+      setEstimates(null);
+    } else re.request({ targets: estimated.current, choices: next });
   };
 
   /** The connections the choices name, creating the file export connection when needed. */
   const targets = async () => {
-    if (v.resources.length === 0) throw new Error('Choose at least one resource to export.');
-    if (v.from && v.to && v.from > v.to) throw new Error('The end date is before the start date.');
+    const problem = choiceProblem(v);
+    if (problem) throw new Error(problem);
     if (v.destination === 'connections') {
       if (v.connectionIds.length === 0) throw new Error('Choose the connections to send the history to.');
       return v.connectionIds.map((id) => {
@@ -67,12 +98,6 @@ export function ExportPage() {
       { connectionId: c.id, what: `${store.name} → ${v.format.toUpperCase()} files in ${choice.directory}` },
     ];
   };
-  const options = (): RunOptions => ({
-    historical: true,
-    resources: v.resources,
-    from: v.from ? new Date(v.from).toISOString() : undefined,
-    to: v.to ? new Date(`${v.to}T23:59:59`).toISOString() : undefined,
-  });
   const guard = async (fn: () => Promise<void>) => {
     setError(null);
     setBusy(true);
@@ -84,7 +109,13 @@ export function ExportPage() {
       setBusy(false);
     }
   };
-  const estimate = () => guard(async () => setEstimates(await estimateAll(api, await targets())));
+  const estimate = () =>
+    guard(async () => {
+      re.cancel();
+      const list = await targets();
+      estimated.current = list;
+      setEstimates(await estimateAll(api, list, estimateInput(runOptions(v))));
+    });
   const start = () =>
     guard(async () => {
       const list = await targets();
@@ -92,7 +123,7 @@ export function ExportPage() {
       void run.start(
         api,
         list.map((t) => ({ ...t, estimate: known.get(t.connectionId) })),
-        options(),
+        runOptions(v),
       );
     });
   const canResume =
@@ -149,7 +180,7 @@ export function ExportPage() {
           {error}
         </Alert>
       )}
-      {estimates && <EstimateTable rows={estimates} />}
+      {estimates && <EstimateTable rows={estimates} updating={updating} />}
       {run.targets.length > 0 && (
         <Stack data-testid="export-runs">
           <Group justify="space-between">
