@@ -1,8 +1,8 @@
 // Runs in: main (Electron-free). Owns: the default mapping of BigCommerce records to SALESmanago contacts
 // (standard fields, address, mapped properties) and to external events (PURCHASE, CANCELLATION, RETURN, CART).
+import type { Cart } from '../../bigcommerce/schemas/cart.js';
 import type { Customer, Subscriber } from '../../bigcommerce/schemas/customers.js';
 import type { Order, OrderProduct } from '../../bigcommerce/schemas/orders.js';
-import type { Cart } from './cart.js';
 import { type ContactEvent, OPTIN_PROPERTY, type UpsertDetail } from './payloads.js';
 import type { SalesmanagoSettings, SourceField } from './schemas.js';
 

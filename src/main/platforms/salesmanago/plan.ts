@@ -1,11 +1,11 @@
 // Runs in: main (Electron-free). Owns: StagedRecord -> PlannedJob[] for SALESmanago: contacts (priority 0,
 // keyed by lower-cased e-mail) before their events (priority 1), products (2); the archive date ranges and
 // ignored domains; live vs archive tags.
+import { cartSchema } from '../../bigcommerce/schemas/cart.js';
 import type { Product } from '../../bigcommerce/schemas/catalog.js';
 import type { Customer, Subscriber } from '../../bigcommerce/schemas/customers.js';
 import type { Order } from '../../bigcommerce/schemas/orders.js';
 import type { MappedValues, PlanContext, PlannedJob, StagedRecord } from '../../engine/connector.js';
-import { cartSchema } from './cart.js';
 import { cartEvent, customerDetail, orderContactDetail, orderEvent, subscriberDetail } from './mapping.js';
 import { withMappedDetail } from './mapped.js';
 import type { Payload } from './payloads.js';
@@ -188,7 +188,8 @@ function planCart(r: StagedRecord, s: SalesmanagoSettings): Job[] {
       payload: {
         op: 'contact',
         label,
-        detail: { contact: { email, ...nameOf(c.first_name, c.last_name) }, tags: [] },
+        // A v3 cart carries no names (carts.v3.yml): the e-mail alone, so a known contact keeps its name.
+        detail: { contact: { email }, tags: [] },
       },
     },
     {
@@ -201,11 +202,6 @@ function planCart(r: StagedRecord, s: SalesmanagoSettings): Job[] {
       payload: { op: 'cart', label, email, cartId: c.id, event: cartEvent(c, s) },
     },
   ];
-}
-
-function nameOf(first?: string | null, last?: string | null): { name?: string } {
-  const n = `${first ?? ''} ${last ?? ''}`.trim();
-  return n ? { name: n } : {};
 }
 
 function planProduct(r: StagedRecord, s: SalesmanagoSettings): Job[] {
