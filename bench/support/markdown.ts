@@ -73,6 +73,7 @@ const notes = [
   '- **RSS includes tsx.** Children run TypeScript through tsx, whose compiler and source maps live in the ' +
     'process (and once more in the engine worker); the built app loads plain JS and needs less.',
   '- **Console figures** come from Chromium driving the browser host (tsx compiles main on start, so the ' +
-    "packaged app's cold start is shorter); the event log's times include Playwright's polling (up to ~100 ms).",
+    "packaged app's cold start is shorter); the event log's times are measured in the page, from the click's " +
+    'own timestamp to the frame that shows the answer (Playwright polls at 20 to 500 ms steps, so its clock is not used).',
   '',
 ];
