@@ -7,6 +7,7 @@ import {
   LONG_FIRST,
   orderRecord as sharedOrder,
   productRecord,
+  seedStore as sharedSeed,
   staged,
   subscriberRecord,
   type Line,
@@ -83,15 +84,14 @@ export function cartRecord(
   });
 }
 
-/** The seeded store: unicode and very long names, a guest who opted in at checkout, a deleted customer, subscribers who are not customers, a product, an abandoned cart. */
+/**
+ * The shared store's people (unicode and very long names, a deleted customer, subscribers who are not
+ * customers), a product, orders of which a guest's opted in at checkout and one is incomplete, an abandoned cart.
+ */
 export function seedStore(): StagedRecord[] {
+  const people = sharedSeed().filter((r) => r.resource === 'customers' || r.resource === 'subscribers');
   return [
-    customerRecord(1, 'Zoe@Example.com', 'Zoë', 'Ñúñez-渡辺'),
-    customerRecord(2, 'long@example.com', LONG_FIRST, 'O’Connor'),
-    customerRecord(3, 'bob@example.com', 'Bob', 'Builder'),
-    staged('customers', 4, undefined, '2025-03-05T00:00:00Z', true),
-    subscriberRecord(10, 'carol@example.com', ['marketing_newsletter']),
-    subscriberRecord(11, 'dave@example.com', []),
+    ...people,
     productRecord(77, 'Café Mug'),
     orderRecord({ id: 1001, customerId: 1, email: 'zoe@example.com' }),
     orderRecord({ id: 1002, customerId: 0, email: 'guest@example.com', optIn: true }),
