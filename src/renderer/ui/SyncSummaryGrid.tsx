@@ -2,6 +2,7 @@
 // is still queued) and its counts, as the connection screen and the archival export show them.
 import { Alert, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ChannelOutput } from '../../shared/contract/index';
+import { awaitingNote, summaryFigures } from './summary-figures';
 
 type SyncSummary = ChannelOutput<'sync:start'>;
 
@@ -12,15 +13,7 @@ interface Props {
 }
 
 export function SyncSummaryGrid({ summary: s, budgetHint }: Props) {
-  const items: Array<[string, number | string]> = [
-    ['read from BigCommerce', s.extracted],
-    ['queued', s.queued],
-    ['unchanged', s.unchanged],
-    ['delivered', s.delivered],
-    ['retried', s.retried],
-    ['dead letters', s.dead],
-    ['seconds', ((s.finishedAt - s.startedAt) / 1000).toFixed(1)],
-  ];
+  const awaiting = awaitingNote(s);
   return (
     <Stack gap="xs" data-testid="sync-summary" data-state={s.state}>
       {s.state !== 'drained' && (
@@ -32,10 +25,15 @@ export function SyncSummaryGrid({ summary: s, budgetHint }: Props) {
               : 'The run was cancelled; what was queued stays queued.'}
         </Alert>
       )}
+      {awaiting && (
+        <Alert color="blue" title="Awaiting the platform" data-testid="summary-awaiting-note">
+          {awaiting}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        {items.map(([label, value]) => (
-          <Stack key={label} gap={0}>
-            <Text size="xl" fw={700} data-testid={`summary-${label.split(' ')[0]}`}>
+        {summaryFigures(s).map(({ key, label, value }) => (
+          <Stack key={key} gap={0}>
+            <Text size="xl" fw={700} data-testid={`summary-${key}`}>
               {value}
             </Text>
             <Text size="xs" c="dimmed">

@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { unwrap, useApi } from '../../state/api-context';
 import { errorText } from '../../ui/errors';
 import { SyncSummaryGrid } from '../../ui/SyncSummaryGrid';
+import { awaitingProgress } from '../../ui/summary-figures';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { useStatus } from '../../state/status-store';
 
@@ -64,6 +65,7 @@ export function SyncRun({ connectionId, summary, error, what }: Props) {
         <Group justify="space-between">
           <Text size="sm" c="dimmed" data-testid="sync-live">
             read {progress?.staged ?? 0} · planned {planned} · delivered {delivered}
+            {awaitingProgress(progress) && ` · ${awaitingProgress(progress)}`}
           </Text>
           <Button size="xs" variant="default" onClick={() => void cancel()} data-testid="sync-cancel">
             Cancel
