@@ -6,6 +6,7 @@ import { useStatus } from '../../state/status-store';
 import { RunProgress } from '../../ui/RunProgress';
 import { SyncSummaryGrid } from '../../ui/SyncSummaryGrid';
 import { addSample, type Sample } from '../../ui/rate';
+import { awaitingProgress } from '../../ui/summary-figures';
 import type { Target } from './export-store';
 import { runFigures } from './run-figures';
 
@@ -52,6 +53,11 @@ export function ExportRunCard({ t }: { t: Target }) {
             active={t.status === 'running'}
             testId="export-progress"
           />
+        )}
+        {awaitingProgress(live) && (
+          <Text size="sm" c="dimmed" data-testid="export-awaiting">
+            {awaitingProgress(live)}
+          </Text>
         )}
         {t.status === 'cancelled' && (
           <Alert color="orange" title="Cancelled" data-testid="export-cancelled">
