@@ -1,33 +1,14 @@
-// Runs in: vitest (under scripts/with-keychain.sh). Owns: the setup the reliability tests share: a seeded
-// BigCommerce simulator store, the ActiveCampaign simulator, a workspace (temp folder, own keychain service) with
-// one connection between them, syncing until nothing waits, and the exactly-once check; closed after each test.
-import { afterEach, expect } from 'vitest';
-import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
-import type { Clock } from '../../src/main/core/clock.js';
+// Runs in: vitest (under scripts/with-keychain.sh). Owns: the setup the reliability tests share: a workspace with
+// a simulated store (test/support/store-workspace.ts), the ActiveCampaign simulator and one connection between
+// them, syncing until nothing waits, and the exactly-once check; closed after each test.
+import { expect } from 'vitest';
 import { startActiveCampaignSim, type ActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
-import { startBigCommerceSim, type StoreOptions } from '../../src/sandbox/bigcommerce/index.js';
 import { expectedEntities } from '../support/expected-entities.js';
-import { tempDir, uniqueService } from '../support/temp.js';
+import { closeAfterTest, storeWorkspace, type StoreWorkspaceOptions } from '../support/store-workspace.js';
 
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+export { closeAfterTest };
 
-/** Runs after the test, before what was set up earlier is closed (last in, first out). */
-export function closeAfterTest(close: () => unknown): void {
-  closers.push(close);
-}
-
-export interface SyncFixtureOptions {
-  hash: string;
-  /** The store's name in the workspace. */
-  name: string;
-  token: string;
-  seed: StoreOptions['seed'];
-  /** The tokens BigCommerce accepts (a test may revoke one by removing it); default: `token` alone. */
-  tokens?: Array<{ token: string }>;
-  clock?: Clock;
+export interface SyncFixtureOptions extends Omit<StoreWorkspaceOptions, 'quota' | 'label'> {
   /** The API URL the account is given, e.g. through a proxy in front of the simulator. */
   apiUrl?: (ac: ActiveCampaignSim) => Promise<string>;
   /** Scheduled every `intervalMs`, or synced only when a test says (`mode: 'off'`). */
@@ -37,27 +18,10 @@ export interface SyncFixtureOptions {
 export type SyncFixture = Awaited<ReturnType<typeof syncFixture>>;
 
 export async function syncFixture(o: SyncFixtureOptions) {
-  const tokens = o.tokens ?? [{ token: o.token }];
-  const bc = await startBigCommerceSim({
-    stores: [{ hash: o.hash, seed: o.seed, quota: 100_000, windowMs: 1000, tokens }],
-  });
-  closeAfterTest(() => bc.close());
+  const { bc, ws, store } = await storeWorkspace({ ...o, quota: 100_000 });
   const ac = await startActiveCampaignSim({ rateLimit: 100_000 });
   closeAfterTest(() => ac.close());
   const apiUrl = o.apiUrl ? await o.apiUrl(ac) : ac.credentials.apiUrl;
-  const ws: Workspace = openWorkspace({
-    dir: tempDir(),
-    host: 'test',
-    keychainService: uniqueService(o.hash),
-    ...(o.clock ? { clock: o.clock } : {}),
-  });
-  closeAfterTest(() => ws.close());
-  const store = await ws.stores.add({
-    name: o.name,
-    storeHash: o.hash,
-    accessToken: o.token,
-    apiBaseUrl: bc.url,
-  });
   const account = await ws.accounts.add({
     platform: 'activecampaign',
     name: 'AC',

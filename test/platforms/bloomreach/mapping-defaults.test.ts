@@ -1,41 +1,20 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: Bloomreach's default mapping on a fresh project (no
 // customers yet): the field catalogue always lists the properties the connector writes, so every default row
 // fits through 'mapping:defaults' and validates, before the first sync.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../../src/main/app/workspace.js';
-import { startBigCommerceSim } from '../../../src/sandbox/bigcommerce/index.js';
+import { describe, expect, it } from 'vitest';
 import { startBloomreachSim } from '../../../src/sandbox/bloomreach/index.js';
-import { tempDir, uniqueService } from '../../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+import { closeAfterTest, storeWorkspace } from '../../support/store-workspace.js';
 
 describe('Bloomreach mapping defaults', () => {
   it('fit a fresh project: every default row, none reported missing', async () => {
-    const bc = await startBigCommerceSim({
-      stores: [
-        {
-          hash: 'brfresh1',
-          seed: { customers: 3, orders: 3, products: 1, seed: 'brfresh' },
-          quota: 10_000,
-          windowMs: 1000,
-          tokens: [{ token: 'tok_brfresh_0123456789' }],
-        },
-      ],
-    });
-    closers.push(() => bc.close());
-    const sim = await startBloomreachSim({ rateLimit: { limit: 100_000, windowMs: 60_000 } });
-    closers.push(() => sim.close());
-    const ws = openWorkspace({ dir: tempDir(), host: 'test', keychainService: uniqueService('brfresh') });
-    closers.push(() => ws.close());
-    const store = await ws.stores.add({
+    const { ws, store } = await storeWorkspace({
+      hash: 'brfresh1',
       name: 'Fresh',
-      storeHash: 'brfresh1',
-      accessToken: 'tok_brfresh_0123456789',
-      apiBaseUrl: bc.url,
+      token: 'tok_brfresh_0123456789',
+      seed: { customers: 3, orders: 3, products: 1, seed: 'brfresh' },
     });
+    const sim = await startBloomreachSim({ rateLimit: { limit: 100_000, windowMs: 60_000 } });
+    closeAfterTest(() => sim.close());
     const account = await ws.accounts.add({
       platform: 'bloomreach',
       name: 'Bloomreach',

@@ -1,37 +1,17 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: creating a dotdigital connection on a fresh account
 // through 'connections:add': the mapped data fields are created then (idempotently, with an event naming them),
 // so every default mapping row fits at the mapping step; an unreachable account still gets its connection.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openWorkspace, type Workspace } from '../../../src/main/app/workspace.js';
-import { startBigCommerceSim } from '../../../src/sandbox/bigcommerce/index.js';
+import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../../src/main/app/workspace.js';
 import { startDotdigitalSim } from '../../../src/sandbox/dotdigital/index.js';
-import { tempDir, uniqueService } from '../../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+import { closeAfterTest, storeWorkspace } from '../../support/store-workspace.js';
 
 async function workspace(): Promise<{ ws: Workspace; storeId: string }> {
-  const bc = await startBigCommerceSim({
-    stores: [
-      {
-        hash: 'ddfresh1',
-        seed: { customers: 3, orders: 3, products: 1, seed: 'ddfresh' },
-        quota: 10_000,
-        windowMs: 1000,
-        tokens: [{ token: 'tok_ddfresh_0123456789' }],
-      },
-    ],
-  });
-  closers.push(() => bc.close());
-  const ws = openWorkspace({ dir: tempDir(), host: 'test', keychainService: uniqueService('ddfresh') });
-  closers.push(() => ws.close());
-  const store = await ws.stores.add({
+  const { ws, store } = await storeWorkspace({
+    hash: 'ddfresh1',
     name: 'Fresh',
-    storeHash: 'ddfresh1',
-    accessToken: 'tok_ddfresh_0123456789',
-    apiBaseUrl: bc.url,
+    token: 'tok_ddfresh_0123456789',
+    seed: { customers: 3, orders: 3, products: 1, seed: 'ddfresh' },
   });
   return { ws, storeId: store.id };
 }
@@ -53,7 +33,7 @@ const eventsOf = (ws: Workspace, connectionId: string) =>
 describe('dotdigital connection setup', () => {
   it('a new connection creates the mapped data fields a fresh account lacks, once, and names them', async () => {
     const sim = await startDotdigitalSim();
-    closers.push(() => sim.close());
+    closeAfterTest(() => sim.close());
     const a = sim.credentials[0]!;
     const credentials = {
       apiUser: a.username,

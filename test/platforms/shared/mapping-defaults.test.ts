@@ -1,21 +1,15 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: 'mapping:defaults' through the contract for every
 // platform: the connector's default rows, fitted to a real store, come back non-empty and validate against the
 // platform's live field catalogue read from its simulator.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openWorkspace, type Workspace } from '../../../src/main/app/workspace.js';
+import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../../../src/main/app/workspace.js';
 import { dotdigitalConnector } from '../../../src/main/platforms/dotdigital/index.js';
 import { startActiveCampaignSim } from '../../../src/sandbox/activecampaign/index.js';
-import { startBigCommerceSim } from '../../../src/sandbox/bigcommerce/index.js';
 import { startBloomreachSim } from '../../../src/sandbox/bloomreach/index.js';
 import { startConnectifSim } from '../../../src/sandbox/connectif/index.js';
 import { startDotdigitalSim } from '../../../src/sandbox/dotdigital/index.js';
 import { startSalesmanagoSim } from '../../../src/sandbox/salesmanago/index.js';
-import { tempDir, uniqueService } from '../../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+import { closeAfterTest, storeWorkspace } from '../../support/store-workspace.js';
 
 type Entity = 'customer' | 'order';
 interface Fit {
@@ -25,25 +19,11 @@ interface Fit {
 }
 
 async function workspaceWithStore(): Promise<{ ws: Workspace; storeId: string }> {
-  const bc = await startBigCommerceSim({
-    stores: [
-      {
-        hash: 'defaults1',
-        seed: { customers: 6, orders: 6, products: 3, seed: 'defaults' },
-        quota: 10_000,
-        windowMs: 1000,
-        tokens: [{ token: 'tok_defaults_0123456789' }],
-      },
-    ],
-  });
-  closers.push(() => bc.close());
-  const ws = openWorkspace({ dir: tempDir(), host: 'test', keychainService: uniqueService('defaults') });
-  closers.push(() => ws.close());
-  const store = await ws.stores.add({
+  const { ws, store } = await storeWorkspace({
+    hash: 'defaults1',
     name: 'Defaults',
-    storeHash: 'defaults1',
-    accessToken: 'tok_defaults_0123456789',
-    apiBaseUrl: bc.url,
+    token: 'tok_defaults_0123456789',
+    seed: { customers: 6, orders: 6, products: 3, seed: 'defaults' },
   });
   return { ws, storeId: store.id };
 }
@@ -79,7 +59,7 @@ const targets = (fit: Fit) => fit.mapping.rows.map((r) => r.target);
 describe('mapping:defaults for each platform, against its simulator', () => {
   it('ActiveCampaign: email, names and phone for customers and guest orders', async () => {
     const sim = await startActiveCampaignSim({ rateLimit: 1000 });
-    closers.push(() => sim.close());
+    closeAfterTest(() => sim.close());
     const { ws, connectionId } = await connect(
       'activecampaign',
       { apiUrl: sim.credentials.apiUrl, apiKey: sim.credentials.apiKey },
@@ -95,7 +75,7 @@ describe('mapping:defaults for each platform, against its simulator', () => {
 
   it('dotdigital: a fresh account fits the built-in fields; once the data fields exist, every default fits', async () => {
     const sim = await startDotdigitalSim();
-    closers.push(() => sim.close());
+    closeAfterTest(() => sim.close());
     const a = sim.credentials[0]!;
     const credentials = {
       apiUser: a.username,
@@ -136,7 +116,7 @@ describe('mapping:defaults for each platform, against its simulator', () => {
 
   it('SALESmanago: the standard contact fields, the email required', async () => {
     const sim = await startSalesmanagoSim();
-    closers.push(() => sim.close());
+    closeAfterTest(() => sim.close());
     const c = sim.credentials;
     const { ws, connectionId } = await connect(
       'salesmanago',
@@ -162,7 +142,7 @@ describe('mapping:defaults for each platform, against its simulator', () => {
       rateLimit: { limit: 100_000, windowMs: 60_000 },
       jobs: { mode: 'auto', startAfterMs: 5, runForMs: 10 },
     });
-    closers.push(() => sim.close());
+    closeAfterTest(() => sim.close());
     const { ws, connectionId } = await connect(
       'connectif',
       { apiUrl: sim.url, apiKey: sim.credentials.apiKey },
@@ -178,7 +158,7 @@ describe('mapping:defaults for each platform, against its simulator', () => {
 
   it('Bloomreach: the personal-information properties of a project that holds customers', async () => {
     const sim = await startBloomreachSim({ rateLimit: { limit: 100_000, windowMs: 60_000 } });
-    closers.push(() => sim.close());
+    closeAfterTest(() => sim.close());
     const { ws, connectionId } = await connect(
       'bloomreach',
       {

@@ -1,42 +1,23 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: the 'connections:verifySetup' channel through the
 // contract (the wizard's final step) against the ActiveCampaign simulator, and the platform descriptors'
 // "creates contacts" warnings and round-trip texts from 'platforms:list'.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../../src/main/app/workspace.js';
 import { startActiveCampaignSim, type ActiveCampaignSim } from '../../../src/sandbox/activecampaign/index.js';
-import { startBigCommerceSim } from '../../../src/sandbox/bigcommerce/index.js';
+import { closeAfterTest, storeWorkspace } from '../../support/store-workspace.js';
 import { tempDir, uniqueService } from '../../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
 
 async function setup(
   apiKey?: string,
 ): Promise<{ ws: Workspace; sim: ActiveCampaignSim; connectionId: string }> {
-  const bc = await startBigCommerceSim({
-    stores: [
-      {
-        hash: 'setup1',
-        seed: { customers: 2, orders: 2, products: 1, seed: 'setup' },
-        quota: 10_000,
-        windowMs: 1000,
-        tokens: [{ token: 'tok_setup_0123456789' }],
-      },
-    ],
-  });
-  closers.push(() => bc.close());
-  const sim = await startActiveCampaignSim({ rateLimit: 1000 });
-  closers.push(() => sim.close());
-  const ws = openWorkspace({ dir: tempDir(), host: 'test', keychainService: uniqueService('verify-setup') });
-  closers.push(() => ws.close());
-  const store = await ws.stores.add({
+  const { ws, store } = await storeWorkspace({
+    hash: 'setup1',
     name: 'Setup',
-    storeHash: 'setup1',
-    accessToken: 'tok_setup_0123456789',
-    apiBaseUrl: bc.url,
+    token: 'tok_setup_0123456789',
+    seed: { customers: 2, orders: 2, products: 1, seed: 'setup' },
   });
+  const sim = await startActiveCampaignSim({ rateLimit: 1000 });
+  closeAfterTest(() => sim.close());
   const account = await ws.accounts.add({
     platform: 'activecampaign',
     name: 'AC',
@@ -109,7 +90,7 @@ describe('connections:verifySetup', () => {
 describe('platforms:list', () => {
   it('carries the "creates contacts" warning and the round-trip text of every marketing platform', async () => {
     const ws = openWorkspace({ dir: tempDir(), host: 'test', keychainService: uniqueService('platforms') });
-    closers.push(() => ws.close());
+    closeAfterTest(() => ws.close());
     const r = await ws.call('platforms:list', {});
     if (!r.ok) throw new Error(r.error.message);
     const by = new Map(r.value.map((p) => [p.platform, p]));
