@@ -8,6 +8,8 @@ import { unwrap, useApi } from '../../state/api-context';
 import { useStatus } from '../../state/status-store';
 import type { ConnectionSummary } from '../../state/workspace-store';
 import { errorText } from '../../ui/errors';
+import { awaitingNote } from '../../ui/summary-figures';
+import type { ChannelOutput } from '../../../shared/contract/index';
 import { syncOnce } from './run-sync';
 import { useWizardDraft } from '../../state/wizard-draft-store';
 
@@ -67,8 +69,9 @@ export function ConnectionActions({ connection: c, what }: { connection: Connect
               'Sync',
               () => syncOnce(api, c.id),
               (v) => {
-                const s = v as { extracted: number; delivered: number; dead: number };
-                return `${s.extracted} read, ${s.delivered} delivered, ${s.dead} dead letters`;
+                const s = v as ChannelOutput<'sync:start'>;
+                const awaiting = awaitingNote(s);
+                return `${s.extracted} read, ${s.delivered} delivered, ${s.dead} dead letters${awaiting ? `; ${awaiting}` : ''}`;
               },
             )
           }
