@@ -8,19 +8,27 @@ interface Props {
   testId: string;
   title: string;
   icon: ReactNode;
-  /** What this area does, once there is a store. */
-  purpose: string;
+  /** What this area does, once there is a store; without it, that everything builds on a store. */
+  purpose?: string;
+  /** The empty state's own heading; default 'No store yet'. */
+  heading?: string;
+  emptyTestId?: string;
 }
 
-export function NoStoreYet({ testId, title, icon, purpose }: Props) {
+export function NoStoreYet({ testId, title, icon, purpose, heading, emptyTestId }: Props) {
   const go = useNav((s) => s.go);
   return (
     <Stack data-testid={testId}>
       <Title order={2}>{title}</Title>
       <EmptyState
         icon={icon}
-        title="No store yet"
-        description={`${purpose} Start by adding a BigCommerce store.`}
+        title={heading ?? 'No store yet'}
+        description={
+          purpose
+            ? `${purpose} Start by adding a BigCommerce store.`
+            : 'Start by adding a BigCommerce store: everything else builds on it.'
+        }
+        data-testid={emptyTestId}
       >
         <EmptyState.Actions>
           <Button onClick={() => go('stores')}>Add a store</Button>

@@ -1,10 +1,10 @@
 // Runs in: renderer. Owns: the Connections screen: every store's connections with their health and actions,
 // and the wizard that adds one.
-import { Badge, Button, Card, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlugConnected, IconPlus } from '@tabler/icons-react';
-import { useNav } from '../../state/nav-store';
 import { useStatus } from '../../state/status-store';
 import { useStores } from '../../state/stores-store';
+import { NoStoreYet } from '../../ui/NoStoreYet';
 import { platformLabel, useWorkspace, type ConnectionSummary } from '../../state/workspace-store';
 import { ago, healthOf } from '../dashboard/health';
 import { useStatusPolling } from '../dashboard/use-status-polling';
@@ -14,7 +14,6 @@ import { ResumeBanner } from './wizard/ResumeBanner';
 import { useWizardDraft } from '../../state/wizard-draft-store';
 
 export function ConnectionsPage() {
-  const go = useNav((s) => s.go);
   const stores = useStores((s) => s.stores);
   const { connections, platforms } = useWorkspace();
   const { opened, active, start, resume } = useWizardDraft();
@@ -24,18 +23,12 @@ export function ConnectionsPage() {
 
   if (stores.length === 0)
     return (
-      <Stack data-testid="area-connections">
-        <Title order={2}>Connections</Title>
-        <EmptyState
-          icon={<IconPlugConnected size={28} aria-hidden />}
-          title="No store to connect yet"
-          description="Start by adding a BigCommerce store: everything else builds on it."
-        >
-          <EmptyState.Actions>
-            <Button onClick={() => go('stores')}>Add a store</Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Stack>
+      <NoStoreYet
+        testId="area-connections"
+        title="Connections"
+        icon={<IconPlugConnected size={28} aria-hidden />}
+        heading="No store to connect yet"
+      />
     );
 
   return (

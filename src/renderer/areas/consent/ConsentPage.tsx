@@ -1,16 +1,15 @@
 // Runs in: renderer. Owns: the Consent screen: pick a store, then look a person up, reconcile the store's
 // mismatches (report, preview, apply) or preview a historical sync's consent impact.
-import { Button, EmptyState, Select, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useNav } from '../../state/nav-store';
 import { useStores } from '../../state/stores-store';
+import { NoStoreYet } from '../../ui/NoStoreYet';
 import { ImpactPanel } from './ImpactPanel';
 import { PersonLookup } from './PersonLookup';
 import { ReconcilePanel } from './ReconcilePanel';
 
 export function ConsentPage() {
-  const go = useNav((s) => s.go);
   const stores = useStores((s) => s.stores);
   const [chosen, setChosen] = useState<string | null>(null);
   const [tab, setTab] = useState<string | null>('lookup');
@@ -19,18 +18,12 @@ export function ConsentPage() {
 
   if (!store)
     return (
-      <Stack data-testid="area-consent">
-        <Title order={2}>Consent</Title>
-        <EmptyState
-          icon={<IconShieldCheck size={28} aria-hidden />}
-          title="No store yet"
-          description="Consent is recorded per store once it syncs. Start by adding a BigCommerce store."
-        >
-          <EmptyState.Actions>
-            <Button onClick={() => go('stores')}>Add a store</Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Stack>
+      <NoStoreYet
+        testId="area-consent"
+        title="Consent"
+        icon={<IconShieldCheck size={28} aria-hidden />}
+        purpose="Consent is recorded per store once it syncs."
+      />
     );
 
   const lookUp = (e: string) => {

@@ -1,17 +1,6 @@
 // Runs in: renderer. Owns: the agency dashboard: a store x platform matrix of connection health, store
 // search, and bulk actions (pause all, sync now for every visible connection).
-import {
-  Alert,
-  Button,
-  EmptyState,
-  Group,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLayoutDashboard, IconPlayerPause, IconRefresh, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -19,6 +8,7 @@ import { useApi } from '../../state/api-context';
 import { useNav } from '../../state/nav-store';
 import { useStatus } from '../../state/status-store';
 import { useStores } from '../../state/stores-store';
+import { NoStoreYet } from '../../ui/NoStoreYet';
 import { platformLabel, useWorkspace, type ConnectionSummary } from '../../state/workspace-store';
 import { pauseAll, syncAll, type BulkResult } from './bulk';
 import { ActivityCharts } from './ActivityCharts';
@@ -79,19 +69,13 @@ export function DashboardPage() {
 
   if (stores.length === 0)
     return (
-      <Stack data-testid="area-dashboard">
-        <Title order={2}>Dashboard</Title>
-        <EmptyState
-          icon={<IconLayoutDashboard size={28} aria-hidden />}
-          title="Nothing to watch yet"
-          description="Start by adding a BigCommerce store: everything else builds on it."
-          data-testid="dashboard-empty"
-        >
-          <EmptyState.Actions>
-            <Button onClick={() => go('stores')}>Add a store</Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Stack>
+      <NoStoreYet
+        testId="area-dashboard"
+        title="Dashboard"
+        icon={<IconLayoutDashboard size={28} aria-hidden />}
+        heading="Nothing to watch yet"
+        emptyTestId="dashboard-empty"
+      />
     );
 
   return (
