@@ -1,13 +1,13 @@
 // Runs in: renderer. Owns: the consent impact of a historical sync to one connection, before it runs:
 // contacts created, subscribed, staying unsubscribed, double opt-in emails the platform would send.
-import { Alert, Button, Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { StoreSummary } from '../../../shared/contract/index';
 import { useApi } from '../../state/api-context';
 import { useNav } from '../../state/nav-store';
 import { platformLabel, useWorkspace } from '../../state/workspace-store';
 import { errorText } from '../../ui/errors';
-import { count } from '../../ui/format';
+import { CountGrid } from '../../ui/CountGrid';
 import { ask } from '../../ui/parse-answer';
 import { impactSchema, type Impact } from './consent-shapes';
 
@@ -96,18 +96,7 @@ export function ImpactPanel({ store }: { store: StoreSummary }) {
           <Text fw={500} mb="sm">
             {impact.summary}
           </Text>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
-            {figures.map(([label, n]) => (
-              <Stack key={label} gap={0}>
-                <Text size="xl" fw={700}>
-                  {count(n)}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {label}
-                </Text>
-              </Stack>
-            ))}
-          </SimpleGrid>
+          <CountGrid figures={figures} />
         </Card>
       )}
     </Stack>

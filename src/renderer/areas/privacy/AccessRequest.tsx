@@ -1,10 +1,10 @@
 // Runs in: renderer. Owns: an access request: everything this workspace holds about a person, summarised,
 // shown as JSON and downloadable as a file to hand to them.
-import { Alert, Button, Code, Group, ScrollArea, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, ScrollArea, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useApi } from '../../state/api-context';
 import { errorText } from '../../ui/errors';
-import { count } from '../../ui/format';
+import { CountGrid } from '../../ui/CountGrid';
 import { ask } from '../../ui/parse-answer';
 import { EmailLookupForm } from './EmailLookupForm';
 import { accessSchema, type AccessExport } from './privacy-shapes';
@@ -64,18 +64,7 @@ export function AccessRequest() {
       )}
       {result && (
         <Stack data-testid="access-result">
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
-            {figures.map(([label, n]) => (
-              <Stack key={label} gap={0}>
-                <Text size="xl" fw={700}>
-                  {count(n)}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {label}
-                </Text>
-              </Stack>
-            ))}
-          </SimpleGrid>
+          <CountGrid figures={figures} />
           <Text size="sm">
             {result.suppressed
               ? 'This person was erased and is on the suppression list.'
