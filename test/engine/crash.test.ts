@@ -49,7 +49,7 @@ describe('crash harness: SIGKILL at 20 seeded points, restart until done', () =>
     expect(report.recovered, 'the crash window was hit at least once').toBeGreaterThan(0);
     // The schedule reached into delivery, not just start-up.
     expect(report.kills.filter((k) => k.ledgerAtKill > 0).length).toBeGreaterThan(10);
-  }, 120_000);
+  }, 300_000);
 
   it('ActiveCampaign (contacts upserted, orders appended): every record once', async () => {
     const sim = await startActiveCampaignSim({ rateLimit: 100_000 });
@@ -76,7 +76,7 @@ describe('crash harness: SIGKILL at 20 seeded points, restart until done', () =>
     });
     expect(report.kills).toHaveLength(20);
     expect(report.dead).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('crash harness: an event destination that stores duplicates', () => {
@@ -108,5 +108,5 @@ describe('crash harness: an event destination that stores duplicates', () => {
     });
     expect(report.kills).toHaveLength(20);
     expect(report.dead).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
