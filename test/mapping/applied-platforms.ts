@@ -27,6 +27,7 @@ import { startConnectifSim } from '../../src/sandbox/connectif/index.js';
 import { startSalesmanagoSim } from '../../src/sandbox/salesmanago/index.js';
 import { startDotdigitalSim } from '../../src/sandbox/dotdigital/index.js';
 import { TestClient } from '../../src/sandbox/dotdigital/test-client.js';
+import { simCredentials } from '../platforms/dotdigital/credentials.js';
 
 export interface CustomFields {
   birthday: string;
@@ -102,13 +103,7 @@ const dotdigital: PlatformCase = {
   birthday: (d) => d,
   async start() {
     const sim = await startDotdigitalSim();
-    const account = sim.credentials[0]!;
-    const credentials = {
-      apiUser: account.username,
-      password: account.password,
-      region: account.region,
-      endpoint: sim.urls[account.region],
-    };
+    const credentials = simCredentials(sim);
     const connector = createDotdigitalConnector({ timeoutMs: 2_000 });
     const base = { credentials, signal: new AbortController().signal };
     const customers = await connector.setup.ensureAddressBook(base, 'Store customers');
@@ -119,7 +114,7 @@ const dotdigital: PlatformCase = {
       storeUrl: 'https://shop.example.com/',
     });
     await connector.setup.ensureDataFields({ ...base, settings });
-    const api = new TestClient(sim.url, account.username, account.password);
+    const api = new TestClient(sim.url, credentials.apiUser, credentials.password);
     const field = async (name: string, type: string) => {
       const res = await api.post('/v2/data-fields', { name, type });
       if (res.status >= 300) throw new Error(`data field ${name}: ${res.status}`);

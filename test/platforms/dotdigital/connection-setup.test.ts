@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../src/main/app/workspace.js';
 import { startDotdigitalSim } from '../../../src/sandbox/dotdigital/index.js';
 import { closeAfterTest, storeWorkspace } from '../../support/store-workspace.js';
+import { simCredentials } from './credentials.js';
 
 async function workspace(): Promise<{ ws: Workspace; storeId: string }> {
   const { ws, store } = await storeWorkspace({
@@ -34,13 +35,7 @@ describe('dotdigital connection setup', () => {
   it('a new connection creates the mapped data fields a fresh account lacks, once, and names them', async () => {
     const sim = await startDotdigitalSim();
     closeAfterTest(() => sim.close());
-    const a = sim.credentials[0]!;
-    const credentials = {
-      apiUser: a.username,
-      password: a.password,
-      region: a.region,
-      endpoint: sim.urls[a.region],
-    };
+    const credentials = simCredentials(sim);
     const { ws, storeId } = await workspace();
 
     const first = await addConnection(ws, storeId, credentials);

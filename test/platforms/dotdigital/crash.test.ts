@@ -6,6 +6,7 @@ import { dotdigitalConnector } from '../../../src/main/platforms/dotdigital/inde
 import { startDotdigitalSim } from '../../../src/sandbox/dotdigital/index.js';
 import { SimControl } from '../../../src/sandbox/kit/index.js';
 import { crashPoints, duplicates, runCrashHarness } from '../../engine/crash-support.js';
+import { simCredentials } from './credentials.js';
 
 const closers: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -20,15 +21,9 @@ describe('crash harness: dotdigital', () => {
       rateLimits: { tiers: { low: 100_000, medium: 100_000, high: 100_000 }, flatLimit: 1_000_000 },
     });
     closers.push(() => sim.close());
-    const account = sim.credentials[0]!;
+    const credentials = simCredentials(sim);
     // Writes answered 150 ms after dotdigital applied them, so kills land with an import or a call in flight.
-    await new SimControl(sim.urls[account.region]).fault({ kind: 'slow', delayMs: 150, method: 'POST' });
-    const credentials = {
-      apiUser: account.username,
-      password: account.password,
-      region: account.region,
-      endpoint: sim.urls[account.region],
-    };
+    await new SimControl(sim.urls[credentials.region]).fault({ kind: 'slow', delayMs: 150, method: 'POST' });
     const kills = crashPoints();
     const report = await runCrashHarness({
       platform: 'dotdigital',

@@ -27,6 +27,7 @@ import {
   startDotdigitalSim,
 } from '../../../src/sandbox/dotdigital/index.js';
 import { engineDb } from '../../support/engine-db.js';
+import { simCredentials } from './credentials.js';
 
 const open: Array<{ sim: DotdigitalSim; db: Db }> = [];
 afterEach(async () => {
@@ -72,13 +73,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const sim = await startDotdigitalSim({ now: () => clock.now(), ...o.sim });
   const db = engineDb();
   open.push({ sim, db });
-  const account = sim.credentials[0]!;
-  const credentials: DotdigitalCredentials = {
-    apiUser: account.username,
-    password: account.password,
-    region: account.region,
-    endpoint: sim.urls[account.region],
-  };
+  const credentials = simCredentials(sim);
   const connector = createDotdigitalConnector({
     timeoutMs: o.timeoutMs ?? 2_000,
     now: () => clock.now(),
@@ -149,7 +144,7 @@ export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
       }
       throw new Error(`queue did not settle: ${JSON.stringify(queue.stats('conn-a'))}`);
     },
-    requests: () => sim.servers[account.region].requests,
+    requests: () => sim.servers[credentials.region].requests,
     async simGet<T>(path: string) {
       return (await (await fetch(sim.url + path)).json()) as T;
     },

@@ -9,6 +9,7 @@ import {
 import { SimControl } from '../../../src/sandbox/kit/index.js';
 import { startDotdigitalSim, type DotdigitalSim } from '../../../src/sandbox/dotdigital/index.js';
 import { closedAfterEach, outcomes, RESERVED_EMAIL, roundTripContext } from '../shared/roundtrip-fixture.js';
+import { simCredentials } from './credentials.js';
 
 const track = closedAfterEach<DotdigitalSim>();
 
@@ -20,9 +21,8 @@ const connector = createDotdigitalConnector({
 
 async function setup() {
   const sim = track(await startDotdigitalSim());
-  const a = sim.credentials[0]!;
   const ctx = roundTripContext(
-    { apiUser: a.username, password: a.password, region: a.region, endpoint: sim.urls[a.region] },
+    simCredentials(sim),
     dotdigitalSettingsSchema.parse({ customersAddressBookId: 2, subscribersAddressBookId: 3 }),
     'dotdigital',
   );

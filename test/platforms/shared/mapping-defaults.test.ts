@@ -10,6 +10,7 @@ import { startConnectifSim } from '../../../src/sandbox/connectif/index.js';
 import { startDotdigitalSim } from '../../../src/sandbox/dotdigital/index.js';
 import { startSalesmanagoSim } from '../../../src/sandbox/salesmanago/index.js';
 import { closeAfterTest, storeWorkspace } from '../../support/store-workspace.js';
+import { simCredentials } from '../dotdigital/credentials.js';
 
 type Entity = 'customer' | 'order';
 interface Fit {
@@ -76,13 +77,7 @@ describe('mapping:defaults for each platform, against its simulator', () => {
   it('dotdigital: a fresh account fits the built-in fields; once the data fields exist, every default fits', async () => {
     const sim = await startDotdigitalSim();
     closeAfterTest(() => sim.close());
-    const a = sim.credentials[0]!;
-    const credentials = {
-      apiUser: a.username,
-      password: a.password,
-      region: a.region,
-      endpoint: sim.urls[a.region],
-    };
+    const credentials = simCredentials(sim);
     const { ws, connectionId } = await connect('dotdigital', credentials, {
       customersAddressBookId: 2,
       subscribersAddressBookId: 3,
