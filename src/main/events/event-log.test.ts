@@ -142,6 +142,21 @@ describe('EventLog', () => {
     expect(log.get(9999)).toBeNull();
   });
 
+  it('pages a search newest first, with the other filters, from the search index', () => {
+    const { log } = open();
+    for (let i = 1; i <= 30; i++)
+      log.append({
+        level: i % 3 === 0 ? 'error' : 'info',
+        type: 'delivery.batch',
+        message: i % 2 ? `needle ${i}` : `hay ${i}`,
+      });
+    const first = log.list({ text: 'needle', level: 'error', limit: 2 });
+    expect(first.map((e) => e.message)).toEqual(['needle 27', 'needle 21']);
+    const next = log.list({ text: 'needle', level: 'error', beforeId: first[1]!.id, limit: 5 });
+    expect(next.map((e) => e.message)).toEqual(['needle 15', 'needle 9', 'needle 3']);
+    expect(log.query({ text: 'needle', limit: 1 }).map((e) => e.message)).toEqual(['needle 29']);
+  });
+
   it('has an index for each filter of the list, in newest-first order (a rare type is not a full scan)', () => {
     const { log } = open();
     // The shape of a filtered page as list() asks for it.

@@ -116,9 +116,8 @@ export class EventLog {
 
   /** Newest first, with payloads (for code that reads them; the console's list uses `list`). */
   query(q: EventQuery = {}): LoggedEvent[] {
-    const { where, args } = filterSql(q);
-    const sql = `SELECT e.* FROM events e ${where} ORDER BY e.id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, pageSize(q)) as Row[]).map(fromRow);
+    const { sql, args } = pageSql('e.*', q);
+    return (this.db.prepare(sql).all(...args) as Row[]).map(fromRow);
   }
 
   /**
@@ -126,9 +125,8 @@ export class EventLog {
    * list never shows them, so they are neither read, parsed nor sent; the viewer asks for one with `get`.
    */
   list(q: EventQuery = {}): EventSummary[] {
-    const { where, args } = filterSql(q);
-    const sql = `SELECT ${summaryColumns} FROM events e ${where} ORDER BY e.id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, pageSize(q)) as SummaryRow[]).map(fromSummaryRow);
+    const { sql, args } = pageSql(summaryColumns, q);
+    return (this.db.prepare(sql).all(...args) as SummaryRow[]).map(fromSummaryRow);
   }
 
   /** One event with its payload, or null once retention has dropped it. */
@@ -172,12 +170,11 @@ function ftsQuery(text: string): string {
     .join(' ');
 }
 
-function pageSize(q: EventQuery): number {
-  return Math.min(q.limit ?? 200, 5000);
-}
-
-/** The WHERE clause of a query; every filter is a bound parameter. */
-function filterSql(q: EventQuery): { where: string; args: unknown[] } {
+/**
+ * One page, newest first; every filter is a bound parameter. A search walks the full-text index newest first
+ * and stops when the page is full, instead of collecting every match of a common word before paging.
+ */
+function pageSql(columns: string, q: EventQuery): { sql: string; args: unknown[] } {
   const where: string[] = [];
   const args: unknown[] = [];
   const eq = (col: string, v: unknown) => {
@@ -186,6 +183,12 @@ function filterSql(q: EventQuery): { where: string; args: unknown[] } {
       args.push(v);
     }
   };
+  const text = q.text?.trim() ? ftsQuery(q.text) : undefined;
+  const id = text ? 'f.rowid' : 'e.id';
+  if (text) {
+    where.push('f.events_fts MATCH ?');
+    args.push(text);
+  }
   eq('store_id', q.storeId);
   eq('connection_id', q.connectionId);
   eq('platform', q.platform);
@@ -194,14 +197,14 @@ function filterSql(q: EventQuery): { where: string; args: unknown[] } {
   eq('record_type', q.recordType);
   eq('record_id', q.recordId);
   if (q.beforeId !== undefined) {
-    where.push('e.id < ?');
+    where.push(`${id} < ?`);
     args.push(q.beforeId);
   }
-  if (q.text?.trim()) {
-    where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
-    args.push(ftsQuery(q.text));
-  }
-  return { where: where.length ? 'WHERE ' + where.join(' AND ') : '', args };
+  // CROSS JOIN keeps the search index as the outer loop, read in rowid (= event id) order.
+  const from = text ? 'events_fts f CROSS JOIN events e ON e.id = f.rowid' : 'events e';
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  args.push(Math.min(q.limit ?? 200, 5000));
+  return { sql: `SELECT ${columns} FROM ${from} ${filter} ORDER BY ${id} DESC LIMIT ?`, args };
 }
 
 interface Row {

@@ -17,7 +17,9 @@ interface Props<T> {
 }
 
 export function VirtualList<T>(p: Props<T>) {
-  const { items, rowHeight, height, overscan = 8, selected } = p;
+  // Rows render within the scroll event (below), so the margin only covers what a compositor-driven scroll shows
+  // before the main thread catches up; each extra row is work in every frame of a long scroll.
+  const { items, rowHeight, height, overscan = 4, selected } = p;
   const ref = useRef<HTMLDivElement>(null);
   // The first row in view, not the scroll offset: a scroll within one row changes nothing and renders nothing.
   const [top, setTop] = useState(0);
@@ -31,7 +33,8 @@ export function VirtualList<T>(p: Props<T>) {
   const reveal = useCallback(
     (i: number) => {
       const el = ref.current;
-      if (!el) return;
+      // Nothing selected: reading scrollTop would force a layout in the middle of the first render.
+      if (!el || i < 0) return;
       const top = i * rowHeight;
       if (top < el.scrollTop) el.scrollTop = top;
       else if (top + rowHeight > el.scrollTop + height) el.scrollTop = top + rowHeight - height;
@@ -75,7 +78,6 @@ export function VirtualList<T>(p: Props<T>) {
           height: rowHeight,
           left: 0,
           right: 0,
-          contain: 'strict',
         }}
         onClick={() => p.onSelect(i)}
         onDoubleClick={() => p.onActivate?.(i)}

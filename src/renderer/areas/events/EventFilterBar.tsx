@@ -2,7 +2,7 @@
 import { Group, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { EventFilters } from '../../state/events-store';
 import { useStores } from '../../state/stores-store';
 import { useWorkspace } from '../../state/workspace-store';
@@ -29,7 +29,14 @@ interface Props {
   onLive(live: boolean): void;
 }
 
-export function EventFilterBar({ filters, types, live, onChange, onLive }: Props) {
+/** Memoised: the list's pages and live events re-render the page, and four Selects are not cheap. */
+export const EventFilterBar = memo(function EventFilterBar({
+  filters,
+  types,
+  live,
+  onChange,
+  onLive,
+}: Props) {
   const stores = useStores((s) => s.stores);
   const platforms = useWorkspace((s) => s.platforms);
   const [text, setText] = useState(filters.text ?? '');
@@ -96,4 +103,4 @@ export function EventFilterBar({ filters, types, live, onChange, onLive }: Props
       />
     </Group>
   );
-}
+});

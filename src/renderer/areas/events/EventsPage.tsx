@@ -2,9 +2,9 @@
 // dead letters per connection, and the timeline of one record opened from either.
 import { Alert, Button, EmptyState, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconListDetails } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../state/api-context';
-import { useEvents, type EventSummary } from '../../state/events-store';
+import { useEvents, type EventFilters, type EventSummary } from '../../state/events-store';
 import { useNav } from '../../state/nav-store';
 import { useStores } from '../../state/stores-store';
 import { platformLabel, useWorkspace } from '../../state/workspace-store';
@@ -50,7 +50,20 @@ export function EventsPage() {
   const where = (e: Pick<EventSummary, 'storeId' | 'platform'>) =>
     [storeName(e.storeId), e.platform ? platformName(e.platform) : ''].filter(Boolean).join(' → ') ||
     'Storebridge';
-  const types = useMemo(() => [...new Set(rows.slice(0, 2000).map((r) => r.type))], [rows]);
+  // Kept the same array while the types seen are the same, so a page or a live event arriving does not
+  // re-render the filter bar.
+  const typeList = useMemo(
+    () => [...new Set(rows.slice(0, 2000).map((r) => r.type))].sort().join('\n'),
+    [rows],
+  );
+  const types = useMemo(() => (typeList ? typeList.split('\n') : []), [typeList]);
+  const onFilters = useCallback(
+    (f: EventFilters) => {
+      setSelectedId(null);
+      void setFilters(api, f);
+    },
+    [api, setFilters],
+  );
   // Selection follows the event, not the position: live events are prepended above it.
   const selected = useMemo(
     () => (selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId)),
@@ -96,10 +109,7 @@ export function EventsPage() {
               filters={filters}
               types={types}
               live={live}
-              onChange={(f) => {
-                setSelectedId(null);
-                void setFilters(api, f);
-              }}
+              onChange={onFilters}
               onLive={setLive}
             />
             <Group gap="xs">
