@@ -47,6 +47,22 @@ export function payloadHash(payload: unknown): string {
   return createHash('sha256').update(JSON.stringify(payload)).digest('base64url');
 }
 
+/**
+ * The candidates of a claim. The bare `status IN ('queued', 'leased')` term is what lets SQLite use the partial
+ * index jobs_claim (migration 10): without it a claim sorts every queued job (~0.5 s at 500,000 queued).
+ */
+export const CLAIM_SQL = `SELECT j.id, j.status FROM jobs j
+  WHERE j.connection_id = @conn AND j.status IN ('queued', 'leased')
+    AND ((j.status = 'queued' AND j.run_after <= @now) OR (j.status = 'leased' AND j.lease_expires <= @now))
+    AND NOT EXISTS (
+      SELECT 1 FROM jobs e WHERE e.connection_id = j.connection_id AND e.entity_type = j.entity_type
+        AND e.entity_id = j.entity_id AND e.id < j.id AND e.status IN ('queued', 'leased', 'submitted'))
+    AND (j.contact_key IS NULL OR NOT EXISTS (
+      SELECT 1 FROM jobs c WHERE c.connection_id = j.connection_id AND c.contact_key = j.contact_key
+        AND c.priority < j.priority AND c.status IN ('queued', 'leased', 'submitted')))
+  ORDER BY j.priority, j.id
+  LIMIT @limit`;
+
 export class JobQueue {
   /** The latest wall time this queue has been given; a `now` well below it means the clock went back. */
   private highWater: number | undefined;
@@ -115,21 +131,10 @@ export class JobQueue {
   claim(connectionId: string, owner: string, limit: number, leaseMs: number, now: number): ClaimedJobs {
     this.followClock(now);
     return this.db.transaction((): ClaimedJobs => {
-      const candidates = this.db
-        .prepare(
-          `SELECT j.id, j.status FROM jobs j
-           WHERE j.connection_id = @conn
-             AND ((j.status = 'queued' AND j.run_after <= @now) OR (j.status = 'leased' AND j.lease_expires <= @now))
-             AND NOT EXISTS (
-               SELECT 1 FROM jobs e WHERE e.connection_id = j.connection_id AND e.entity_type = j.entity_type
-                 AND e.entity_id = j.entity_id AND e.id < j.id AND e.status IN ('queued', 'leased', 'submitted'))
-             AND (j.contact_key IS NULL OR NOT EXISTS (
-               SELECT 1 FROM jobs c WHERE c.connection_id = j.connection_id AND c.contact_key = j.contact_key
-                 AND c.priority < j.priority AND c.status IN ('queued', 'leased', 'submitted')))
-           ORDER BY j.priority, j.id
-           LIMIT @limit`,
-        )
-        .all({ conn: connectionId, now, limit }) as Array<{ id: number; status: string }>;
+      const candidates = this.db.prepare(CLAIM_SQL).all({ conn: connectionId, now, limit }) as Array<{
+        id: number;
+        status: string;
+      }>;
       if (candidates.length === 0) return { jobs: [], inDoubt: [] };
       const expired = new Set(candidates.filter((c) => c.status === 'leased').map((c) => c.id));
       const rows = this.db
