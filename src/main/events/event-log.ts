@@ -222,19 +222,8 @@ interface Row {
 }
 
 function fromRow(r: Row): LoggedEvent {
-  return {
-    id: r.id,
-    at: r.at,
-    level: r.level,
-    type: r.type,
-    message: r.message,
-    storeId: r.store_id,
-    connectionId: r.connection_id,
-    platform: r.platform,
-    recordType: r.record_type,
-    recordId: r.record_id,
-    payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown),
-  };
+  const { hasPayload: _listed, ...shown } = fromSummaryRow({ ...r, has_payload: 0 });
+  return { ...shown, payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown) };
 }
 
 const summaryColumns =
@@ -243,6 +232,7 @@ const summaryColumns =
 
 type SummaryRow = Omit<Row, 'payload'> & { has_payload: 0 | 1 };
 
+/** The columns every event shows in the list; `hasPayload` says whether the viewer has more to fetch. */
 function fromSummaryRow(r: SummaryRow): EventSummary {
   return {
     id: r.id,

@@ -3,6 +3,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Db } from '../../storage/db.js';
 import { engineDb } from '../../../../test/support/engine-db.js';
+import type { PlannedJob } from '../connector.js';
 import { CLAIM_SQL, JobQueue } from './job-queue.js';
 
 let db: Db;
@@ -18,12 +19,11 @@ it('uses jobs_claim and needs no sort, and still claims in delivery order', () =
   expect(details.some((d) => d.includes('TEMP B-TREE FOR ORDER BY'))).toBe(false);
 
   const q = new JobQueue(db);
-  const job = (id: string, priority: number) => ({
+  const job = (id: string, priority: 0 | 1): PlannedJob => ({
     entityType: priority ? 'order' : 'contact',
     entityId: id,
     version: 'v1',
-    kind: 'upsert' as const,
-    contactKey: null,
+    kind: 'upsert',
     priority,
     payload: { id },
   });
