@@ -40,7 +40,7 @@ const settleMs = flag('settle-s', 150) * 1000;
 const bc = await startBigCommerceSim({
   stores: [{ hash: 'bench', seed, quota, windowMs, tokens: [{ token: 'tok_bench_platform_0001' }] }],
 });
-const dest = await bench.start(scale);
+const dest = await bench.start(scale, bc.stores[0]!);
 const dir = mkdtempSync(join(tmpdir(), 'sb-bench-platform-'));
 const ws = openWorkspace({ dir, host: 'test', secrets: new MemorySecretStore(), logger: silentLogger });
 const store = await ws.stores.add({

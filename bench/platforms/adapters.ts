@@ -4,7 +4,8 @@
 import type { LoggedRequest } from '../../src/sandbox/kit/index.js';
 import { startActiveCampaignSim } from '../../src/sandbox/activecampaign/index.js';
 import { startBloomreachSim } from '../../src/sandbox/bloomreach/index.js';
-import { startConnectifSim } from '../../src/sandbox/connectif/index.js';
+import { defaultAuthorizedDomains, startConnectifSim } from '../../src/sandbox/connectif/index.js';
+import { storeHosts } from '../../src/sandbox/demo-hosts.js';
 import { startDotdigitalSim } from '../../src/sandbox/dotdigital/index.js';
 import { startSalesmanagoSim } from '../../src/sandbox/salesmanago/index.js';
 import { acSettingsSchema } from '../../src/main/platforms/activecampaign/index.js';
@@ -39,7 +40,8 @@ export interface PlatformBench {
   limit: string;
   /** What the bound counts: every limit a historical sync's requests fall under. */
   limits: PlatformLimit[];
-  start(scale: number): Promise<StartedDestination>;
+  /** `source`: the simulated store the sync reads (some platforms are set up with its hosts). */
+  start(scale: number, source: { apiBaseUrl: string; token: string }): Promise<StartedDestination>;
 }
 
 const every = (): boolean => true;
@@ -80,19 +82,12 @@ export const platformBenches: PlatformBench[] = [
     platform: 'connectif',
     limit: '100 requests/min per key (unpublished: the stated assumption)',
     limits: [{ name: 'requests per API key', calls: 100, windowMs: 60_000, counts: every }],
-    async start(scale) {
+    async start(scale, source) {
       const sim = await startConnectifSim({
         rateLimit: { limit: 100, windowMs: 60_000 / scale },
-        // The storefront and BigCommerce's image CDN, as the setup guide asks the merchant to authorise.
-        stores: [
-          {
-            authorizedDomains: [
-              'http://127.0.0.1',
-              'https://*.mybigcommerce.com',
-              'https://cdn11.bigcommerce.com',
-            ],
-          },
-        ],
+        // The storefront and the image hosts the store really uses, as the setup guide asks the merchant to
+        // authorise (read from the store, so the simulated CDN's address counts too).
+        stores: [{ authorizedDomains: [...defaultAuthorizedDomains, ...(await storeHosts(source))] }],
       });
       return {
         credentials: { apiUrl: sim.url, apiKey: sim.credentials.apiKey },
