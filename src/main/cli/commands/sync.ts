@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Workspace } from '../../app/workspace.js';
 import { expectOk, printTable, UsageError, type Output } from '../output.js';
+import type { ChannelOutput } from '../../../shared/contract/index.js';
 
 export const syncHelp = `storebridge sync --connection ID [--historical] [--from DATE --to DATE]
                                                 run one sync now (historical: everything, or the range)
@@ -42,17 +43,29 @@ export async function syncCommand(ws: Workspace, o: Output, args: string[]): Pro
       }),
     );
     if (!r) return 1;
-    o.out(
-      o.json
-        ? JSON.stringify(r)
-        : `${r.extracted} change(s) read, ${r.queued} queued, ${r.delivered} delivered, ${r.retried} to retry, ${r.dead} dead-lettered` +
-            (r.state === 'offline' ? ' (destination offline: the rest stays queued)' : ''),
-    );
+    o.out(o.json ? JSON.stringify(r) : syncLine(r));
     return r.dead > 0 ? 1 : 0;
   } finally {
     off();
     process.off('SIGINT', stop);
   }
+}
+
+/**
+ * What `storebridge sync` prints when a run ends. A rate-limit wait spent no attempt, so it is not a retry;
+ * what the platform has yet to confirm is neither delivered nor lost.
+ */
+export function syncLine(r: ChannelOutput<'sync:start'>): string {
+  const rateLimited = r.rateLimited ?? 0;
+  const parts = [`${r.extracted} change(s) read`, `${r.queued} queued`, `${r.delivered} delivered`];
+  if (r.awaitingConfirmation)
+    parts.push(
+      `${r.awaitingConfirmation} submitted, awaiting ${r.platformLabel ?? 'the platform'}'s confirmation (checked again on the next sync)`,
+    );
+  parts.push(`${Math.max(0, r.retried - rateLimited)} to retry`);
+  if (rateLimited) parts.push(`${rateLimited} waited for the rate limit`);
+  parts.push(`${r.dead} dead-lettered`);
+  return parts.join(', ') + (r.state === 'offline' ? ' (destination offline: the rest stays queued)' : '');
 }
 
 export async function statusCommand(ws: Workspace, o: Output): Promise<number> {
