@@ -80,6 +80,9 @@ describe('a hand pause survives the release of a re-authentication hold', () => 
     closers.push(() => ws.scheduler.dispose());
     await until('both connections held', () => held(mine.id) === 1 && held(other.id) === 1);
     expect(ws.connections.get(mine.id).paused).toBe(true);
+    // The console is told why (the dashboard says "needs re-authentication", not "paused").
+    const before = await ws.call('connections:list', {});
+    expect(before.ok && before.value.map((c) => c.heldFor)).toEqual(['store_token', 'store_token']);
 
     // The user pauses one of the held connections themselves (e.g. the tray's "Pause all" or its own button).
     expect((await ws.call('connections:pause', { id: mine.id })).ok).toBe(true);
@@ -91,6 +94,11 @@ describe('a hand pause survives the release of a re-authentication hold', () => 
     expect(ws.connections.get(other.id).paused).toBe(false);
     expect(ws.connections.get(mine.id).paused).toBe(true);
     expect(ws.scheduler.status(mine.id).nextRunAt).toBeNull();
+    const after = await ws.call('connections:list', {});
+    expect(after.ok && after.value.map((c) => [c.paused, c.heldFor])).toEqual([
+      [true, undefined],
+      [false, undefined],
+    ]);
     const [note] = ws.events.query({ storeId: store.id, type: 'store.token_replaced' });
     expect(note!.message).toMatch(/Resumed: Conn 2\. Still paused by you: Conn 1\./);
 

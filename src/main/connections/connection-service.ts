@@ -30,6 +30,8 @@ export interface ConnectionSummary {
   intervalMs: number;
   /** Not syncing on its schedule: paused by the user, or held for re-authentication. */
   paused: boolean;
+  /** Set while held for re-authentication: which credentials were refused. */
+  heldFor?: HoldReason;
   createdAt: string;
 }
 
@@ -163,6 +165,7 @@ function toSummary(r: Row): ConnectionSummary {
     mode: r.mode,
     intervalMs: r.interval_ms,
     paused: r.paused === 1 || r.held_for !== null,
+    ...(r.held_for ? { heldFor: r.held_for } : {}),
     createdAt: r.created_at,
   };
 }

@@ -20,6 +20,8 @@ export const connectionSummarySchema = z.object({
   mode: z.enum(['continuous', 'off']),
   intervalMs: z.number(),
   paused: z.boolean(),
+  /** Why it is held until someone re-authenticates (it is `paused` too); absent when it is not held. */
+  heldFor: z.enum(['store_token', 'platform_credentials']).optional(),
   createdAt: z.string(),
 });
 

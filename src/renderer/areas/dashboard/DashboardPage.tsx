@@ -17,7 +17,7 @@ import { healthOf, type HealthKind } from './health';
 import { useStatusPolling } from './use-status-polling';
 
 /** What the "needs attention" filter keeps: anything a person should look at. */
-const NEEDS_ATTENTION: HealthKind[] = ['failing', 'offline', 'paused', 'never'];
+const NEEDS_ATTENTION: HealthKind[] = ['reauth', 'failing', 'offline', 'paused', 'never'];
 
 export function DashboardPage() {
   const api = useApi();

@@ -21,6 +21,18 @@ describe('healthOf', () => {
   it('says paused before anything else', () => {
     expect(healthOf({ ...c, paused: true }, status({ running: true }), undefined, true).kind).toBe('paused');
   });
+  it('says which credentials need re-authentication, ahead of the pause that holds it', () => {
+    const held = healthOf({ ...c, paused: true, heldFor: 'store_token' }, status({}), undefined, false);
+    expect(held).toMatchObject({ kind: 'reauth', label: 'needs re-authentication' });
+    expect(held.detail).toMatch(/store's API token.*Stores/);
+    const key = healthOf(
+      { ...c, paused: true, heldFor: 'platform_credentials' },
+      status({}),
+      undefined,
+      false,
+    );
+    expect(key.detail).toMatch(/reconnect the account/);
+  });
   it('says syncing while a run is under way, from any source', () => {
     expect(healthOf(c, status({ running: true }), undefined, false).kind).toBe('syncing');
     expect(healthOf(c, status({}), { connectionId: 'c1', phase: 'deliver' }, false).kind).toBe('syncing');

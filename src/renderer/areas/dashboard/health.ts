@@ -3,7 +3,8 @@
 import type { ConnectionStatus, SyncProgress } from '../../state/status-store';
 import type { ConnectionSummary } from '../../state/workspace-store';
 
-export type HealthKind = 'live' | 'syncing' | 'offline' | 'failing' | 'paused' | 'never' | 'unknown';
+export type HealthKind =
+  'live' | 'syncing' | 'offline' | 'reauth' | 'failing' | 'paused' | 'never' | 'unknown';
 
 export interface Health {
   kind: HealthKind;
@@ -18,6 +19,16 @@ export function healthOf(
   progress: SyncProgress | undefined,
   syncing: boolean,
 ): Health {
+  if (c.heldFor)
+    return {
+      kind: 'reauth',
+      label: 'needs re-authentication',
+      color: 'red',
+      detail:
+        c.heldFor === 'store_token'
+          ? "BigCommerce refused the store's API token: replace it in Stores"
+          : 'The platform refused its credentials: reconnect the account in Connections',
+    };
   if (c.paused) return { kind: 'paused', label: 'paused', color: 'gray' };
   if (syncing || status?.running || (progress && progress.phase !== 'done'))
     return { kind: 'syncing', label: 'syncing', color: 'blue', detail: progress?.phase };
