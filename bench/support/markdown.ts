@@ -25,8 +25,8 @@ export function renderMarkdown(results: Measured[], command: string, full: boole
       `${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}; shared with other ` +
       'work while it ran, so treat rates as lower bounds. Every figure is the median of the runs stated.',
     '',
-    'Regenerate: `npm run bench` (default sizes, about 10 minutes on 2 cores) or `npm run bench -- --full` ' +
-      '(1,000,000-record export, real-time platform windows). `--runs N` overrides the runs, ' +
+    'Regenerate: `npm run bench` (default sizes, about 13 minutes on 2 cores) or `npm run bench -- --full` ' +
+      '(larger stores, real-time windows). `--runs N` overrides the runs, ' +
       '`--only id,id` picks benchmarks.',
     '',
     '| benchmark | figure | median | unit | runs |',

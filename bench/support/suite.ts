@@ -110,7 +110,8 @@ export const suite: BenchDef[] = [
       'A fresh child process exports N staged records to NDJSON (engine in process); its peak RSS as the ' +
       'kernel counted it (getrusage maxrss). Target: under 300 MB for 1,000,000 records.',
     script: 'bench/export-rss.ts',
-    args: (full) => ['--records', full ? '1000000' : '200000'],
+    // 1,000,000 at both scales: the figure the issue asks for, about 3 minutes since the claim walks its index.
+    args: () => ['--records', '1000000'],
     runs: 1,
     figures: [
       { label: 'peak RSS', unit: 'MiB', metric: 'peakRssMiB', digits: 0 },
