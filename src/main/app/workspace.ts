@@ -291,6 +291,9 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
       bus.emit('stores:changed', { stores: stores.list() });
       bus.emit('accounts:changed', { accounts: accounts.list() });
       bus.emit('connections:changed', { connections: connections.list() });
+      // Imported hook rows may be stale: check them against each store now rather than at the next interval
+      // (failures are webhook.check_failed events; a workspace closed meanwhile has nothing left to check).
+      void webhooks.checkAll().catch(() => undefined);
     },
   });
   const desktopSettings = new DesktopSettingsStore(dir);

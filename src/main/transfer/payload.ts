@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../storage/db.js';
 import { accountCredentialsAccount } from '../accounts/account-service.js';
 import { storeTokenAccount } from '../stores/store-service.js';
+import { hookSecretAccount } from '../webhooks/registrar.js';
 
 export const EXPORT_KIND = 'workspace-export';
 export const PAYLOAD_FORMAT = 'storebridge-workspace';
@@ -21,6 +22,14 @@ export const TRANSFER_TABLES = [
   'mappings',
   // Erased people, by salted hash: with the salt (carried as a secret) they stay erased on the new machine.
   'suppressions',
+  // The hooks this workspace registered on each store (ids, scopes, destination, the per-store path) and the
+  // public URL they point at: without them the new machine registers duplicates and cannot clean up. Their
+  // secret header travels as a secret. Not `webhook_seen`: its hashes only stop a BigCommerce retry (~48 h) from
+  // nudging twice, and a nudge only re-reads the store, so a repeat costs one read; the new machine reads its
+  // stores in full first anyway (cursors stay behind), and hashes from a receiver that is gone are just dead rows.
+  'webhook_settings',
+  'webhook_endpoints',
+  'webhook_hooks',
 ] as const;
 export type TransferTable = (typeof TRANSFER_TABLES)[number];
 
@@ -54,6 +63,9 @@ export function secretRefs(table: TransferTable, row: Row): Array<{ account: str
   // An account without a hint (the file exporter) has nothing in the keychain worth carrying.
   if (table === 'platform_accounts')
     return [{ account: accountCredentialsAccount(id), required: row.credential_hint !== '' }];
+  // Not required: without it, registering the store's hooks again after the import re-keys them with a new one.
+  if (table === 'webhook_endpoints')
+    return [{ account: hookSecretAccount(String(row.store_id)), required: false }];
   return [];
 }
 

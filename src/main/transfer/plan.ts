@@ -2,11 +2,10 @@
 // rows are new, which would overwrite existing ones (refused unless replace), and where each secret goes.
 import { AppError } from '../core/errors.js';
 import type { Db } from '../storage/db.js';
-import { storeTokenAccount } from '../stores/store-service.js';
-import { accountCredentialsAccount } from '../accounts/account-service.js';
 import {
   columnsOf,
   quote,
+  secretRefs,
   tableExists,
   TRANSFER_TABLES,
   type Payload,
@@ -61,9 +60,12 @@ export function planImport(db: Db, payload: Payload, replace: boolean): ImportPl
       }
       // The same erased person already suppressed here: nothing to overwrite, nothing to report.
       if (existing && table === 'suppressions') continue;
+      // This machine's own public URL and port (how its tunnel reaches it) win; the imported hooks keep their
+      // destination, and registering again moves them to this URL.
+      if (existing && table === 'webhook_settings') continue;
       if (existing) plan.conflicts.push(describe(table, existing));
       plan.rows.push({ table, row, existing: existing !== undefined });
-      addSecrets(plan, payload, table, String(source.id), String(row.id));
+      addSecrets(plan, payload, table, source, row);
     }
   }
   if (plan.conflicts.length && !replace) {
@@ -76,18 +78,15 @@ export function planImport(db: Db, payload: Payload, replace: boolean): ImportPl
   return plan;
 }
 
-function addSecrets(plan: ImportPlan, payload: Payload, table: TransferTable, fromId: string, toId: string) {
-  const pairs =
-    table === 'stores'
-      ? [[storeTokenAccount(fromId), storeTokenAccount(toId), true] as const]
-      : table === 'platform_accounts'
-        ? [[accountCredentialsAccount(fromId), accountCredentialsAccount(toId), false] as const]
-        : [];
-  for (const [from, to, required] of pairs) {
-    const value = payload.secrets[from];
-    if (value !== undefined) plan.secrets.push({ account: to, value });
-    else if (required) throw new AppError('invalid_input', `The export has no token for store ${fromId}.`);
-  }
+/** The row's keychain entries, read under the exported ids and written under the ids they have here. */
+function addSecrets(plan: ImportPlan, payload: Payload, table: TransferTable, source: Row, row: Row) {
+  const to = secretRefs(table, row);
+  secretRefs(table, source).forEach((from, i) => {
+    const value = payload.secrets[from.account];
+    if (value !== undefined) plan.secrets.push({ account: to[i]!.account, value });
+    else if (table === 'stores')
+      throw new AppError('invalid_input', `The export has no token for store ${String(source.id)}.`);
+  });
 }
 
 function primaryKey(db: Db, table: string): string[] {
@@ -103,6 +102,8 @@ function describe(table: TransferTable, row: Row): string {
   if (table === 'stores') return `store "${String(row.name)}" (${String(row.store_hash)})`;
   if (table === 'platform_accounts') return `platform account "${String(label)}"`;
   if (table === 'connections') return `connection "${String(label)}"`;
+  if (table === 'webhook_endpoints') return `the webhook registration of store ${String(row.store_id)}`;
+  if (table === 'webhook_hooks') return `webhook ${String(row.hook_id)} of store ${String(row.store_id)}`;
   return `${table} entry "${String(label)}"`;
 }
 

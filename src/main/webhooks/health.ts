@@ -27,40 +27,75 @@ export interface HealthResult {
   checked: number;
   reenabled: number[];
   recreated: number[];
+  /** Hooks found on the store under another id than the row said (the row was stale), now recorded. */
+  adopted: number[];
+  /** Hooks that carried another secret than this workspace's (so every callback was refused), re-keyed. */
+  rekeyed: number[];
   /** Resources whose cursor moved back, with the ISO time it moved to. */
   rewound: Partial<Record<ExtractResource, string>>;
 }
 
+type Listed = Awaited<ReturnType<BigCommerceClient['getWebhook']>>;
+
 export async function checkHooks(d: HealthDeps, storeId: string): Promise<HealthResult> {
   const known = d.repo.hooks(storeId);
-  const result: HealthResult = { storeId, checked: known.length, reenabled: [], recreated: [], rewound: {} };
+  const result: HealthResult = {
+    storeId,
+    checked: known.length,
+    reenabled: [],
+    recreated: [],
+    adopted: [],
+    rekeyed: [],
+    rewound: {},
+  };
   if (known.length === 0) return result;
   const client = await d.client(storeId);
-  const listed = new Map<number, { is_active: boolean }>();
+  const listed = new Map<number, Listed>();
   for await (const h of records(client.webhookPages())) listed.set(h.id, h);
+  const secret = await d.secret(storeId);
+  const headers = secret ? { [SECRET_HEADER]: secret } : null;
+  // Without a secret here there is nothing to compare with (registering again makes one).
+  const keyed = (h: Listed) => !secret || h.headers?.[SECRET_HEADER] === secret;
+  const recorded = new Set(known.map((k) => k.hookId));
   const now = d.clock.now();
-  const gaps: Array<{ scope: string; since: number }> = [];
-  for (const k of known) {
-    const h = listed.get(k.hookId);
-    if (h?.is_active) continue;
-    if (h) {
-      await client.updateWebhook(k.hookId, { is_active: true });
-      result.reenabled.push(k.hookId);
-      d.repo.markActive(storeId, [k.hookId], now);
-    } else {
-      // Gone (deleted in the control panel, or the API account was replaced): create it again.
-      const secret = await d.secret(storeId);
-      const made = await client.createWebhook({
-        scope: k.scope,
-        destination: k.destination,
-        is_active: true,
-        headers: secret ? { [SECRET_HEADER]: secret } : null,
-      });
-      d.repo.removeHook(storeId, k.hookId);
-      d.repo.saveHook({ ...k, hookId: made.id, lastActiveAt: now });
-      result.recreated.push(made.id);
+  const gaps: Array<{ scope: string; since: number; rekeyed: boolean }> = [];
+  for (const row of known) {
+    let k = row;
+    let h = listed.get(k.hookId);
+    if (!h) {
+      // The row may be stale: it came with a workspace import, or the workspace it was copied from re-created the
+      // hook since. BigCommerce keeps one hook per scope and destination, so the one listed there is ours;
+      // creating another would be refused (or, elsewhere, deliver every event twice).
+      h = [...listed.values()].find(
+        (x) => x.scope === k.scope && x.destination === k.destination && !recorded.has(x.id),
+      );
+      if (h) {
+        d.repo.removeHook(storeId, k.hookId);
+        k = { ...k, hookId: h.id };
+        d.repo.saveHook(k);
+        recorded.add(h.id);
+        result.adopted.push(h.id);
+      }
     }
-    gaps.push({ scope: k.scope, since: k.lastActiveAt });
+    if (h?.is_active && keyed(h)) continue;
+    if (h) {
+      await client.updateWebhook(k.hookId, { is_active: true, ...(keyed(h) ? {} : { headers }) });
+      (h.is_active ? result.rekeyed : result.reenabled).push(k.hookId);
+      d.repo.markActive(storeId, [k.hookId], now);
+      gaps.push({ scope: k.scope, since: k.lastActiveAt, rekeyed: h.is_active });
+      continue;
+    }
+    // Gone (deleted in the control panel, or the API account was replaced): create it again.
+    const made = await client.createWebhook({
+      scope: k.scope,
+      destination: k.destination,
+      is_active: true,
+      headers,
+    });
+    d.repo.removeHook(storeId, k.hookId);
+    d.repo.saveHook({ ...k, hookId: made.id, lastActiveAt: now });
+    result.recreated.push(made.id);
+    gaps.push({ scope: k.scope, since: k.lastActiveAt, rekeyed: false });
   }
   const backfill = new Set<ExtractResource>();
   for (const g of gaps) {
@@ -70,11 +105,14 @@ export async function checkHooks(d: HealthDeps, storeId: string): Promise<Health
     if (resource) backfill.add(resource);
     d.events.append({
       level: 'warn',
-      type: 'webhook.reenabled',
+      type: g.rekeyed ? 'webhook.rekeyed' : 'webhook.reenabled',
       storeId,
       message:
-        `BigCommerce had switched off the ${g.scope} webhook (its deliveries kept failing); Storebridge turned ` +
-        `it back on. ` +
+        (g.rekeyed
+          ? `The ${g.scope} webhook carried a secret this workspace does not have (it was changed from another ` +
+            `copy of the workspace), so its callbacks were refused; Storebridge gave it this workspace's secret. `
+          : `BigCommerce had switched off the ${g.scope} webhook (its deliveries kept failing); Storebridge ` +
+            `turned it back on. `) +
         (resource
           ? `Changes since ${iso} are read again by polling.`
           : `Carts changed since ${iso} cannot be read back: BigCommerce has no cart listing.`),
