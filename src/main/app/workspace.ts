@@ -285,7 +285,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
     stores,
     events,
     mapping,
-    realtime: () => webhooks.realtime(),
+    realtime: (storeId) => webhooks.realtimeFor(storeId),
     afterImport: () => {
       privacy.suppression.forgetSalt(); // an import may bring the exporting workspace's salt
       bus.emit('stores:changed', { stores: stores.list() });

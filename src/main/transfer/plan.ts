@@ -84,7 +84,7 @@ function addSecrets(plan: ImportPlan, payload: Payload, table: TransferTable, so
   secretRefs(table, source).forEach((from, i) => {
     const value = payload.secrets[from.account];
     if (value !== undefined) plan.secrets.push({ account: to[i]!.account, value });
-    else if (table === 'stores')
+    else if (from.required && table === 'stores')
       throw new AppError('invalid_input', `The export has no token for store ${String(source.id)}.`);
   });
 }

@@ -29,6 +29,11 @@ export interface TokenSpec {
   scopes?: string[];
   /** Hooks and scripts are visible only to the client that made them. Default: derived from the token. */
   clientId?: string;
+  /**
+   * The API account's client secret. When set, callbacks to this client's hooks are signed with it (Standard
+   * Webhooks headers); without it they are sent unsigned.
+   */
+  clientSecret?: string;
 }
 
 export type StoreEvent = { scope: string; data: Record<string, unknown> };
