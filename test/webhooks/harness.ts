@@ -40,7 +40,8 @@ export interface WebhookHarness {
   close(): Promise<void>;
 }
 
-export async function startWebhookHarness(): Promise<WebhookHarness> {
+/** `simClientSecret`: the simulated API account signs its callbacks with it (the app's copy is set apart). */
+export async function startWebhookHarness(o: { simClientSecret?: string } = {}): Promise<WebhookHarness> {
   // 48 hours of retries in about 2 s.
   const sim = await startBigCommerceSim({
     webhooks: { timeScale: 0.00001, timeoutMs: 2_000 },
@@ -50,7 +51,7 @@ export async function startWebhookHarness(): Promise<WebhookHarness> {
         seed: { customers: 30, orders: 30, products: 10, seed: 'hooks' },
         quota: 10_000,
         windowMs: 1_000,
-        tokens: [{ token: TOKEN }],
+        tokens: [{ token: TOKEN, ...(o.simClientSecret ? { clientSecret: o.simClientSecret } : {}) }],
       },
     ],
   });
@@ -112,6 +113,7 @@ export async function startWebhookHarness(): Promise<WebhookHarness> {
     async close() {
       for (const s of services) await s.dispose();
       await secrets.delete(`store:${store.id}:token`).catch(() => undefined);
+      await secrets.delete(`store:${store.id}:client-secret`).catch(() => undefined);
       events.close();
       db.close();
       await sim.close();

@@ -1,10 +1,11 @@
 // Runs in: vitest (Node). Owns: webhooks through a whole workspace: the store status says polling (and that carts
-// need webhooks) until a public URL is set; removing a store deletes the hooks it registered and their secret;
-// the receiver runs with the scheduler.
+// need webhooks) until a public URL is set, and whether signatures are checked (with the client secret set through
+// the contract); removing a store deletes the hooks it registered and their secrets; the receiver runs with the scheduler.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/main/app/workspace.js';
+import { storeClientSecretAccount } from '../../src/main/stores/store-service.js';
 import { hookSecretAccount } from '../../src/main/webhooks/registrar.js';
 import { HOOK_SCOPES } from '../../src/main/webhooks/scopes.js';
 import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
@@ -32,12 +33,25 @@ it('says polling until a public URL is set, and takes its hooks off a store that
 
   const polling = await ws.call('stores:verify', { id: store.id });
   if (!polling.ok) throw new Error(polling.error.message);
-  expect(polling.value.realtime).toEqual({ mode: 'polling', needsWebhooks: ['carts'] });
+  expect(polling.value.realtime).toEqual({
+    mode: 'polling',
+    needsWebhooks: ['carts'],
+    signatures: 'not_checked',
+  });
 
   // A port nothing listens on: registration does not need the receiver, and deliveries simply fail.
   ws.webhooks.configure({ publicUrl: 'http://127.0.0.1:9', port: null });
+  // The client secret goes through the contract to the keychain; only "configured" comes back.
+  const set = await ws.call('stores:setClientSecret', { id: store.id, clientSecret: 'cs_gone_secret_123' });
+  expect(set.ok && set.value.clientSecret).toEqual({ configured: true });
+  expect(JSON.stringify(set)).not.toContain('cs_gone_secret_123');
+  expect(await ws.secrets.get(storeClientSecretAccount(store.id))).toBe('cs_gone_secret_123');
   const verified = await ws.call('stores:verify', { id: store.id });
-  expect(verified.ok && verified.value.realtime).toEqual({ mode: 'webhooks', needsWebhooks: [] });
+  expect(verified.ok && verified.value.realtime).toEqual({
+    mode: 'webhooks',
+    needsWebhooks: [],
+    signatures: 'verified',
+  });
   await ws.webhooks.register(store.id);
   const hooks = sim.control['gone1']!.state.hooks;
   expect([...hooks.ids()]).toHaveLength(HOOK_SCOPES.length);
@@ -54,6 +68,7 @@ it('says polling until a public URL is set, and takes its hooks off a store that
   const left = [...hooks.ids()].map((id) => hooks.get(id)!.destination);
   expect(left).toEqual(['https://elsewhere.example/hook']);
   expect(await ws.secrets.get(hookSecretAccount(store.id))).toBeUndefined();
+  expect(await ws.secrets.get(storeClientSecretAccount(store.id))).toBeUndefined();
   expect(ws.db.prepare('SELECT count(*) AS n FROM webhook_hooks').get()).toEqual({ n: 0 });
 });
 

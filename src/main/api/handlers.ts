@@ -66,6 +66,10 @@ export function createHandlers(
     'stores:add': (input) => d.stores.add(input),
     'stores:rename': ({ id, name }) => d.stores.rename(id, name),
     'stores:updateToken': ({ id, accessToken }) => updateStoreToken(d, id, accessToken),
+    'stores:setClientSecret': async ({ id, clientSecret }) => ({
+      store: await d.stores.setClientSecret(id, clientSecret),
+      clientSecret: { configured: clientSecret !== null },
+    }),
     'stores:remove': async ({ id }) => {
       // Scripts the console put on the storefront go with the store; an unreachable store must not block removal.
       await d.scripts.removeAllFor(id).catch((err: unknown) =>

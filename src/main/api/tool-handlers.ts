@@ -28,7 +28,11 @@ export interface ToolDeps {
   mapping: MappingService;
   scripts: ScriptService;
   /** How the workspace learns of store changes (webhooks or polling) and what needs webhooks. */
-  realtime?: () => { mode: 'webhooks' | 'polling'; needsWebhooks: string[] };
+  realtime?: (storeId: string) => Promise<{
+    mode: 'webhooks' | 'polling';
+    needsWebhooks: string[];
+    signatures?: 'verified' | 'not_checked';
+  }>;
   /** Announces imported rows so every open console refreshes. */
   afterImport: () => void;
 }
@@ -67,7 +71,7 @@ export function createToolHandlers(d: ToolDeps): Pick<Handlers, ToolChannels> {
         storeLabel: store.name,
       });
       const verified = await verifyStore(client);
-      return d.realtime ? { ...verified, realtime: d.realtime() } : verified;
+      return d.realtime ? { ...verified, realtime: await d.realtime(id) } : verified;
     },
     'mapping:catalogue': ({ connectionId, entity }) => d.mapping.catalogue(connectionId, entity),
     'mapping:get': ({ connectionId, entity }) => d.mapping.get(connectionId, entity),

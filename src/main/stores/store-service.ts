@@ -1,5 +1,6 @@
 // Runs in: main (Electron-free). Owns: adding, listing, renaming, re-keying and removing BigCommerce stores; the token
-// goes to the keychain (account `store:<id>:token`), the row to SQLite, and every change is announced.
+// (and the optional client secret) go to the keychain (`store:<id>:token`, `store:<id>:client-secret`), the row to
+// SQLite, and every change is announced.
 import { randomUUID } from 'node:crypto';
 import type { AddStoreInput, StoreSummary } from '../../shared/contract/index.js';
 import type { Clock } from '../core/clock.js';
@@ -11,6 +12,8 @@ import type { StoreRepo, StoreRow } from './store-repo.js';
 export const BIGCOMMERCE_API_BASE = 'https://api.bigcommerce.com';
 
 export const storeTokenAccount = (storeId: string): string => `store:${storeId}:token`;
+/** The API account's client secret: the key BigCommerce signs webhook callbacks with. Optional. */
+export const storeClientSecretAccount = (storeId: string): string => `store:${storeId}:client-secret`;
 
 /** Clean-up on the store itself before it leaves (hooks, scripts); it may still use the store's token. */
 export type BeforeRemove = (storeId: string) => Promise<void>;
@@ -59,9 +62,11 @@ export class StoreService {
       created_at: new Date(this.clock.now()).toISOString(),
     };
     try {
+      if (input.clientSecret) await this.secrets.set(storeClientSecretAccount(id), input.clientSecret);
       this.repo.insert(row);
     } catch (err) {
       await this.secrets.delete(storeTokenAccount(id)).catch(() => undefined);
+      await this.secrets.delete(storeClientSecretAccount(id)).catch(() => undefined);
       throw err;
     }
     this.announce();
@@ -94,6 +99,23 @@ export class StoreService {
     return this.get(id);
   }
 
+  /**
+   * Sets (or, with null, clears) the API account's client secret. It cannot be tried against the store (the API
+   * does not use it); a wrong one shows as refused callbacks with a signature reason in the event log.
+   */
+  async setClientSecret(id: string, clientSecret: string | null): Promise<StoreSummary> {
+    this.row(id);
+    if (clientSecret) await this.secrets.set(storeClientSecretAccount(id), clientSecret);
+    else await this.secrets.delete(storeClientSecretAccount(id));
+    this.announce();
+    return this.get(id);
+  }
+
+  /** For main-process services only (the webhook receiver); never crosses the contract. */
+  async clientSecret(id: string): Promise<string | undefined> {
+    return this.secrets.get(storeClientSecretAccount(this.row(id).id));
+  }
+
   /** Called after a token was replaced, so clients built with the old one are dropped. */
   onTokenReplaced(fn: (storeId: string) => void): void {
     this.tokenReplaced.push(fn);
@@ -115,6 +137,7 @@ export class StoreService {
   async remove(id: string): Promise<void> {
     this.row(id);
     for (const fn of this.beforeRemove) await fn(id);
+    await this.secrets.delete(storeClientSecretAccount(id));
     await this.secrets.delete(storeTokenAccount(id));
     this.repo.remove(id);
     this.announce();

@@ -1,10 +1,12 @@
 // Runs in: main (Electron-free). Owns: the local HTTP listener (127.0.0.1) that the user's public HTTPS URL
 // forwards BigCommerce callbacks to. It checks path and secret header, parses the payload with zod, answers at
-// once and hands accepted callbacks on; what a callback means is the service's business.
+// once and hands accepted callbacks on; what a callback means is the service's business. With the store's client
+// secret it also checks the Standard Webhooks signature on the raw body (signature.ts).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import { checkSignature } from './signature.js';
 
 /** Every hook the console registers sends this header with the store's secret (BigCommerce `headers`). */
 export const SECRET_HEADER = 'x-storebridge-hook-secret';
@@ -26,9 +28,17 @@ export type Callback = z.infer<typeof callbackSchema>;
 export interface ReceiverTarget {
   storeId: string;
   secret: string;
+  /** The API account's client secret: when set, every callback must carry a valid signature too. */
+  clientSecret?: string;
 }
 
-export type Refusal = { status: 401 | 404 | 400 | 405 | 413; reason: string; storeId?: string };
+export type Refusal = {
+  status: 401 | 404 | 400 | 405 | 413;
+  reason: string;
+  storeId?: string;
+  /** Which check refused it, so unlike refusals are not counted as one. */
+  kind?: string;
+};
 
 export interface ReceiverHandlers {
   /** The store a path token belongs to, with its secret; undefined for a path the console never registered. */
@@ -36,6 +46,8 @@ export interface ReceiverHandlers {
   /** Called after the 200 is sent. `hash` is the payload's own, else the SHA-1 of the raw body. */
   accepted(storeId: string, callback: Callback, hash: string): void;
   refused(r: Refusal): void;
+  /** The clock signature timestamps are checked against. Default Date.now. */
+  now?(): number;
 }
 
 export class WebhookReceiver {
@@ -80,12 +92,23 @@ export class WebhookReceiver {
         status: 401,
         reason: 'the secret header is missing or wrong',
         storeId: target.storeId,
+        kind: 'secret',
       });
     let raw: Buffer;
     try {
       raw = await readBody(req);
     } catch {
       return refuse({ status: 413, reason: 'the body is over 256 KB', storeId: target.storeId });
+    }
+    if (target.clientSecret) {
+      const sig = checkSignature(req.headers, raw, target.clientSecret, this.h.now?.() ?? Date.now());
+      if (!sig.ok)
+        return refuse({
+          status: 401,
+          reason: sig.reason,
+          storeId: target.storeId,
+          kind: `signature-${sig.kind}`,
+        });
     }
     let callback: Callback;
     try {

@@ -13,12 +13,13 @@ import { isCartToStage, stageAbandonedCart } from './carts.js';
 import { checkHooks, type HealthResult } from './health.js';
 import { WebhookReceiver, type Callback, type ReceiverTarget, type Refusal } from './receiver.js';
 import { hookSecretAccount, registerHooks, unregisterHooks, type Registration } from './registrar.js';
+import { RefusalLog } from './refusals.js';
 import { WebhookRepo, type WebhookSettings } from './repo.js';
 import { hookCovers, resourceForScope, WEBHOOK_ONLY_FEATURES } from './scopes.js';
 
 export interface WebhookServiceOptions {
   db: Db;
-  stores: Pick<StoreService, 'get' | 'token'>;
+  stores: Pick<StoreService, 'get' | 'token' | 'clientSecret'>;
   secrets: SecretStore;
   events: { append(...e: NewEvent[]): unknown };
   clock: Clock;
@@ -44,6 +45,8 @@ export interface RealtimeStatus {
   mode: 'webhooks' | 'polling';
   /** Features that work only with webhooks, so are off while polling. */
   needsWebhooks: string[];
+  /** For one store: whether callbacks' signatures are checked (only with the API account's client secret). */
+  signatures?: 'verified' | 'not_checked';
 }
 
 interface Pending {
@@ -65,7 +68,7 @@ export class WebhookService {
   private readonly pending = new Map<string, Pending>();
   private readonly inflight = new Map<string, Promise<void>>();
   private readonly work = new Set<Promise<void>>();
-  private readonly refusals = new Map<string, { at: number; unlogged: number }>();
+  private readonly refusalLog: RefusalLog;
   private receiver: WebhookReceiver | undefined;
   private healthTimer: NodeJS.Timeout | undefined;
   private disposed = false;
@@ -73,6 +76,7 @@ export class WebhookService {
 
   constructor(private readonly o: WebhookServiceOptions) {
     this.repo = new WebhookRepo(o.db);
+    this.refusalLog = new RefusalLog(o.events, () => o.clock.now());
   }
 
   settings(): WebhookSettings {
@@ -112,6 +116,12 @@ export class WebhookService {
       : { mode: 'polling', needsWebhooks: [...WEBHOOK_ONLY_FEATURES] };
   }
 
+  /** `realtime()` for one store, saying whether its callbacks' signatures are checked. */
+  async realtimeFor(storeId: string): Promise<RealtimeStatus> {
+    const signed = !!(await this.o.stores.clientSecret(storeId));
+    return { ...this.realtime(), signatures: signed ? 'verified' : 'not_checked' };
+  }
+
   /** Starts the receiver and the health check when a public URL is set; null means polling only. */
   async start(): Promise<{ url: string } | null> {
     const { publicUrl, port } = this.settings();
@@ -125,6 +135,7 @@ export class WebhookService {
       resolve: (token) => this.target(token),
       accepted: (storeId, cb, hash) => this.accepted(storeId, cb, hash),
       refused: (r) => this.refused(r),
+      now: () => this.o.clock.now(),
     });
     const { url } = await receiver.start(port ?? 0);
     this.receiver = receiver;
@@ -203,14 +214,19 @@ export class WebhookService {
 
   /** Known paths from memory; a path registered since (e.g. from the CLI) from SQLite and the keychain. */
   private async target(token: string): Promise<ReceiverTarget | undefined> {
-    const known = this.targets.get(token);
-    if (known) return known;
-    const e = this.repo.endpoints().find((x) => x.pathToken === token);
-    const secret = e && (await this.o.secrets.get(hookSecretAccount(e.storeId)));
-    if (!e || !secret) return undefined;
-    const t = { storeId: e.storeId, secret };
-    this.targets.set(token, t);
-    return t;
+    let t = this.targets.get(token);
+    if (!t) {
+      const e = this.repo.endpoints().find((x) => x.pathToken === token);
+      const secret = e && (await this.o.secrets.get(hookSecretAccount(e.storeId)));
+      if (!e || !secret) return undefined;
+      t = { storeId: e.storeId, secret };
+      this.targets.set(token, t);
+    }
+    // Read at each callback, not cached: a client secret set or cleared since applies at once. A keychain that
+    // cannot answer (or a store just removed) refuses the call rather than skip the signature check.
+    const clientSecret = await this.o.stores.clientSecret(t.storeId).catch(() => null);
+    if (clientSecret === null) return undefined;
+    return clientSecret ? { ...t, clientSecret } : t;
   }
 
   private accepted(storeId: string, cb: Callback, hash: string): void {
@@ -265,26 +281,9 @@ export class WebhookService {
     void p.finally(() => this.work.delete(p));
   }
 
-  /** A public URL draws scanners: one event per kind of refusal a minute, with how many were not logged. */
   private refused(r: Refusal): void {
     this.stats.refused++;
-    const key = `${r.status}:${r.storeId ?? ''}`;
-    const now = this.o.clock.now();
-    const last = this.refusals.get(key);
-    if (last && now - last.at < 60_000) {
-      last.unlogged++;
-      return;
-    }
-    const unlogged = last?.unlogged ?? 0;
-    this.refusals.set(key, { at: now, unlogged: 0 });
-    this.o.events.append({
-      level: 'warn',
-      type: 'webhook.refused',
-      ...(r.storeId ? { storeId: r.storeId } : {}),
-      message:
-        `Refused a webhook call (${r.status}): ${r.reason}.` +
-        (unlogged > 0 ? ` ${unlogged} more like it in the last minute were not logged.` : ''),
-    });
+    this.refusalLog.refused(r);
   }
 
   /**

@@ -1,7 +1,9 @@
 // Runs in: Node (simulators). Owns: delivering webhook callbacks for one store: matching hooks by scope
 // (wildcards included), BigCommerce's payload shape, the documented retry schedule (scaled for tests) and
-// deactivating a hook whose retries are exhausted.
+// deactivating a hook whose retries are exhausted; callbacks are signed when the hook's API account has a secret.
 import { createHash } from 'node:crypto';
+import { clientIdOf } from './api.js';
+import { newMessageId, signedHeaders } from './signing.js';
 import type { StoreEvent, StoreState } from './store.js';
 import type { Hook } from './types.js';
 
@@ -60,7 +62,7 @@ export class WebhookDispatcher {
     };
     for (const id of this.store.hooks.ids()) {
       const h = this.store.hooks.get(id)!;
-      if (h.is_active && scopeMatches(h.scope, e.scope)) void this.attempt(h.id, payload, 0);
+      if (h.is_active && scopeMatches(h.scope, e.scope)) void this.attempt(h.id, payload, 0, newMessageId());
     }
   }
 
@@ -71,11 +73,16 @@ export class WebhookDispatcher {
     for (const a of this.inflight) a.abort();
   }
 
-  private async attempt(hookId: number, payload: WebhookPayload, attempt: number): Promise<void> {
+  private async attempt(
+    hookId: number,
+    payload: WebhookPayload,
+    attempt: number,
+    messageId: string,
+  ): Promise<void> {
     const hook = this.store.hooks.get(hookId);
     // A deleted or deactivated hook gets no more callbacks, retries included.
     if (!hook || !hook.is_active || this.closed) return;
-    const status = await this.post(hook, payload);
+    const status = await this.post(hook, payload, messageId);
     const ok = status >= 200 && status < 300;
     this.deliveries.push({
       hookId,
@@ -97,7 +104,7 @@ export class WebhookDispatcher {
     const t = setTimeout(
       () => {
         this.timers.delete(t);
-        void this.attempt(hookId, payload, attempt + 1);
+        void this.attempt(hookId, payload, attempt + 1, messageId);
       },
       delayS * 1000 * (this.opts.timeScale ?? 1),
     );
@@ -110,7 +117,13 @@ export class WebhookDispatcher {
   }
 
   /** Returns the HTTP status, or 0 for a network error or timeout. */
-  private async post(hook: Hook, payload: WebhookPayload): Promise<number> {
+  private async post(hook: Hook, payload: WebhookPayload, messageId: string): Promise<number> {
+    const body = JSON.stringify(payload);
+    const secret = this.store.tokens.find((t) => clientIdOf(t) === hook.client_id)?.clientSecret;
+    // Each attempt is signed at its own time: a receiver rejects timestamps more than 5 minutes off.
+    const signature = secret
+      ? signedHeaders(secret, messageId, Math.floor(this.store.now() / 1000), body)
+      : {};
     const abort = new AbortController();
     this.inflight.add(abort);
     const timer = setTimeout(() => abort.abort(), this.opts.timeoutMs ?? 10_000);
@@ -121,8 +134,9 @@ export class WebhookDispatcher {
           ...(hook.headers ?? {}),
           'content-type': 'application/json',
           'user-agent': 'bigcommerce-webhooks-simulator',
+          ...signature,
         },
-        body: JSON.stringify(payload),
+        body,
         signal: abort.signal,
       });
       await res.arrayBuffer().catch(() => undefined);

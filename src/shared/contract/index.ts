@@ -8,6 +8,8 @@ import {
   storeSummarySchema,
   updateStoreTokenInputSchema,
   updateStoreTokenOutputSchema,
+  setStoreClientSecretInputSchema,
+  setStoreClientSecretOutputSchema,
 } from './stores.js';
 import type { ChannelName, EventName } from './names.js';
 import {
@@ -63,6 +65,11 @@ export const channels = {
    * resumes the store's connections held for re-authentication.
    */
   'stores:updateToken': { input: updateStoreTokenInputSchema, output: updateStoreTokenOutputSchema },
+  /** Sets or clears the API account's client secret (keychain only), with which webhook signatures are checked. */
+  'stores:setClientSecret': {
+    input: setStoreClientSecretInputSchema,
+    output: setStoreClientSecretOutputSchema,
+  },
   /** The destinations this build can sync to, with their capabilities. */
   'platforms:list': { input: empty, output: z.array(platformInfoSchema) },
   'accounts:list': { input: empty, output: z.array(accountSummarySchema) },

@@ -8,6 +8,7 @@ export const channelNames = [
   'stores:rename',
   'stores:remove',
   'stores:updateToken',
+  'stores:setClientSecret',
   'platforms:list',
   'accounts:list',
   'accounts:add',

@@ -39,10 +39,25 @@ const accessTokenSchema = z
   })
   .max(512);
 
+/**
+ * The API account's client secret (shown with its access token when the account is created): BigCommerce signs
+ * webhook callbacks with it. Optional; kept in the keychain, never sent back.
+ */
+export const clientSecretSchema = z
+  .string()
+  .trim()
+  .min(8, {
+    message:
+      'Paste the client secret shown with the access token when the store-level API account was created (Settings > API > Store-level API accounts)',
+  })
+  .max(512)
+  .regex(/^\S+$/, { message: 'The client secret has no spaces: paste it alone' });
+
 export const addStoreInputSchema = z.object({
   name: storeNameSchema,
   storeHash: storeHashSchema,
   accessToken: accessTokenSchema,
+  clientSecret: clientSecretSchema.optional(),
   apiBaseUrl: z
     .string()
     .url({ message: 'API base URL must be a full URL such as https://api.bigcommerce.com' })
@@ -59,4 +74,15 @@ export const updateStoreTokenOutputSchema = z.object({
   store: storeSummarySchema,
   /** Connections that were held for re-authentication and now run again. */
   resumed: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+/** Sets the API account's client secret of a store (null clears it): webhook signatures are checked with it. */
+export const setStoreClientSecretInputSchema = z.object({
+  id: storeIdSchema,
+  clientSecret: clientSecretSchema.nullable(),
+});
+export const setStoreClientSecretOutputSchema = z.object({
+  store: storeSummarySchema,
+  /** Only whether one is kept: the secret itself never leaves the main process. */
+  clientSecret: z.object({ configured: z.boolean() }),
 });

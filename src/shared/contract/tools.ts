@@ -51,7 +51,12 @@ export const storeVerificationSchema = z.object({
   checks: z.array(verifyCheckShape),
   /** Webhooks when a public URL reaches the console, else polling; `needsWebhooks` lists what polling lacks (carts). */
   realtime: z
-    .object({ mode: z.enum(['webhooks', 'polling']), needsWebhooks: z.array(z.string()) })
+    .object({
+      mode: z.enum(['webhooks', 'polling']),
+      needsWebhooks: z.array(z.string()),
+      /** Whether callbacks' signatures are checked: only with the API account's client secret. */
+      signatures: z.enum(['verified', 'not_checked']).optional(),
+    })
     .optional(),
 });
 
