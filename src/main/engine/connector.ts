@@ -76,7 +76,12 @@ export type JobResult =
    */
   | { jobId: number; outcome: 'rateLimited'; reason: string; retryAfterMs?: number }
   | { jobId: number; outcome: 'permanent'; reason: string }
-  | { jobId: number; outcome: 'submitted'; ref: string };
+  /**
+   * Accepted for processing, confirmed later. `notBefore` (epoch ms): the platform cannot do, so nobody can
+   * confirm, this job before then (e.g. an hourly allowance is spent). A watched sync does not wait for it;
+   * `confirm()` may answer `submitted` again with a new `notBefore`.
+   */
+  | { jobId: number; outcome: 'submitted'; ref: string; notBefore?: number };
 
 /** Thrown by `deliver` when the destination could not be reached at all: the breaker opens, nobody is blamed. */
 export class DestinationUnreachable extends Error {
@@ -188,6 +193,11 @@ export interface Connector<C = unknown, S = unknown> {
   deliver(jobs: DeliveryJob[], ctx: ConnectorContext<C, S>): Promise<JobResult[]>;
   /** For `asyncConfirmation`: asks the platform what became of submitted jobs. */
   confirm?(jobs: DeliveryJob[], ctx: ConnectorContext<C, S>): Promise<JobResult[]>;
+  /**
+   * How a summary names `count` submitted jobs the platform only takes from `after` (already formatted) on,
+   * e.g. "12 enrolments deferred by dotdigital's hourly limit, sent after 2026-01-05 11:00 UTC".
+   */
+  describeDeferred?(count: number, after: string): string;
   /**
    * After a crash, jobs that were in flight are in doubt. A connector that can look a record up on the
    * platform says which already arrived, so events are not sent twice; 'unknown' means send again.

@@ -19,6 +19,7 @@ export function summarise(
     parts.push(
       `${d.awaitingConfirmation} submitted, awaiting ${platformLabel}'s confirmation; checked again on the next sync`,
     );
+  if (d.deferredNote) parts.push(d.deferredNote);
   if (d.retried > d.rateLimited) parts.push(`${d.retried - d.rateLimited} to retry`);
   if (d.rateLimited) parts.push(`${d.rateLimited} waited for the rate limit`);
   if (d.dead) parts.push(`${d.dead} dead-lettered`);
@@ -39,6 +40,13 @@ export function toRunSummary(s: SyncSummary): ChannelOutput<'sync:start'> {
     rateLimited: s.delivery.rateLimited,
     awaitingConfirmation: s.delivery.awaitingConfirmation,
     platformLabel: s.platformLabel,
+    ...(s.delivery.deferred
+      ? {
+          deferred: s.delivery.deferred,
+          deferredUntil: s.delivery.deferredUntil,
+          deferredNote: s.delivery.deferredNote,
+        }
+      : {}),
     dead: s.delivery.dead,
     state: s.delivery.state,
     startedAt: s.startedAt,

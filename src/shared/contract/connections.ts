@@ -85,6 +85,13 @@ export const syncSummarySchema = z.object({
   awaitingConfirmation: z.number().optional(),
   /** The destination platform as people know it, for sentences such as "awaiting dotdigital's confirmation". */
   platformLabel: z.string().optional(),
+  /**
+   * Submitted jobs the platform only takes later (e.g. dotdigital's hourly enrolment limit), not counted in
+   * `awaitingConfirmation`: how many, the earliest time (epoch ms), and the platform's sentence for them.
+   */
+  deferred: z.number().optional(),
+  deferredUntil: z.number().optional(),
+  deferredNote: z.string().optional(),
   dead: z.number(),
   state: z.enum(['drained', 'offline', 'cancelled', 'budget']),
   startedAt: z.number(),

@@ -1,7 +1,7 @@
 // Runs in: main (Electron-free). Owns: a sync that waits for the platform to confirm what it accepted
-// asynchronously (bulk imports): asks again, paced and backing off, until nothing awaits, a confirmation frees
-// queued work (a contact's orders wait for the contact), a bound passes, the destination stops answering or
-// the run is cancelled.
+// asynchronously (bulk imports): asks again, paced and backing off, until nothing awaits, all that awaits has a
+// not-before past the bound, a confirmation frees queued work (a contact's orders wait for the contact), a
+// bound passes, the destination stops answering or the run is cancelled.
 import { confirmSubmitted, type Log } from './confirm.js';
 import type { ConnectionRuntime, DrainDeps, DrainOutcome } from './drain.js';
 import type { RateHold } from './rate-hold.js';
@@ -16,8 +16,11 @@ export interface ConfirmWait {
   onAwaiting?: (count: number) => void;
 }
 
-/** `more`: confirmations settled jobs and others are queued (they may have waited for these): deliver again. */
-export type WaitEnd = 'confirmed' | 'more' | 'bound' | 'offline' | 'cancelled';
+/**
+ * `more`: confirmations settled jobs and others are queued (they may have waited for these): deliver again.
+ * `deferred`: every job still submitted has a not-before after the bound, so waiting could not settle any.
+ */
+export type WaitEnd = 'confirmed' | 'more' | 'deferred' | 'bound' | 'offline' | 'cancelled';
 
 const DEFAULTS = { maxMs: 180_000, firstMs: 1_000, capMs: 30_000 };
 
@@ -41,6 +44,9 @@ export async function awaitConfirmation(
   if (pending() === 0) return 'confirmed';
   const start = deps.clock.now();
   const deadline = start + (wait.maxMs ?? DEFAULTS.maxMs);
+  // Jobs the platform can still take before the bound; the others are not worth waiting for.
+  const waitable = () => pending() - deps.queue.deferred(rt.connectionId, deadline).count;
+  if (waitable() === 0) return 'deferred';
   // Status checks are calls like any other: they take their turn in the scope's limiter.
   const pace = () => deps.sleep(rt.bucket.reserve(), signal);
   const settled = () => out.delivered + out.retried + out.dead;
@@ -49,16 +55,19 @@ export async function awaitConfirmation(
     await confirmSubmitted(rt, deps, log, out, hold, { pace, signal });
     if (signal.aborted) return 'cancelled';
     const left = pending();
-    wait.onAwaiting?.(left);
+    // Deferred jobs are not awaiting a confirmation: the platform has yet to take them.
+    const awaiting = left - deps.queue.deferred(rt.connectionId, deps.clock.now()).count;
+    wait.onAwaiting?.(awaiting);
     if (settled() > before && deps.queue.stats(rt.connectionId).queued > 0) return 'more';
     if (left === 0) return 'confirmed';
+    if (waitable() === 0) return 'deferred';
     if (rt.breaker.blocked()) return 'offline';
     const remaining = deadline - deps.clock.now();
     if (remaining <= 0) {
       log({
         level: 'info',
         type: 'delivery.awaiting',
-        message: `${left} record(s) submitted, awaiting ${rt.connector.label}'s confirmation after ${Math.round((deps.clock.now() - start) / 1000)} s; checked again on the next sync.`,
+        message: `${awaiting} record(s) submitted, awaiting ${rt.connector.label}'s confirmation after ${Math.round((deps.clock.now() - start) / 1000)} s; checked again on the next sync.`,
       });
       return 'bound';
     }

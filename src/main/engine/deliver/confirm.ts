@@ -11,7 +11,7 @@ export type Log = (...e: NewEvent[]) => unknown;
 /**
  * Asks the platform about every submitted job, a page at a time. Each page is split by record type and the
  * groups are confirmed concurrently, so one slow kind (a large import still processing) never holds back the
- * others. A confirm that throws leaves its jobs submitted for the next drain: an unreachable platform trips
+ * others. Jobs whose not-before has not come are not asked about. A confirm that throws leaves its jobs submitted for the next drain: an unreachable platform trips
  * the breaker, any other error is logged; neither stops delivery. `o.pace`, when given, runs before each call
  * (the scope's limiter), for callers that ask again and again; after `o.signal` aborts nothing more is asked.
  */
@@ -29,7 +29,7 @@ export async function confirmSubmitted(
   for (;;) {
     // Peek, never take the breaker's single probe: delivery below needs it when the destination is back.
     if (rt.breaker.blocked() || o.signal?.aborted) return;
-    const page = deps.queue.submitted(rt.connectionId, rt.connector.batchSize, afterId);
+    const page = deps.queue.submitted(rt.connectionId, rt.connector.batchSize, afterId, deps.clock.now());
     if (page.length === 0) return;
     afterId = page[page.length - 1]!.jobId;
     const groups = new Map<string, DeliveryJob[]>();
@@ -57,6 +57,9 @@ export async function confirmSubmitted(
         }
         const ids = new Set(group.map((j) => j.jobId));
         const now = deps.clock.now();
+        // Still pending but with a (new) not-before: kept with the job, so a watched sync knows not to wait.
+        const later = answered.filter((r) => r.outcome === 'submitted' && r.notBefore && ids.has(r.jobId));
+        if (later.length > 0) deps.queue.complete(later, now);
         const results = hold.apply(
           answered.filter((r) => r.outcome !== 'submitted' && ids.has(r.jobId)),
           now,

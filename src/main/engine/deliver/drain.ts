@@ -15,6 +15,7 @@ import type { JobQueue } from '../queue/job-queue.js';
 import type { TokenBucket } from '../rate-limiter.js';
 import { awaitConfirmation, type ConfirmWait } from './await-confirmation.js';
 import { confirmSubmitted } from './confirm.js';
+import { type DeferredFigures, deferredFigures } from './deferred.js';
 import { coverEveryJob, describe } from './describe.js';
 import { RateHold } from './rate-hold.js';
 
@@ -47,7 +48,7 @@ export interface DrainDeps {
   confirmWait?: ConfirmWait;
 }
 
-export interface DrainOutcome {
+export interface DrainOutcome extends Partial<DeferredFigures> {
   state: 'drained' | 'offline' | 'cancelled' | 'budget';
   delivered: number;
   /** Jobs put back to try again, rate-limited ones included. */
@@ -57,7 +58,10 @@ export interface DrainOutcome {
   dead: number;
   /** Accepted by the platform for processing during this drain (confirmed later). */
   submitted: number;
-  /** Submitted jobs of this connection the platform had not yet confirmed when the drain ended. */
+  /**
+   * Submitted jobs of this connection the platform had not yet confirmed when the drain ended; those it can
+   * only take later (a not-before) are `deferred` instead.
+   */
   awaitingConfirmation: number;
   batches: number;
 }
@@ -92,8 +96,10 @@ export async function drainConnection(
     if (waited !== 'more') break;
   }
   // Counted from the queue, so jobs submitted by an earlier run and still unconfirmed are reported too.
-  const awaiting = rt.connector.confirm ? deps.queue.stats(rt.connectionId).submitted : 0;
-  return { ...out, state, awaitingConfirmation: awaiting };
+  if (!rt.connector.confirm) return { ...out, state, awaitingConfirmation: 0 };
+  const later = deferredFigures(rt.connector, deps.queue, rt.connectionId, deps.clock.now());
+  const awaiting = deps.queue.stats(rt.connectionId).submitted - (later?.deferred ?? 0);
+  return { ...out, state, awaitingConfirmation: awaiting, ...later };
 }
 
 async function deliverQueued(

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../storage/db.js';
 import { defaultBackoff, retryDelayMs, type BackoffPolicy } from '../backoff.js';
 import type { DeliveryJob, JobResult, PlannedJob } from '../connector.js';
+import { type JobRow, toDeliveryJob, withPrevious } from './rows.js';
 
 export interface EnqueueOutcome {
   queued: number;
@@ -18,23 +19,6 @@ export interface ClaimedJobs {
   jobs: DeliveryJob[];
   /** Jobs whose earlier lease expired (a crash or a hang mid-send): they may already have arrived. */
   inDoubt: DeliveryJob[];
-}
-
-interface JobRow {
-  id: number;
-  connection_id: string;
-  entity_type: string;
-  entity_id: string;
-  version: string;
-  kind: PlannedJob['kind'];
-  contact_key: string | null;
-  priority: 0 | 1 | 2;
-  payload: string;
-  historical: 0 | 1;
-  status: string;
-  attempts: number;
-  lease_expires: number | null;
-  submission_ref: string | null;
 }
 
 /** A rate-limited job with no wait named (the drain normally fills in its limiter's estimate). */
@@ -213,9 +197,10 @@ export class JobQueue {
       `UPDATE jobs SET status = 'dead', last_error = ?, lease_owner = NULL, lease_expires = NULL, updated_at = ?
        WHERE id = ?`,
     );
+    // A submitted job's run_after is its not-before: the platform cannot do (nor confirm) it earlier.
     const submitted = this.db.prepare(
-      `UPDATE jobs SET status = 'submitted', submission_ref = ?, lease_owner = NULL, lease_expires = NULL,
-         updated_at = ? WHERE id = ?`,
+      `UPDATE jobs SET status = 'submitted', submission_ref = ?, run_after = ?, lease_owner = NULL,
+         lease_expires = NULL, updated_at = ? WHERE id = ?`,
     );
     this.db.transaction(() => {
       for (const r of results) {
@@ -238,7 +223,7 @@ export class JobQueue {
             counts.ok++;
             break;
           case 'submitted':
-            submitted.run(r.ref, now, row.id);
+            submitted.run(r.ref, r.notBefore ?? now, now, row.id);
             counts.submitted++;
             break;
           case 'retryable':
@@ -279,15 +264,38 @@ export class JobQueue {
       .run(runAfter, now, JSON.stringify(jobIds));
   }
 
-  /** Jobs the platform accepted asynchronously, for the connector to confirm; page on with `afterId`. */
-  submitted(connectionId: string, limit: number, afterId = 0): DeliveryJob[] {
+  /**
+   * Jobs the platform accepted asynchronously, for the connector to confirm; page on with `afterId`. With
+   * `dueAt`, only those whose not-before has come (nobody can confirm the others yet).
+   */
+  submitted(
+    connectionId: string,
+    limit: number,
+    afterId = 0,
+    dueAt = Number.MAX_SAFE_INTEGER,
+  ): DeliveryJob[] {
     return (
       this.db
         .prepare(
-          `SELECT * FROM jobs WHERE connection_id = ? AND status = 'submitted' AND id > ? ORDER BY id LIMIT ?`,
+          `SELECT * FROM jobs WHERE connection_id = ? AND status = 'submitted' AND id > ? AND run_after <= ?
+           ORDER BY id LIMIT ?`,
         )
-        .all(connectionId, afterId, limit) as JobRow[]
+        .all(connectionId, afterId, dueAt, limit) as JobRow[]
     ).map(toDeliveryJob);
+  }
+
+  /**
+   * Submitted jobs the platform cannot take before some time later than `after` (their not-before), and the
+   * earliest such time. Rows from before not-befores existed hold an old run_after, so they are never deferred.
+   */
+  deferred(connectionId: string, after: number): { count: number; until: number | null } {
+    const r = this.db
+      .prepare(
+        `SELECT count(*) AS n, min(run_after) AS t FROM jobs
+         WHERE connection_id = ? AND status = 'submitted' AND run_after > ?`,
+      )
+      .get(connectionId, after) as { n: number; t: number | null };
+    return { count: r.n, until: r.t };
   }
 
   /** Dead letters back to the queue (all of a connection, or the given ids), with a fresh attempt count. */
@@ -359,39 +367,4 @@ export class JobQueue {
       }>
     ).map((r) => ({ jobId: r.id, entityType: r.entity_type, entityId: r.entity_id, reason: r.last_error }));
   }
-}
-
-/** A delete carries what the ledger knows of the entity: the store can no longer say what it was. */
-function withPrevious(db: Db, r: JobRow, job: DeliveryJob): DeliveryJob {
-  if (r.kind !== 'delete') return job;
-  const d = db
-    .prepare(
-      'SELECT remote_id, payload FROM deliveries WHERE connection_id = ? AND entity_type = ? AND entity_id = ?',
-    )
-    .get(r.connection_id, r.entity_type, r.entity_id) as
-    { remote_id: string | null; payload: string | null } | undefined;
-  if (!d) return job;
-  return {
-    ...job,
-    previous: {
-      ...(d.remote_id ? { remoteId: d.remote_id } : {}),
-      ...(d.payload ? { payload: JSON.parse(d.payload) as unknown } : {}),
-    },
-  };
-}
-
-function toDeliveryJob(r: JobRow): DeliveryJob {
-  return {
-    jobId: r.id,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    version: r.version,
-    kind: r.kind,
-    ...(r.contact_key ? { contactKey: r.contact_key } : {}),
-    priority: r.priority,
-    payload: JSON.parse(r.payload) as unknown,
-    attempts: r.attempts,
-    historical: r.historical === 1,
-    ...(r.submission_ref ? { submissionRef: r.submission_ref } : {}),
-  };
 }

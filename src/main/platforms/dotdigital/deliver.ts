@@ -39,23 +39,37 @@ export async function deliverBatch(jobs: DeliveryJob[], ctx: Ctx, deps: DeliverD
   for (const j of singles) results.set(j.jobId, await sendSingle(j, s));
   if (deletedCustomers.length > 0) put(await removeDeletedCustomers(deletedCustomers, s));
   if (enrolments.length > 0) {
-    const e = await runEnrolments(enrolments, s, deps.allowance, ctx.credentials.apiUser);
-    e.forEach((v, k) => results.set(k, v?.kind === 'wait' ? { kind: 'submitted', ref: WAIT_REF } : v));
+    const user = ctx.credentials.apiUser.toLowerCase();
+    const e = await runEnrolments(enrolments, s, deps.allowance, user);
+    const wait = waiting(deps.allowance, user);
+    e.forEach((v, k) => results.set(k, v?.kind === 'wait' ? wait : v));
   }
   return jobs.map((j) => toResult(j.jobId, results.get(j.jobId) ?? s.skipped()));
 }
 
-function toResult(
-  jobId: number,
-  v: Verdict | { kind: 'submitted'; ref: string } | (Verdict & { remoteId?: string }),
-): JobResult {
+type Waiting = { kind: 'submitted'; ref: string; notBefore?: number };
+
+/** An enrolment held for the hourly allowance: dotdigital cannot take it before the next call may go. */
+const waiting = (allowance: EnrolmentAllowance, user: string): Waiting => ({
+  kind: 'submitted',
+  ref: WAIT_REF,
+  notBefore: allowance.nextAt(user),
+});
+
+/** How the engine's summary names held enrolments. */
+export const describeDeferred = (count: number, after: string): string =>
+  `${count} ${count === 1 ? 'enrolment' : 'enrolments'} deferred by dotdigital's hourly limit, sent after ${after}`;
+
+function toResult(jobId: number, v: Verdict | Waiting | (Verdict & { remoteId?: string })): JobResult {
   switch (v.kind) {
     case 'ok':
       return 'remoteId' in v && v.remoteId
         ? { jobId, outcome: 'ok', remoteId: v.remoteId }
         : { jobId, outcome: 'ok' };
     case 'submitted':
-      return { jobId, outcome: 'submitted', ref: v.ref };
+      return v.notBefore !== undefined
+        ? { jobId, outcome: 'submitted', ref: v.ref, notBefore: v.notBefore }
+        : { jobId, outcome: 'submitted', ref: v.ref };
     case 'rateLimited':
       return { jobId, outcome: 'rateLimited', reason: v.reason, retryAfterMs: v.retryAfterMs };
     case 'retryable':
@@ -68,8 +82,8 @@ function toResult(
 }
 
 /**
- * Submitted jobs: imports polled by id, waiting enrolments tried again. Jobs still pending get no result (they
- * stay submitted). Never throws: the engine calls this before every drain.
+ * Submitted jobs: imports polled by id, waiting enrolments tried again. Imports still pending get no result
+ * (they stay submitted); enrolments still held answer `submitted` with when they may go. Never throws: the engine calls this before every drain.
  */
 export async function confirmBatch(jobs: DeliveryJob[], ctx: Ctx, deps: DeliverDeps): Promise<JobResult[]> {
   const s = new BatchSender(deps.client);
@@ -79,10 +93,13 @@ export async function confirmBatch(jobs: DeliveryJob[], ctx: Ctx, deps: DeliverD
   try {
     for (const [ref, group] of byRef) {
       if (ref === WAIT_REF) {
-        const e = await runEnrolments(group, s, deps.allowance, ctx.credentials.apiUser);
+        const user = ctx.credentials.apiUser.toLowerCase();
+        const e = await runEnrolments(group, s, deps.allowance, user);
+        const wait = waiting(deps.allowance, user);
         for (const j of group) {
           const v: EnrolOutcome = e.get(j.jobId);
-          if (v && v.kind !== 'wait') out.push(toResult(j.jobId, v));
+          // Still held: say again when, as the allowance may have been found spent meanwhile.
+          if (v) out.push(toResult(j.jobId, v.kind === 'wait' ? wait : v));
         }
       } else if (ref.startsWith('contacts:') || ref.startsWith('insight:')) {
         out.push(...(await confirmImport(ref, group, s)));

@@ -10,7 +10,7 @@ import type {
 import { listAddressBooks, ensureAddressBook, listPrograms } from './books.js';
 import { type ClientOptions, DotdigitalClient } from './client.js';
 import { pullOptOuts } from './consent.js';
-import { confirmBatch, deliverBatch, inDoubt } from './deliver.js';
+import { confirmBatch, deliverBatch, describeDeferred, inDoubt } from './deliver.js';
 import { EnrolmentAllowance } from './enrol.js';
 import { eraseContact } from './erase.js';
 import { ensureDataFields, fieldCatalogue } from './fields.js';
@@ -54,13 +54,15 @@ export interface DotdigitalConnectorOptions extends ClientOptions {
   batchSize?: number;
   /** Clock for the enrolment allowance. */
   now?: () => number;
+  /** Program enrolment calls per hour (dotdigital's is 20); tests scale it down with the simulator's. */
+  enrolmentsPerHour?: number;
   /** Between reads of the round trip's test contact, and how long to wait for it. */
   roundTripPollMs?: number;
   roundTripMaxWaitMs?: number;
 }
 
 export function createDotdigitalConnector(opts: DotdigitalConnectorOptions = {}): DotdigitalConnector {
-  const allowance = new EnrolmentAllowance(opts.now ?? Date.now);
+  const allowance = new EnrolmentAllowance(opts.now ?? Date.now, opts.enrolmentsPerHour);
   const client = (ctx: Pick<Ctx, 'credentials' | 'signal'>) =>
     new DotdigitalClient(ctx.credentials, opts, ctx.signal);
   const deps = (ctx: Ctx) => ({ client: client(ctx), allowance });
@@ -98,6 +100,7 @@ export function createDotdigitalConnector(opts: DotdigitalConnectorOptions = {})
     plan: (record, ctx: PlanContext<DotdigitalSettings>) => planRecord(record, ctx),
     deliver: (jobs, ctx) => deliverBatch(jobs, ctx, deps(ctx)),
     confirm: (jobs, ctx) => confirmBatch(jobs, ctx, deps(ctx)),
+    describeDeferred,
     resolveInDoubt: (jobs, ctx) => inDoubt(jobs, deps(ctx)),
     pullConsent: (ctx, since) => pullOptOuts(client(ctx), since, ctx.settings.subscribersAddressBookId),
     erase: (ctx, email) => eraseContact(client(ctx), email, () => ctx.clock.now()),
