@@ -18,6 +18,7 @@ import { engineWorkspace, type TestWorkspace } from './helpers.js';
 const HASH = 'xferhooks';
 const TOKEN = 'tok_xfer_hooks_5521';
 const PASS = 'a passphrase for the move';
+const CLIENT_SECRET = 'cs_xfer_hooks_signing_0c41';
 const fast = { kdf: { N: 2 ** 12, r: 8, p: 1 } };
 
 let sim: BigCommerceSim;
@@ -32,7 +33,8 @@ beforeEach(async () => {
         seed: { customers: 5, orders: 0, products: 0, seed: 'xfer-hooks' },
         quota: 10_000,
         windowMs: 1_000,
-        tokens: [{ token: TOKEN }],
+        // Callbacks are signed with the API account's client secret (Standard Webhooks).
+        tokens: [{ token: TOKEN, clientSecret: CLIENT_SECRET }],
       },
     ],
   });
@@ -71,6 +73,7 @@ async function registeredSource() {
     name: 'Hooked',
     storeHash: HASH,
     accessToken: TOKEN,
+    clientSecret: CLIENT_SECRET,
     apiBaseUrl: sim.url,
   });
   src.webhooks.configure({ publicUrl: 'http://127.0.0.1/', port: 0 });
@@ -114,6 +117,9 @@ describe('workspace transfer with webhooks', () => {
     expect(readFileSync(file).includes(Buffer.from(reg.secret))).toBe(false);
     expect(imported.tables).toMatchObject({ webhook_endpoints: 1, webhook_hooks: 5 });
     expect(await dst.secrets.get(hookSecretAccount(storeId))).toBe(reg.secret);
+    // The signing key moves too, so the new machine still checks signatures (a wrong one would refuse all).
+    expect(await dst.stores.clientSecret(storeId)).toBe(CLIENT_SECRET);
+    expect(readFileSync(file).includes(Buffer.from(CLIENT_SECRET))).toBe(false);
     expect(dst.webhooks.settings()).toEqual(src.webhooks.settings());
     expect(dst.db.prepare('SELECT count(*) AS n FROM webhook_seen').get()).toEqual({ n: 0 });
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Db } from '../storage/db.js';
 import { accountCredentialsAccount } from '../accounts/account-service.js';
-import { storeTokenAccount } from '../stores/store-service.js';
+import { storeClientSecretAccount, storeTokenAccount } from '../stores/store-service.js';
 import { hookSecretAccount } from '../webhooks/registrar.js';
 
 export const EXPORT_KIND = 'workspace-export';
@@ -59,7 +59,12 @@ export function columnsOf(db: Db, table: string): string[] {
 /** The keychain entries a row needs; `required` ones must exist for the row to work. */
 export function secretRefs(table: TransferTable, row: Row): Array<{ account: string; required: boolean }> {
   const id = String(row.id);
-  if (table === 'stores') return [{ account: storeTokenAccount(id), required: true }];
+  // The client secret is optional: only stores whose webhook signatures are checked have one.
+  if (table === 'stores')
+    return [
+      { account: storeTokenAccount(id), required: true },
+      { account: storeClientSecretAccount(id), required: false },
+    ];
   // An account without a hint (the file exporter) has nothing in the keychain worth carrying.
   if (table === 'platform_accounts')
     return [{ account: accountCredentialsAccount(id), required: row.credential_hint !== '' }];
