@@ -4,8 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import type { StoreSummary } from '../../../shared/contract/index';
 import { ApiError, unwrap, useApi } from '../../state/api-context';
+import { CLIENT_SECRET_HELP } from './ClientSecretModal';
 
-const empty = { name: '', storeHash: '', accessToken: '', apiBaseUrl: '' };
+const empty = { name: '', storeHash: '', accessToken: '', clientSecret: '', apiBaseUrl: '' };
 
 interface Props {
   opened: boolean;
@@ -34,10 +35,14 @@ export function AddStoreModal({ opened, onClose, onAdded }: Props) {
     setFormError(null);
     setFieldErrors({});
     try {
-      // An empty API base URL means the real BigCommerce API; main fills it in.
-      const { apiBaseUrl, ...rest } = values;
+      // An empty API base URL means the real BigCommerce API; main fills it in. No client secret: none kept.
+      const { apiBaseUrl, clientSecret, ...rest } = values;
       const store = await unwrap(
-        api.stores.add(apiBaseUrl.trim() ? { ...rest, apiBaseUrl: apiBaseUrl.trim() } : rest),
+        api.stores.add({
+          ...rest,
+          ...(apiBaseUrl.trim() ? { apiBaseUrl: apiBaseUrl.trim() } : {}),
+          ...(clientSecret.trim() ? { clientSecret: clientSecret.trim() } : {}),
+        }),
       );
       notifications.show({
         color: 'green',
@@ -88,6 +93,13 @@ export function AddStoreModal({ opened, onClose, onAdded }: Props) {
             required
             data-testid="store-token"
             {...field('accessToken')}
+          />
+          <PasswordInput
+            label="Client secret"
+            description={CLIENT_SECRET_HELP}
+            autoComplete="off"
+            data-testid="store-client-secret"
+            {...field('clientSecret')}
           />
           <Accordion variant="contained" defaultValue={fieldErrors.apiBaseUrl ? 'advanced' : null}>
             <Accordion.Item value="advanced">

@@ -1,6 +1,6 @@
 // Runs in: renderer. Owns: checking a store right after it is added (or on demand): the token, each readable
 // scope, the store's facts and channels, item by item with what to fix, and whether changes arrive live
-// (webhooks) or by polling, naming what polling cannot do.
+// (webhooks) or by polling, naming what polling cannot do, and whether webhook signatures are checked.
 import { Alert, Badge, Button, CloseButton, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { ChannelOutput, StoreSummary } from '../../../shared/contract/index';
@@ -75,6 +75,13 @@ export function StoreCheck({ store, onClose }: { store: StoreSummary; onClose():
                     ? ` ${v.realtime.needsWebhooks.join(', ')} need webhooks: set a public HTTPS URL (storebridge stores webhooks url …).`
                     : ''
                 }`}
+          </Text>
+        )}
+        {v?.realtime?.signatures && (
+          <Text size="sm" c="dimmed" data-testid="store-signatures">
+            {v.realtime.signatures === 'verified'
+              ? 'Webhook signatures are checked with the API account’s client secret.'
+              : 'Webhook signatures are not checked: only the secret header is. To check them, add the API account’s client secret (the shield button in the stores table).'}
           </Text>
         )}
       </Stack>

@@ -1,8 +1,9 @@
-// Runs in: renderer. Owns: the table of stores with check, rename, replace-token and remove actions.
+// Runs in: renderer. Owns: the table of stores with check, rename, replace-token, client-secret and remove actions.
 import { ActionIcon, Badge, Group, Table, Text, Tooltip } from '@mantine/core';
-import { IconKey, IconListCheck, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconKey, IconListCheck, IconPencil, IconShieldLock, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { StoreSummary } from '../../../shared/contract/index';
+import { ClientSecretModal } from './ClientSecretModal';
 import { RemoveStoreModal } from './RemoveStoreModal';
 import { RenameStoreModal } from './RenameStoreModal';
 import { ReplaceTokenModal } from './ReplaceTokenModal';
@@ -18,6 +19,7 @@ export function StoresTable({
   const [renaming, setRenaming] = useState<StoreSummary | null>(null);
   const [removing, setRemoving] = useState<StoreSummary | null>(null);
   const [rekeying, setRekeying] = useState<StoreSummary | null>(null);
+  const [signing, setSigning] = useState<StoreSummary | null>(null);
   return (
     <>
       <Table striped highlightOnHover data-testid="stores-table">
@@ -82,6 +84,16 @@ export function StoresTable({
                       <IconKey size={16} />
                     </ActionIcon>
                   </Tooltip>
+                  <Tooltip label="Webhook signatures (client secret)">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Set the client secret of ${s.name}, to check webhook signatures`}
+                      onClick={() => setSigning(s)}
+                      data-testid="client-secret"
+                    >
+                      <IconShieldLock size={16} />
+                    </ActionIcon>
+                  </Tooltip>
                   <Tooltip label="Remove">
                     <ActionIcon
                       variant="subtle"
@@ -104,6 +116,11 @@ export function StoresTable({
         key={`token-${rekeying?.id ?? 'closed'}`}
         store={rekeying}
         onClose={() => setRekeying(null)}
+      />
+      <ClientSecretModal
+        key={`secret-${signing?.id ?? 'closed'}`}
+        store={signing}
+        onClose={() => setSigning(null)}
       />
       <RemoveStoreModal store={removing} onClose={() => setRemoving(null)} />
     </>
