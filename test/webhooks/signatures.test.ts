@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeClientSecretAccount } from '../../src/main/stores/store-service.js';
 import { HOOK_PATH, SECRET_HEADER } from '../../src/main/webhooks/receiver.js';
 import type { WebhookService } from '../../src/main/webhooks/service.js';
 import { HASH, startWebhookHarness, until, type WebhookHarness } from './harness.js';
@@ -121,5 +122,20 @@ describe('webhook signatures through the simulator', () => {
     await h.stores.setClientSecret(h.storeId, null);
     expect(await svc.realtimeFor(h.storeId)).toMatchObject({ signatures: 'not_checked' });
     expect(await changeCustomer(7, 'Unsigned again')).toBe(200);
+  });
+
+  it('takes the client secret when a store is added, and removes it with the store', async () => {
+    const added = await h.stores.add({
+      name: 'Second',
+      storeHash: 'second1',
+      accessToken: 'tok_second_12345678',
+      apiBaseUrl: h.sim.url,
+      clientSecret: 'cs_second_store_secret',
+    });
+    expect(JSON.stringify(added)).not.toContain('cs_second_store_secret');
+    expect(await h.stores.clientSecret(added.id)).toBe('cs_second_store_secret');
+    expect(await h.secrets.get(storeClientSecretAccount(added.id))).toBe('cs_second_store_secret');
+    await h.stores.remove(added.id);
+    expect(await h.secrets.get(storeClientSecretAccount(added.id))).toBeUndefined();
   });
 });
