@@ -42,6 +42,16 @@ describe('the run summary figures', () => {
     expect(awaitingNote({ ...base, awaitingConfirmation: 0 })).toBeNull();
   });
 
+  it("shows work the platform deferred as its own figure, with the connector's sentence", () => {
+    const note = "5 enrolments deferred by dotdigital's hourly limit, sent after 2026-01-05 11:00 UTC";
+    const s = { ...base, awaitingConfirmation: 0, deferred: 5, deferredNote: note };
+    expect(figure(s, 'deferred')).toMatchObject({ label: 'deferred by the platform', value: 5 });
+    expect(awaitingNote(s)).toBe(note);
+    expect(awaitingNote({ ...s, awaitingConfirmation: 2 })).toBe(
+      `2 submitted, awaiting dotdigital's confirmation; checked again on the next sync. ${note}`,
+    );
+  });
+
   it('reads a summary from before these figures existed as none waited and none awaiting', () => {
     const { rateLimited: _r, awaitingConfirmation: _a, platformLabel: _p, ...old } = base;
     expect(figure(old, 'retried')?.value).toBe(7);

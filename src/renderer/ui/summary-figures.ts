@@ -20,6 +20,7 @@ export function summaryFigures(s: SyncSummary): SummaryFigure[] {
     { key: 'unchanged', label: 'unchanged', value: s.unchanged },
     { key: 'delivered', label: 'delivered', value: s.delivered },
     { key: 'awaiting', label: 'submitted, awaiting confirmation', value: s.awaitingConfirmation ?? 0 },
+    { key: 'deferred', label: 'deferred by the platform', value: s.deferred ?? 0 },
     // The engine counts rate-limit waits among the retries; here a retry is one that spent an attempt.
     { key: 'retried', label: 'retried', value: Math.max(0, s.retried - rateLimited) },
     { key: 'waited', label: 'waited for rate limit', value: rateLimited },
@@ -28,12 +29,18 @@ export function summaryFigures(s: SyncSummary): SummaryFigure[] {
   ];
 }
 
-/** What the run leaves with the platform: neither delivered nor lost. Null when nothing awaits it. */
+/**
+ * What the run leaves with the platform: neither delivered nor lost. Submitted work awaits its confirmation;
+ * deferred work the platform only takes later (e.g. an hourly allowance). Null when nothing is left with it.
+ */
 export function awaitingNote(s: SyncSummary): string | null {
-  const n = s.awaitingConfirmation ?? 0;
-  if (n === 0) return null;
   const who = s.platformLabel ?? 'the platform';
-  return `${n} submitted, awaiting ${who}'s confirmation; checked again on the next sync.`;
+  const notes: string[] = [];
+  const n = s.awaitingConfirmation ?? 0;
+  if (n > 0) notes.push(`${n} submitted, awaiting ${who}'s confirmation; checked again on the next sync.`);
+  const deferred = s.deferred ?? 0;
+  if (deferred > 0) notes.push(s.deferredNote ?? `${deferred} deferred by ${who}; sent when it allows.`);
+  return notes.length ? notes.join(' ') : null;
 }
 
 /** The live line while a run waits for the platform: "awaiting confirmation from dotdigital: 12". */

@@ -22,6 +22,13 @@ it('keeps rate-limit waits out of the retries and says what awaits the platform'
   );
 });
 
+it("names work the platform deferred in the connector's words", () => {
+  const note = "5 enrolments deferred by dotdigital's hourly limit, sent after 2026-01-05 11:00 UTC";
+  expect(syncLine({ ...base, deferred: 5, deferredNote: note })).toBe(
+    `10 change(s) read, 8 queued, 5 delivered, ${note}, 3 to retry, 0 dead-lettered`,
+  );
+});
+
 it('says an offline destination keeps the rest queued', () => {
   expect(syncLine({ ...base, state: 'offline' })).toBe(
     '10 change(s) read, 8 queued, 5 delivered, 3 to retry, 0 dead-lettered (destination offline: the rest stays queued)',

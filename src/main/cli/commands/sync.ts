@@ -62,6 +62,8 @@ export function syncLine(r: ChannelOutput<'sync:start'>): string {
     parts.push(
       `${r.awaitingConfirmation} submitted, awaiting ${r.platformLabel ?? 'the platform'}'s confirmation (checked again on the next sync)`,
     );
+  if (r.deferred)
+    parts.push(r.deferredNote ?? `${r.deferred} deferred by ${r.platformLabel ?? 'the platform'}`);
   parts.push(`${Math.max(0, r.retried - rateLimited)} to retry`);
   if (rateLimited) parts.push(`${rateLimited} waited for the rate limit`);
   parts.push(`${r.dead} dead-lettered`);
