@@ -175,4 +175,34 @@ describe('workspace transfer with webhooks', () => {
     // Checking again finds nothing left to fix.
     expect(await dst.webhooks.check(storeId)).toMatchObject({ adopted: [], rekeyed: [], recreated: [] });
   });
+  it('replacing a store that had its own hooks here keeps the imported ones and deletes the local ones', async () => {
+    const { src, storeId } = await registeredSource();
+    const imported = simHooks().map((h) => h.id);
+    const { dst, file } = await move(src);
+    // The new machine already had the store, with hooks at its own receiver (same API account: one listing).
+    const local = await dst.stores.add({
+      name: 'Hooked here',
+      storeHash: HASH,
+      accessToken: TOKEN,
+      apiBaseUrl: sim.url,
+    });
+    dst.webhooks.configure({ publicUrl: 'https://hooks.new-machine.example', port: null });
+    await dst.webhooks.register(local.id);
+    expect(simHooks()).toHaveLength(2 * HOOK_SCOPES.length);
+
+    const r = await dst.call('workspace:import', { path: file, passphrase: PASS, replace: true });
+    expect(r.ok).toBe(true);
+    await until(() => simHooks().length === HOOK_SCOPES.length, 'the local hooks deleted');
+    expect(simHooks().map((h) => h.id)).toEqual(imported);
+    await until(
+      () =>
+        dst.webhooks.repo
+          .hooks(local.id)
+          .map((h) => h.hookId)
+          .join() === imported.join(),
+      'the rows of the imported hooks alone',
+    );
+    expect(local.id).not.toBe(storeId);
+    expect(await dst.webhooks.check(local.id)).toMatchObject({ checked: 5, removed: [], recreated: [] });
+  });
 });

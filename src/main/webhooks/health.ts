@@ -8,6 +8,7 @@ import type { ExtractResource } from '../extract/resources.js';
 import { StagingRepo } from '../extract/staging-repo.js';
 import type { Db } from '../storage/db.js';
 import { SECRET_HEADER } from './receiver.js';
+import { deleteQuietly } from './registrar.js';
 import type { WebhookRepo } from './repo.js';
 import { resourceForScope } from './scopes.js';
 
@@ -31,6 +32,8 @@ export interface HealthResult {
   adopted: number[];
   /** Hooks that carried another secret than this workspace's (so every callback was refused), re-keyed. */
   rekeyed: number[];
+  /** Hooks of ours at a destination the store's endpoint no longer has (an import replaced it), deleted. */
+  removed: number[];
   /** Resources whose cursor moved back, with the ISO time it moved to. */
   rewound: Partial<Record<ExtractResource, string>>;
 }
@@ -38,7 +41,7 @@ export interface HealthResult {
 type Listed = Awaited<ReturnType<BigCommerceClient['getWebhook']>>;
 
 export async function checkHooks(d: HealthDeps, storeId: string): Promise<HealthResult> {
-  const known = d.repo.hooks(storeId);
+  let known = d.repo.hooks(storeId);
   const result: HealthResult = {
     storeId,
     checked: known.length,
@@ -46,10 +49,20 @@ export async function checkHooks(d: HealthDeps, storeId: string): Promise<Health
     recreated: [],
     adopted: [],
     rekeyed: [],
+    removed: [],
     rewound: {},
   };
   if (known.length === 0) return result;
   const client = await d.client(storeId);
+  // An import with replace brings the other workspace's endpoint and hooks: the ones at the endpoint this store
+  // had here reach a path nobody serves any more, and would be re-enabled forever after failing. The registrar
+  // drops hooks at an old destination the same way.
+  const endpoint = d.repo.endpoint(storeId);
+  for (const k of known.filter((x) => endpoint && x.destination !== endpoint.destination)) {
+    if (await deleteQuietly(client, k.hookId)) result.removed.push(k.hookId);
+    d.repo.removeHook(storeId, k.hookId);
+  }
+  known = d.repo.hooks(storeId);
   const listed = new Map<number, Listed>();
   for await (const h of records(client.webhookPages())) listed.set(h.id, h);
   const secret = await d.secret(storeId);

@@ -88,7 +88,7 @@ export async function unregisterHooks(d: RegistrarDeps, storeId: string): Promis
 }
 
 /** A hook already gone is what we wanted. */
-async function deleteQuietly(client: BigCommerceClient, id: number): Promise<boolean> {
+export async function deleteQuietly(client: BigCommerceClient, id: number): Promise<boolean> {
   try {
     await client.deleteWebhook(id);
     return true;
