@@ -7,10 +7,12 @@ import type { StoreSource } from '../engine/sync-engine.js';
 import { Extractor } from '../extract/extractor.js';
 import { extractResources, type ExtractResource } from '../extract/resources.js';
 import type { Db } from '../storage/db.js';
+import { ensureStoreCountry, refreshStoreCountry } from '../stores/store-country.js';
 import type { StoreService } from '../stores/store-service.js';
 
 export class BigCommerceStoreSource implements StoreSource {
   private readonly extractors = new Map<string, Extractor>();
+  private readonly clients = new Map<string, BigCommerceClient>();
 
   constructor(
     private readonly db: Db,
@@ -25,6 +27,12 @@ export class BigCommerceStoreSource implements StoreSource {
     o: { historical: boolean; from?: string; to?: string; resources?: StagedResource[]; signal: AbortSignal },
   ): Promise<{ staged: number }> {
     const extractor = await this.extractor(storeId);
+    // Before the first plan (and again with each historical sync, so a change is seen): default phone rows read
+    // numbers without a country code as the store's own country.
+    const client = this.clients.get(storeId)!;
+    await (o.historical
+      ? refreshStoreCountry(this.db, storeId, client, o.signal).catch(() => undefined)
+      : ensureStoreCountry(this.db, storeId, client, o.signal));
     const wanted = extractResources.filter((r) => !o.resources || o.resources.includes(r as StagedResource));
     let staged = 0;
     for (const resource of wanted as ExtractResource[]) {
@@ -43,6 +51,7 @@ export class BigCommerceStoreSource implements StoreSource {
   /** Forget a store's client (its token changed or the store was removed). */
   forget(storeId: string): void {
     this.extractors.delete(storeId);
+    this.clients.delete(storeId);
   }
 
   private async extractor(storeId: string): Promise<Extractor> {
@@ -59,6 +68,7 @@ export class BigCommerceStoreSource implements StoreSource {
     });
     e = new Extractor({ db: this.db, client, storeId, clock: this.clock });
     this.extractors.set(storeId, e);
+    this.clients.set(storeId, client);
     return e;
   }
 }

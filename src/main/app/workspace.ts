@@ -24,6 +24,7 @@ import { migrations } from '../storage/migrations/index.js';
 import { KeytarSecretStore } from '../secrets/keytar-store.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import { StoreRepo } from '../stores/store-repo.js';
+import { ensureCountryOf } from '../stores/store-country.js';
 import { StoreService } from '../stores/store-service.js';
 import { AccountService } from '../accounts/account-service.js';
 import { ConnectionService } from '../connections/connection-service.js';
@@ -274,6 +275,7 @@ export function openWorkspace(opts: WorkspaceOptions): Workspace {
         signal: new AbortController().signal,
       });
     },
+    storeCountry: (storeId) => ensureCountryOf(db, stores, storeId),
   });
   const scripts = new ScriptService(db, stores, accounts, connections, clock);
   const tools = createToolHandlers({

@@ -7,6 +7,7 @@ import { sourceField, targetField } from './catalogue.js';
 import { conform } from './compat.js';
 import { parseCustomKey, readCustom } from './custom-fields.js';
 import type { Catalogue, Mapping, RecordIssue, Value } from './model.js';
+import { recordCountry } from './record-country.js';
 import { runChain } from './transforms/index.js';
 import { isEmpty } from './transforms/result.js';
 
@@ -73,7 +74,11 @@ export function applyMapping(
       }
       value = v.value;
     }
-    const chain = runChain(value, row.transforms, sourceField(c, row.source));
+    const country = row.transforms.some((t) => t.kind === 'phone')
+      ? recordCountry(row.source, (key) => readSource(record, key).raw)
+      : undefined;
+    const ctx = country ? { recordCountry: country } : {};
+    const chain = runChain(value, row.transforms, sourceField(c, row.source), ctx);
     if (!chain.ok) {
       issues.push({
         ...at,

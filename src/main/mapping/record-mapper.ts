@@ -2,8 +2,10 @@
 // the saved rows (or its connector's defaults when none are saved), with a catalogue read once per sync.
 import type { MappingDefault } from '../engine/connector.js';
 import type { Db } from '../storage/db.js';
+import { keptStoreCountry } from '../stores/store-country.js';
 import { applyMapping, type Applied } from './apply.js';
 import { buildCatalogue, type RemoteFieldInput } from './catalogue.js';
+import { localiseDefaults } from './defaults.js';
 import { discoverCustomFields } from './discover.js';
 import { mappingRowSchema, type Catalogue, type CatalogueField, type Entity, type Mapping } from './model.js';
 import { MappingRepo } from './repo.js';
@@ -85,8 +87,10 @@ export class RecordMapper {
     }
     const pairs = this.input.defaults?.[entity];
     if (!pairs?.length) return null;
+    // The same rows `mapping:defaults` shows in the grid: in the store's own country once it is known.
+    const local = localiseDefaults(pairs, keptStoreCountry(this.db, this.input.storeId));
     return {
-      mapping: { entity, rows: pairs.map((p) => mappingRowSchema.parse(p)) },
+      mapping: { entity, rows: local.map((p) => mappingRowSchema.parse(p)) },
       targets: this.input.targets ?? [],
     };
   }

@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock.js';
 import { AppError } from '../core/errors.js';
 import type { Db } from '../storage/db.js';
 import { buildCatalogue, sourceField, type RemoteFieldInput } from './catalogue.js';
+import { localiseDefaults } from './defaults.js';
 import {
   discoverCustomFields,
   type AttributeDefinition,
@@ -31,6 +32,8 @@ export interface MappingPorts {
   definitions?(
     storeId: string,
   ): Promise<{ formFields?: FormFieldDefinition[]; attributes?: AttributeDefinition[] }>;
+  /** The store's own country, read from BigCommerce when not kept yet; undefined when it cannot be known. */
+  storeCountry?(storeId: string): Promise<string | undefined>;
 }
 
 export type TemplateApplyResult =
@@ -224,14 +227,21 @@ export class MappingService {
     return results;
   }
 
-  /** A connector's default pairs fitted to this connection's store; the caller decides whether to save it. */
+  /**
+   * A connector's default pairs fitted to this connection's store, phone rows in the store's country; the
+   * caller decides whether to save it.
+   */
   async fromDefaults(
     connectionId: string,
     entity: Entity,
     pairs: readonly DefaultPair[],
   ): Promise<FitReport> {
-    const { catalogue } = await this.catalogue(connectionId, entity);
-    return mappingFromDefaults(entity, pairs, catalogue);
+    const [{ catalogue }, country] = await Promise.all([
+      this.catalogue(connectionId, entity),
+      this.ports.storeCountry?.(this.storeOf(connectionId)),
+    ]);
+    // The grid shows the country chosen: the store's own (read now if it never was), else the connector's.
+    return mappingFromDefaults(entity, localiseDefaults(pairs, country), catalogue);
   }
 
   private now(): string {

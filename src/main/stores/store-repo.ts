@@ -9,6 +9,8 @@ export interface StoreRow {
   token_hint: string;
   demo: 0 | 1;
   created_at: string;
+  /** The store's own country (ISO 3166-1 alpha-2) from BigCommerce; null until first read. */
+  country_code?: string | null;
 }
 
 export class StoreRepo {
@@ -49,6 +51,19 @@ export class StoreRepo {
 
   setTokenHint(id: string, hint: string): boolean {
     return this.db.prepare('UPDATE stores SET token_hint = ? WHERE id = ?').run(hint, id).changes === 1;
+  }
+
+  /** The country kept for the store; undefined while it has not been read. */
+  country(id: string): string | undefined {
+    const row = this.db.prepare('SELECT country_code FROM stores WHERE id = ?').get(id) as
+      { country_code: string | null } | undefined;
+    return row?.country_code ?? undefined;
+  }
+
+  setCountry(id: string, countryCode: string): boolean {
+    return (
+      this.db.prepare('UPDATE stores SET country_code = ? WHERE id = ?').run(countryCode, id).changes === 1
+    );
   }
 
   remove(id: string): boolean {

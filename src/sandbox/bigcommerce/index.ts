@@ -35,6 +35,8 @@ export interface StoreOptions {
   /** Default 30,000 ms. */
   windowMs?: number;
   activity?: ActivityOptions;
+  /** The store's own country, ISO 3166-1 alpha-2, as `GET /v2/store` gives it. Default US. */
+  countryCode?: string;
 }
 
 export interface BigCommerceSimOptions {
@@ -83,6 +85,7 @@ export async function startBigCommerceSim(options: BigCommerceSimOptions = {}): 
       o.quota ?? 150,
       o.windowMs ?? 30_000,
     );
+    if (o.countryCode) state.countryCode = o.countryCode.toUpperCase();
     const webhooks = new WebhookDispatcher(state, options.webhooks);
     const activity = new ShopperActivity(state, o.activity);
     return { state, webhooks, activity };

@@ -54,6 +54,13 @@ export function simRoutes(router: Router, stores: Map<string, SimStoreHandle>): 
   }));
 
   on('GET', '/quota', ({ state }) => ({ status: 200, body: state.limiter.state() }));
+  // The store's own country, as a merchant would change it under Settings > Store profile.
+  on('PUT', '/store-profile', ({ state }, req) => {
+    const code = String(body(req)['country_code'] ?? '').toUpperCase();
+    if (!/^[A-Z]{2}$/.test(code)) throw new QueryError(400, 'country_code must be two letters, e.g. "GB".');
+    state.countryCode = code;
+    return { status: 200, body: { country_code: code } };
+  });
   // Another app on the same store spends the shared quota.
   on('POST', '/quota/consume', ({ state }, req) => {
     const units = Number(body(req)['units'] ?? 1);

@@ -60,6 +60,8 @@ export class StoreState {
     products: {} as Selector<Product>,
   };
   readonly limiter: FixedWindowLimiter;
+  /** The store's own country (`country_code` in `GET /v2/store`); tests set it through options or /__sim/. */
+  countryCode = 'US';
   private readonly emailIndex = {
     customers: new Map<string, number>(),
     subscribers: new Map<string, number>(),

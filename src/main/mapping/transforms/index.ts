@@ -12,7 +12,17 @@ import { lowercase, trim, truncate, uppercase, withDefault } from './text.js';
 
 export { transformSchema, type TransformSpec } from './spec.js';
 
-export function runStep(v: Value, spec: TransformSpec, source?: CatalogueField): StepResult {
+/** What a step may know of the record beyond the value: the country of the address the value belongs to. */
+export interface StepContext {
+  recordCountry?: string;
+}
+
+export function runStep(
+  v: Value,
+  spec: TransformSpec,
+  source?: CatalogueField,
+  ctx: StepContext = {},
+): StepResult {
   switch (spec.kind) {
     case 'trim':
       return trim(v);
@@ -31,7 +41,8 @@ export function runStep(v: Value, spec: TransformSpec, source?: CatalogueField):
     case 'date':
       return toDate(v, spec);
     case 'phone':
-      return toE164(v, spec.defaultCountry);
+      // The record's own address country wins: a Spanish shopper's local number is Spanish in any store.
+      return toE164(v, ctx.recordCountry ?? spec.defaultCountry);
     case 'optionIndex':
       return toOptionIndex(v, spec.options ?? source?.options);
   }
@@ -42,11 +53,16 @@ export type ChainResult =
   | { ok: false; step: number; kind: TransformSpec['kind']; message: string };
 
 /** Runs the transforms left to right; the first failure stops the chain and says which step failed. */
-export function runChain(v: Value, specs: readonly TransformSpec[], source?: CatalogueField): ChainResult {
+export function runChain(
+  v: Value,
+  specs: readonly TransformSpec[],
+  source?: CatalogueField,
+  ctx: StepContext = {},
+): ChainResult {
   let value = v;
   const notes: string[] = [];
   for (const [i, spec] of specs.entries()) {
-    const r = runStep(value, spec, source);
+    const r = runStep(value, spec, source, ctx);
     if (!r.ok) return { ok: false, step: i, kind: spec.kind, message: r.message };
     value = r.value;
     if (r.note) notes.push(r.note);

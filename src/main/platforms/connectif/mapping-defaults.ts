@@ -4,7 +4,9 @@ import type { Connector, MappingDefault } from '../../engine/connector.js';
 
 /**
  * Connectif refuses a `_mobilePhone` that is not E.164, and BigCommerce keeps phones as typed ("+1 555 …").
- * US is the grid's own preset country for numbers without a country code; the user sees and edits it there.
+ * US stands for a number without a country code only until the store's own country is known: the mapping puts
+ * the store's country here (src/main/mapping/defaults.ts), and a record's address country wins over both. The
+ * user sees and edits the chosen country in the grid.
  * A number the transform cannot fix is left out of the field with a record issue; the contact still goes.
  */
 const mobilePhone = (source: string): MappingDefault => ({

@@ -11,6 +11,7 @@ import { m008 } from './008-privacy-salt-out.js';
 import { m009 } from './009-webhooks.js';
 import { m010 } from './010-jobs-claim-index.js';
 import { m011 } from './011-connection-hold.js';
+import { m012 } from './012-store-country.js';
 
 export const migrations: readonly Migration[] = [
   m001,
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m009,
   m010,
   m011,
+  m012,
 ];
