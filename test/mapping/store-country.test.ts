@@ -120,7 +120,12 @@ it("the grid's default rows carry the store's country, read from BigCommerce the
   };
   expect(await rowsOf()).toEqual([{ kind: 'phone', defaultCountry: 'GB' }]);
   // Kept with the store: a change in BigCommerce is seen by the next historical sync, not by every grid load.
-  bc.control[HASH]!.state.countryCode = 'ES';
+  const moved = await fetch(`${bc.url}/__sim/stores/${HASH}/store-profile`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ country_code: 'ES' }),
+  });
+  expect(moved.status).toBe(200);
   expect(await rowsOf()).toEqual([{ kind: 'phone', defaultCountry: 'GB' }]);
   const r = await ws.call('sync:start', {
     connectionId: conn.id,
