@@ -46,6 +46,11 @@ it('says polling until a public URL is set, and takes its hooks off a store that
   expect(set.ok && set.value.clientSecret).toEqual({ configured: true });
   expect(JSON.stringify(set)).not.toContain('cs_gone_secret_123');
   expect(await ws.secrets.get(storeClientSecretAccount(store.id))).toBe('cs_gone_secret_123');
+  const said = ws.events.query({ type: 'store.client_secret_set' });
+  expect(said.map((e) => e.message)).toEqual([
+    'Webhook signatures of "Gone" are now checked with the API account\'s client secret.',
+  ]);
+  expect(JSON.stringify(said)).not.toContain('cs_gone_secret_123');
   const verified = await ws.call('stores:verify', { id: store.id });
   expect(verified.ok && verified.value.realtime).toEqual({
     mode: 'webhooks',

@@ -66,10 +66,19 @@ export function createHandlers(
     'stores:add': (input) => d.stores.add(input),
     'stores:rename': ({ id, name }) => d.stores.rename(id, name),
     'stores:updateToken': ({ id, accessToken }) => updateStoreToken(d, id, accessToken),
-    'stores:setClientSecret': async ({ id, clientSecret }) => ({
-      store: await d.stores.setClientSecret(id, clientSecret),
-      clientSecret: { configured: clientSecret !== null },
-    }),
+    'stores:setClientSecret': async ({ id, clientSecret }) => {
+      const store = await d.stores.setClientSecret(id, clientSecret);
+      // Said in the log, so refusals that start (or stop) right after can be traced to it; never the secret.
+      d.events.append({
+        level: 'info',
+        type: 'store.client_secret_set',
+        storeId: id,
+        message: clientSecret
+          ? `Webhook signatures of "${store.name}" are now checked with the API account's client secret.`
+          : `The client secret of "${store.name}" was removed: webhook signatures are no longer checked.`,
+      });
+      return { store, clientSecret: { configured: clientSecret !== null } };
+    },
     'stores:remove': async ({ id }) => {
       // Scripts the console put on the storefront go with the store; an unreachable store must not block removal.
       await d.scripts.removeAllFor(id).catch((err: unknown) =>
