@@ -75,7 +75,7 @@ async function world() {
     mode: 'off',
     settings: { storeUrl: `https://${HASH}.example-store.com` },
   });
-  return { bc, cf, ws, conn };
+  return { bc, cf, ws, conn, store };
 }
 
 it("a UK store's first sync on the default mapping sends British numbers; an address country wins", async () => {
@@ -109,7 +109,7 @@ it("a UK store's first sync on the default mapping sends British numbers; an add
 }, 40_000);
 
 it("the grid's default rows carry the store's country, read from BigCommerce the first time", async () => {
-  const { bc, ws, conn } = await world();
+  const { bc, ws, conn, store } = await world();
   const rowsOf = async () => {
     const r = await ws.call('mapping:defaults', { connectionId: conn.id, entity: 'customer' });
     expect(r.ok, JSON.stringify(r)).toBe(true);
@@ -119,19 +119,27 @@ it("the grid's default rows carry the store's country, read from BigCommerce the
     return report.mapping.rows.find((x) => x.target === '_mobilePhone')?.transforms;
   };
   expect(await rowsOf()).toEqual([{ kind: 'phone', defaultCountry: 'GB' }]);
-  // Kept with the store: a change in BigCommerce is seen by the next historical sync, not by every grid load.
-  const moved = await fetch(`${bc.url}/__sim/stores/${HASH}/store-profile`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ country_code: 'ES' }),
-  });
-  expect(moved.status).toBe(200);
+  // Kept with the store: a change in BigCommerce is seen by the next store check or historical sync, not by
+  // every grid load.
+  const moveStore = async (country_code: string) => {
+    const moved = await fetch(`${bc.url}/__sim/stores/${HASH}/store-profile`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ country_code }),
+    });
+    expect(moved.status).toBe(200);
+  };
+  await moveStore('ES');
   expect(await rowsOf()).toEqual([{ kind: 'phone', defaultCountry: 'GB' }]);
+  const checked = await ws.call('stores:verify', { id: store.id });
+  expect(checked.ok, JSON.stringify(checked)).toBe(true);
+  expect(await rowsOf()).toEqual([{ kind: 'phone', defaultCountry: 'ES' }]);
+  await moveStore('FR');
   const r = await ws.call('sync:start', {
     connectionId: conn.id,
     historical: true,
     resources: ['customers'],
   });
   expect(r.ok, JSON.stringify(r)).toBe(true);
-  expect(await rowsOf()).toEqual([{ kind: 'phone', defaultCountry: 'ES' }]);
+  expect(await rowsOf()).toEqual([{ kind: 'phone', defaultCountry: 'FR' }]);
 }, 40_000);

@@ -9,6 +9,7 @@ import type { MappingInput } from '../mapping/model.js';
 import type { MappingService } from '../mapping/service.js';
 import { connectorFor } from '../platforms/registry.js';
 import type { ScriptService } from '../storefront/script-service.js';
+import { refreshStoreCountry } from '../stores/store-country.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { Db } from '../storage/db.js';
 import type { StoreService } from '../stores/store-service.js';
@@ -71,6 +72,8 @@ export function createToolHandlers(d: ToolDeps): Pick<Handlers, ToolChannels> {
         storeLabel: store.name,
       });
       const verified = await verifyStore(client);
+      // The store check also refreshes the country kept for the store (phones without a code are read in it).
+      if (verified.ok) await refreshStoreCountry(d.db, id, client).catch(() => undefined);
       return d.realtime ? { ...verified, realtime: await d.realtime(id) } : verified;
     },
     'mapping:catalogue': ({ connectionId, entity }) => d.mapping.catalogue(connectionId, entity),
