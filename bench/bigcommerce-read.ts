@@ -36,11 +36,9 @@ for (const quota of [150, 450]) {
   const dir = mkdtempSync(join(tmpdir(), 'sb-bench-'));
   const db = openDb(join(dir, 'bench.db'));
   migrate(db, migrations, 'bench');
-  db.prepare(`INSERT INTO stores VALUES ('s', 'Bench', ?, ?, '', 1, ?)`).run(
-    hash,
-    sim.url,
-    new Date().toISOString(),
-  );
+  db.prepare(
+    `INSERT INTO stores (id, name, store_hash, api_base_url, token_hint, demo, created_at) VALUES ('s', 'Bench', ?, ?, '', 1, ?)`,
+  ).run(hash, sim.url, new Date().toISOString());
   const client = new BigCommerceClient({
     baseUrl: sim.url,
     storeHash: hash,
