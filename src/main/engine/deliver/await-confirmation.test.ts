@@ -1,16 +1,13 @@
 // Runs in: vitest. Owns: a drain asked to wait for confirmations: how often it asks (backing off, capped,
 // paced by the scope's limiter), when it stops (all confirmed, the bound, cancellation) and what it reports.
 import { afterEach, describe, expect, it } from 'vitest';
+import { drainRig } from '../../../../test/support/drain-rig.js';
 import { engineDb } from '../../../../test/support/engine-db.js';
 import { ManualClock } from '../../core/clock.js';
-import { silentLogger } from '../../core/logger.js';
 import type { Db } from '../../storage/db.js';
-import { CircuitBreaker } from '../circuit-breaker.js';
 import type { Connector, DeliveryJob, JobResult } from '../connector.js';
-import { JobQueue } from '../queue/job-queue.js';
-import { TokenBucket } from '../rate-limiter.js';
 import { confirmDelay } from './await-confirmation.js';
-import { drainConnection, type ConnectionRuntime, type DrainDeps } from './drain.js';
+import { drainConnection } from './drain.js';
 
 let db: Db;
 afterEach(() => db?.close());
@@ -19,7 +16,6 @@ afterEach(() => db?.close());
 function setup(o: { confirmAt?: number; perSecond?: number } = {}) {
   db = engineDb();
   const clock = new ManualClock(0);
-  const queue = new JobQueue(db, { baseMs: 10, maxMs: 100, maxAttempts: 5 }, () => 1);
   const asked: number[] = [];
   const connector = {
     platform: 'async',
@@ -36,32 +32,12 @@ function setup(o: { confirmAt?: number; perSecond?: number } = {}) {
         : [];
     },
   } as unknown as Connector<unknown, unknown>;
-  const events: Array<{ type: string; message: string }> = [];
-  const rt: ConnectionRuntime = {
-    connectionId: 'conn-a',
-    storeId: 'store-1',
-    connector,
-    ctx: {
-      credentials: {},
-      settings: {},
-      account: { id: 'acct-1', name: 'A' },
-      clock,
-      logger: silentLogger,
-      signal: new AbortController().signal,
-    },
-    bucket: new TokenBucket({ perSecond: o.perSecond ?? 1e6, burst: o.perSecond ? 1 : 1e6 }, clock),
-    breaker: new CircuitBreaker(clock, { threshold: 1, firstProbeMs: 1000, maxProbeMs: 8000 }),
-  };
   const awaiting: number[] = [];
-  const deps: DrainDeps = {
-    queue,
-    events: { append: (...e) => (events.push(...e), []) },
+  const { queue, events, rt, deps } = drainRig(db, connector, {
     clock,
-    sleep: async (ms) => clock.advance(ms),
-    owner: 'test',
-    leaseMs: 60_000,
+    ...(o.perSecond ? { perSecond: o.perSecond } : {}),
     confirmWait: { onAwaiting: (n) => awaiting.push(n) },
-  };
+  });
   queue.enqueue(
     'conn-a',
     Array.from({ length: 4 }, (_, i) => ({

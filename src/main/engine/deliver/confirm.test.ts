@@ -1,14 +1,11 @@
 // Runs in: vitest. Owns: confirmation of submitted jobs in the drain: every page, every kind, and a
 // confirm() that throws never stops delivery.
 import { afterEach, describe, expect, it } from 'vitest';
+import { drainRig } from '../../../../test/support/drain-rig.js';
 import { engineDb } from '../../../../test/support/engine-db.js';
-import { ManualClock } from '../../core/clock.js';
-import { silentLogger } from '../../core/logger.js';
+import { type ManualClock } from '../../core/clock.js';
 import type { Db } from '../../storage/db.js';
-import { CircuitBreaker } from '../circuit-breaker.js';
 import { DestinationUnreachable, type Connector, type DeliveryJob, type JobResult } from '../connector.js';
-import { JobQueue } from '../queue/job-queue.js';
-import { TokenBucket } from '../rate-limiter.js';
 import { drainConnection, type ConnectionRuntime, type DrainDeps } from './drain.js';
 
 let db: Db;
@@ -18,9 +15,6 @@ type Confirm = (jobs: DeliveryJob[]) => Promise<JobResult[]>;
 
 function setup(confirm: Confirm, batchSize = 3) {
   db = engineDb();
-  const clock = new ManualClock(0);
-  const queue = new JobQueue(db, { baseMs: 10, maxMs: 100, maxAttempts: 5 }, () => 1);
-  const events: Array<{ type: string; message: string }> = [];
   const connector = {
     platform: 'async',
     label: 'Async',
@@ -31,30 +25,7 @@ function setup(confirm: Confirm, batchSize = 3) {
       jobs.map((j): JobResult => ({ jobId: j.jobId, outcome: 'submitted', ref: `ref-${j.jobId}` })),
     confirm: (jobs: DeliveryJob[]) => confirm(jobs),
   } as unknown as Connector<unknown, unknown>;
-  const breaker = new CircuitBreaker(clock, { threshold: 1, firstProbeMs: 1000, maxProbeMs: 8000 });
-  const rt: ConnectionRuntime = {
-    connectionId: 'conn-a',
-    storeId: 'store-1',
-    connector,
-    ctx: {
-      credentials: {},
-      settings: {},
-      account: { id: 'acct-1', name: 'A' },
-      clock,
-      logger: silentLogger,
-      signal: new AbortController().signal,
-    },
-    bucket: new TokenBucket({ perSecond: 1e6, burst: 1e6 }, clock),
-    breaker,
-  };
-  const deps: DrainDeps = {
-    queue,
-    events: { append: (...e) => (events.push(...e), []) },
-    clock,
-    sleep: async (ms) => clock.advance(ms),
-    owner: 'test',
-    leaseMs: 60_000,
-  };
+  const { queue, events, breaker, rt, deps } = drainRig(db, connector);
   const enqueue = (type: string, n: number) =>
     queue.enqueue(
       'conn-a',

@@ -3,17 +3,14 @@
 // jobs without one, and the summary names the deferred ones in the connector's words. Injected clock, real
 // SQLite queue.
 import { afterEach, describe, expect, it } from 'vitest';
+import { drainRig } from '../../../../test/support/drain-rig.js';
 import { engineDb } from '../../../../test/support/engine-db.js';
 import { ManualClock } from '../../core/clock.js';
-import { silentLogger } from '../../core/logger.js';
 import type { Db } from '../../storage/db.js';
-import { CircuitBreaker } from '../circuit-breaker.js';
 import type { Connector, DeliveryJob, JobResult } from '../connector.js';
-import { JobQueue } from '../queue/job-queue.js';
-import { TokenBucket } from '../rate-limiter.js';
 import { summarise } from '../run-summary.js';
 import { formatAfter } from './deferred.js';
-import { drainConnection, type ConnectionRuntime, type DrainDeps } from './drain.js';
+import { drainConnection } from './drain.js';
 
 const T0 = Date.parse('2026-01-05T10:00:00.000Z');
 const HOUR = 3_600_000;
@@ -32,7 +29,6 @@ interface Platform {
 function setup(jobs: { hold: number; imports: number }, p: Platform) {
   db = engineDb();
   const clock = new ManualClock(T0);
-  const queue = new JobQueue(db, { baseMs: 10, maxMs: 100, maxAttempts: 5 }, () => 1);
   /** "<ms since T0> <record type>", one per confirm() call. */
   const asked: string[] = [];
   const isHold = (j: DeliveryJob) => j.entityType === 'hold';
@@ -64,32 +60,11 @@ function setup(jobs: { hold: number; imports: number }, p: Platform) {
       ? { describeDeferred: (n: number, after: string) => `${n} held by Later's quota, sent after ${after}` }
       : {}),
   } as unknown as Connector<unknown, unknown>;
-  const events: Array<{ type: string; message: string }> = [];
-  const rt: ConnectionRuntime = {
-    connectionId: 'conn-a',
-    storeId: 'store-1',
-    connector,
-    ctx: {
-      credentials: {},
-      settings: {},
-      account: { id: 'acct-1', name: 'A' },
-      clock,
-      logger: silentLogger,
-      signal: new AbortController().signal,
-    },
-    bucket: new TokenBucket({ perSecond: 1e6, burst: 1e6 }, clock),
-    breaker: new CircuitBreaker(clock, { threshold: 1, firstProbeMs: 1000, maxProbeMs: 8000 }),
-  };
   const awaiting: number[] = [];
-  const deps: DrainDeps = {
-    queue,
-    events: { append: (...e) => (events.push(...e), []) },
+  const { queue, events, rt, deps } = drainRig(db, connector, {
     clock,
-    sleep: async (ms) => clock.advance(ms),
-    owner: 'test',
-    leaseMs: 60_000,
     confirmWait: { onAwaiting: (n) => awaiting.push(n) },
-  };
+  });
   const planned = (type: string, n: number) =>
     Array.from({ length: n }, (_, i) => ({
       entityType: type,

@@ -1,17 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { drainRig } from '../../../../test/support/drain-rig.js';
 import { engineDb } from '../../../../test/support/engine-db.js';
 import { tempDir } from '../../../../test/support/temp.js';
-import { ManualClock } from '../../core/clock.js';
-import { silentLogger } from '../../core/logger.js';
 import { fileExporter, type FileSettings } from '../../platforms/file/index.js';
 import type { Db } from '../../storage/db.js';
-import { CircuitBreaker } from '../circuit-breaker.js';
 import { DestinationUnreachable, type Connector, type StagedRecord } from '../connector.js';
-import { JobQueue } from '../queue/job-queue.js';
-import { TokenBucket } from '../rate-limiter.js';
-import { drainConnection, type ConnectionRuntime, type DrainDeps } from './drain.js';
+import { drainConnection } from './drain.js';
 
 let db: Db;
 afterEach(() => db?.close());
@@ -29,32 +25,7 @@ const staged = (n: number, resource: StagedRecord['resource'] = 'customers'): St
 
 function setup(connector: Connector<unknown, unknown>, settings: unknown) {
   db = engineDb();
-  const clock = new ManualClock(0);
-  const queue = new JobQueue(db, { baseMs: 10, maxMs: 100, maxAttempts: 5 }, () => 1);
-  const events: Array<{ type: string; message: string }> = [];
-  const rt: ConnectionRuntime = {
-    connectionId: 'conn-a',
-    storeId: 'store-1',
-    connector,
-    ctx: {
-      credentials: {},
-      settings,
-      account: { id: 'acct-1', name: 'A' },
-      clock,
-      logger: silentLogger,
-      signal: new AbortController().signal,
-    },
-    bucket: new TokenBucket({ perSecond: 1e6, burst: 1e6 }, clock),
-    breaker: new CircuitBreaker(clock, { threshold: 1, firstProbeMs: 1000, maxProbeMs: 8000 }),
-  };
-  const deps: DrainDeps = {
-    queue,
-    events: { append: (...e) => (events.push(...e), []) },
-    clock,
-    sleep: async (ms) => clock.advance(ms),
-    owner: 'test',
-    leaseMs: 60_000,
-  };
+  const { clock, queue, events, rt, deps } = drainRig(db, connector, { settings });
   const enqueue = (records: StagedRecord[]) =>
     queue.enqueue(
       'conn-a',
