@@ -236,9 +236,11 @@ export class MappingService {
     entity: Entity,
     pairs: readonly DefaultPair[],
   ): Promise<FitReport> {
+    // Resolved first: a missing connection throws before the catalogue's promise exists to be left unhandled.
+    const storeId = this.storeOf(connectionId);
     const [{ catalogue }, country] = await Promise.all([
       this.catalogue(connectionId, entity),
-      this.ports.storeCountry?.(this.storeOf(connectionId)),
+      this.ports.storeCountry?.(storeId),
     ]);
     // The grid shows the country chosen: the store's own (read now if it never was), else the connector's.
     return mappingFromDefaults(entity, localiseDefaults(pairs, country), catalogue);
