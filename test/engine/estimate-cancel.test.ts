@@ -1,38 +1,17 @@
 // Before a historical sync the user sees records, calls and an ETA; a running sync can be cancelled and resumed.
-import { afterEach, describe, expect, it } from 'vitest';
-import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
-import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
-import { tempDir, uniqueService } from '../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
+import { describe, expect, it } from 'vitest';
+import { storeWorkspace } from '../support/store-workspace.js';
+import { tempDir } from '../support/temp.js';
 
 async function setup(quota: number) {
-  const sim = await startBigCommerceSim({
-    stores: [
-      {
-        hash: 'est1',
-        seed: { customers: 600, orders: 900, products: 30, seed: 'est' },
-        quota,
-        windowMs: 30_000,
-        tokens: [{ token: 'tok_estimate_123456' }],
-      },
-    ],
-  });
-  closers.push(() => sim.close());
-  const ws: Workspace = openWorkspace({
-    dir: tempDir(),
-    host: 'test',
-    keychainService: uniqueService('estimate'),
-  });
-  closers.push(() => ws.close());
-  const store = await ws.stores.add({
+  const { ws, store } = await storeWorkspace({
+    hash: 'est1',
     name: 'E',
-    storeHash: 'est1',
-    accessToken: 'tok_estimate_123456',
-    apiBaseUrl: sim.url,
+    token: 'tok_estimate_123456',
+    seed: { customers: 600, orders: 900, products: 30, seed: 'est' },
+    quota,
+    windowMs: 30_000,
+    label: 'estimate',
   });
   const account = await ws.accounts.add({ platform: 'file', name: 'Files', credentials: {} });
   const conn = ws.connections.add({

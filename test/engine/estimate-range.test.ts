@@ -1,15 +1,10 @@
 // Runs in: vitest (under scripts/with-keychain.sh). Owns: `sync:estimate` honours the resources and the created
 // date range the user chose: its counts match the simulator's records in that range and what a historical sync
 // with the same inputs then really reads, and it costs one BigCommerce call per resource.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../src/main/app/workspace.js';
-import { startBigCommerceSim } from '../../src/sandbox/bigcommerce/index.js';
+import { closeAfterTest, storeWorkspace } from '../support/store-workspace.js';
 import { tempDir, uniqueService } from '../support/temp.js';
-
-const closers: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of closers.splice(0).reverse()) await c();
-});
 
 const HASH = 'estrange';
 
@@ -27,29 +22,16 @@ function createdTimes(t: SimTable<Dated>): number[] {
 
 describe('sync:estimate with resources and a date range', () => {
   it('counts only the chosen resources created in the range, as the historical sync then reads them', async () => {
-    const sim = await startBigCommerceSim({
-      stores: [
-        {
-          hash: HASH,
-          seed: { customers: 700, orders: 600, products: 40, seed: 'estrange' },
-          quota: 100_000,
-          windowMs: 1000,
-          tokens: [{ token: 'tok_estrange_0123456' }],
-        },
-      ],
-    });
-    closers.push(() => sim.close());
-    const ws: Workspace = openWorkspace({
-      dir: tempDir(),
-      host: 'test',
-      keychainService: uniqueService('estrange'),
-    });
-    closers.push(() => ws.close());
-    const store = await ws.stores.add({
+    const {
+      bc: sim,
+      ws,
+      store,
+    } = await storeWorkspace({
+      hash: HASH,
       name: 'Range',
-      storeHash: HASH,
-      accessToken: 'tok_estrange_0123456',
-      apiBaseUrl: sim.url,
+      token: 'tok_estrange_0123456',
+      seed: { customers: 700, orders: 600, products: 40, seed: 'estrange' },
+      quota: 100_000,
     });
     const account = await ws.accounts.add({ platform: 'file', name: 'Files', credentials: {} });
     const conn = ws.connections.add({
@@ -123,7 +105,7 @@ describe('sync:estimate with resources and a date range', () => {
       host: 'test',
       keychainService: uniqueService('estbad'),
     });
-    closers.push(() => ws.close());
+    closeAfterTest(() => ws.close());
     const r = await ws.call('sync:estimate', { connectionId: 'x', from: 'last tuesday' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('invalid_input');

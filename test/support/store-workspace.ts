@@ -25,8 +25,9 @@ export interface StoreWorkspaceOptions {
   seed: StoreOptions['seed'];
   /** The tokens BigCommerce accepts (a test may revoke one by removing it); default: `token` alone. */
   tokens?: Array<{ token: string }>;
-  /** BigCommerce requests per one-second window. */
+  /** BigCommerce requests per window (one second unless `windowMs` says otherwise). */
   quota?: number;
+  windowMs?: number;
   clock?: Clock;
   /** Names the keychain service; default: the hash. */
   label?: string;
@@ -39,7 +40,7 @@ export async function storeWorkspace(o: StoreWorkspaceOptions) {
         hash: o.hash,
         seed: o.seed,
         quota: o.quota ?? 10_000,
-        windowMs: 1000,
+        windowMs: o.windowMs ?? 1000,
         tokens: o.tokens ?? [{ token: o.token }],
       },
     ],
